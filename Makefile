@@ -1,0 +1,47 @@
+# A thin wrapper around CMake, so the two commands in the README are all anyone needs:
+#   make run    installs missing Debian packages, builds, opens Pi Console on its sandbox
+#   make test   the same set-up, then every test in a private keyring and home
+# Other targets: build, package, bench, format, check-format, clean, distclean.
+
+PRESET ?= $(if $(CI),ci,dev)
+BUILD_DIR ?= build
+CMAKE ?= cmake
+CTEST ?= ctest
+ARGS ?=
+
+.PHONY: all deps configure build run test package bench format check-format clean distclean
+
+all: build
+
+deps:
+	@bash installer/deps-debian.sh
+
+configure: deps
+	$(CMAKE) --preset $(PRESET) --log-level=WARNING
+
+build: configure
+	$(CMAKE) --build --preset $(PRESET)
+
+run: build
+	$(BUILD_DIR)/src/app/pi-console $(ARGS)
+
+test: build
+	tests/private-session.sh $(CTEST) --preset $(PRESET) $(ARGS)
+
+package: build
+	cd $(BUILD_DIR) && cpack -G "DEB;TGZ"
+
+bench: build
+	$(CMAKE) --build --preset $(PRESET) --target bench
+
+format:
+	git ls-files '*.cpp' '*.h' | xargs clang-format -i
+
+check-format:
+	git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run -Werror
+
+clean:
+	$(CMAKE) --build --preset $(PRESET) --target clean
+
+distclean:
+	rm -rf $(BUILD_DIR)

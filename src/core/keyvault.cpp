@@ -1,0 +1,109 @@
+#include "keyvault.h"
+
+#include <qt6keychain/keychain.h>
+
+Q_LOGGING_CATEGORY(lcKeyVault, "pi.core.keyvault")
+
+namespace {
+
+KeyVault::Result resultOf(const QKeychain::Job *job)
+{
+    using QKeychain::Error;
+    KeyVault::Result r;
+    r.message = job->errorString();
+    switch (job->error()) {
+    case Error::NoError:
+        r.status = KeyVault::Status::Ok;
+        r.message.clear();
+        break;
+    case Error::EntryNotFound:
+        r.status = KeyVault::Status::NotFound;
+        r.message = KeyVault::tr("No key is stored for this profile, or the keychain is locked "
+                                 "and will not show it.");
+        break;
+    case Error::AccessDenied:
+    case Error::AccessDeniedByUser:
+        r.status = KeyVault::Status::AccessDenied;
+        r.message = KeyVault::tr("The keychain refused access (is it locked?): %1")
+                        .arg(job->errorString());
+        break;
+    case Error::NoBackendAvailable:
+    case Error::NotImplemented:
+        r.status = KeyVault::Status::NoKeychain;
+        break;
+    case Error::OtherError:
+    case Error::CouldNotDeleteEntry:
+    default: {
+        const QString text = job->errorString();
+        // QtKeychain 0.13 reports a missing session bus or Secret Service only as text.
+        const bool noService = text.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive)
+                               || text.contains(QLatin1String("DBus"), Qt::CaseInsensitive)
+                               || text.contains(QLatin1String("secret"), Qt::CaseInsensitive)
+                               || text.contains(QLatin1String("No keychain"), Qt::CaseInsensitive);
+        r.status = noService ? KeyVault::Status::NoKeychain : KeyVault::Status::Failed;
+        break;
+    }
+    }
+    if (r.status == KeyVault::Status::NoKeychain) {
+        r.message = KeyVault::tr("No keychain is available (%1). Start a Secret Service such "
+                                 "as GNOME Keyring or KWallet, or use a key for this session "
+                                 "only.")
+                        .arg(job->errorString());
+    }
+    return r;
+}
+
+template <typename JobType, typename Callback>
+void runJob(JobType *job, Callback onDone)
+{
+    job->setAutoDelete(true);
+    // Never: setInsecureFallback(true). A key that cannot go to the keychain goes nowhere.
+    job->setInsecureFallback(false);
+    QObject::connect(job, &QKeychain::Job::finished, job,
+                     [onDone = std::move(onDone)](QKeychain::Job *finished) {
+                         onDone(static_cast<JobType *>(finished));
+                     });
+    job->start();
+}
+
+} // namespace
+
+KeyVault::KeyVault(QString service, QObject *parent)
+    : QObject(parent)
+    , m_service(std::move(service))
+{
+}
+
+void KeyVault::read(const QString &profileId, ReadCallback done)
+{
+    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    job->setKey(profileId);
+    runJob(job, [done = std::move(done), profileId](QKeychain::ReadPasswordJob *finished) {
+        const Result r = resultOf(finished);
+        qCDebug(lcKeyVault) << "read" << profileId << r.status;
+        done(r, r.ok() ? finished->textData() : QString());
+    });
+}
+
+void KeyVault::write(const QString &profileId, const QString &secret, DoneCallback done)
+{
+    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    job->setKey(profileId);
+    job->setTextData(secret);
+    runJob(job, [done = std::move(done), profileId](QKeychain::WritePasswordJob *finished) {
+        const Result r = resultOf(finished);
+        qCDebug(lcKeyVault) << "write" << profileId << r.status;
+        done(r);
+    });
+}
+
+void KeyVault::remove(const QString &profileId, DoneCallback done)
+{
+    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    job->setKey(profileId);
+    runJob(job, [done = std::move(done), profileId](QKeychain::DeletePasswordJob *finished) {
+        const Result r = resultOf(finished);
+        qCDebug(lcKeyVault) << "remove" << profileId << r.status;
+        done(r);
+    });
+}

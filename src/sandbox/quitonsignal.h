@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QObject>
+
+// Quits the application cleanly on SIGTERM and SIGINT, through a self-pipe so the handler
+// itself only writes one byte.
+class QuitOnSignal final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit QuitOnSignal(QObject *parent = nullptr);
+    ~QuitOnSignal() override;
+};

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "chargebook.h"
+#include "faultspec.h"
+#include "idempotencystore.h"
+#include "ratewindow.h"
+#include "sandboxreply.h"
+#include "sandboxrequest.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+#include <functional>
+
+// The Pi API as the sandbox plays it: Bearer auth, a fixed rate-limit window per key,
+// error envelopes with request ids, idempotent POSTs, the demo endpoints and injected faults.
+// Pure logic: a request in, a reply out; the server class only moves bytes.
+class SandboxApi final
+{
+public:
+    struct Options
+    {
+        QStringList validKeys;
+        QStringList revokedKeys;
+        int limit = 20;
+        int windowSeconds = 60;
+        FaultSpec fault;
+        qint64 maxBodyBytes = 10 * 1024 * 1024;
+    };
+    using Clock = std::function<qint64()>; // unix milliseconds
+
+    static const QString demoKey;
+
+    explicit SandboxApi(Options options, Clock clock = {});
+
+    SandboxReply handle(const SandboxRequest &request);
+
+private:
+    SandboxReply route(const SandboxRequest &request, const QString &apiKey);
+    SandboxReply postCharge(const SandboxRequest &request, const QString &apiKey);
+    SandboxReply listCharges(const SandboxRequest &request, const QString &apiKey);
+    SandboxReply usage(const QString &apiKey);
+    SandboxReply idempotentPost(const SandboxRequest &request, const QString &apiKey,
+                                const QByteArray &requestId);
+    SandboxReply injectedFault(const FaultSpec &fault);
+    void addRateLimitHeaders(SandboxReply *reply, const RateWindow::Decision &decision,
+                             bool garbage) const;
+    QString checkKey(const SandboxRequest &request, SandboxReply *error) const;
+
+    Options m_options;
+    Clock m_clock;
+    RateWindow m_window;
+    IdempotencyStore m_idempotency;
+    ChargeBook m_charges;
+};

@@ -1,0 +1,76 @@
+#include "sandboxreply.h"
+
+#include <QJsonDocument>
+
+QByteArray SandboxReply::header(const QByteArray &name) const
+{
+    for (const Header &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+void SandboxReply::setHeader(const QByteArray &name, const QByteArray &value)
+{
+    for (Header &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0) {
+            h.second = value;
+            return;
+        }
+    }
+    headers.append({name, value});
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200: return QByteArrayLiteral("OK");
+    case 201: return QByteArrayLiteral("Created");
+    case 400: return QByteArrayLiteral("Bad Request");
+    case 401: return QByteArrayLiteral("Unauthorized");
+    case 404: return QByteArrayLiteral("Not Found");
+    case 405: return QByteArrayLiteral("Method Not Allowed");
+    case 409: return QByteArrayLiteral("Conflict");
+    case 413: return QByteArrayLiteral("Payload Too Large");
+    case 429: return QByteArrayLiteral("Too Many Requests");
+    case 500: return QByteArrayLiteral("Internal Server Error");
+    case 502: return QByteArrayLiteral("Bad Gateway");
+    case 503: return QByteArrayLiteral("Service Unavailable");
+    case 504: return QByteArrayLiteral("Gateway Timeout");
+    default: return QByteArrayLiteral("Status");
+    }
+}
+
+SandboxReply SandboxReply::ofJson(int status, const QJsonObject &json)
+{
+    SandboxReply reply;
+    reply.status = status;
+    reply.json = json;
+    return reply;
+}
+
+SandboxReply SandboxReply::error(int status, const QString &type, const QString &code,
+                                 const QString &message)
+{
+    return ofJson(status, QJsonObject{{QStringLiteral("error"),
+                                       QJsonObject{
+                                           {QStringLiteral("type"), type},
+                                           {QStringLiteral("code"), code},
+                                           {QStringLiteral("message"), message},
+                                       }}});
+}
+
+void SandboxReply::finish(const QByteArray &requestId)
+{
+    if (json.isEmpty())
+        return;
+    if (json.contains(QLatin1String("error"))) {
+        QJsonObject error = json.value(QLatin1String("error")).toObject();
+        error.insert(QStringLiteral("request_id"), QString::fromLatin1(requestId));
+        json.insert(QStringLiteral("error"), error);
+    }
+    body = QJsonDocument(json).toJson(QJsonDocument::Compact);
+    json = {};
+    setHeader("Content-Type", "application/json");
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+
+// One HTTP response as the sandbox means to send it, before any transport fault.
+struct SandboxReply
+{
+    using Header = QPair<QByteArray, QByteArray>;
+
+    int status = 200;
+    QList<Header> headers;
+    QByteArray body;
+    QJsonObject json; // serialised into body when the reply is finished
+    bool dropMidBody = false;
+    int latencyMs = 0;
+
+    QByteArray header(const QByteArray &name) const;
+    void setHeader(const QByteArray &name, const QByteArray &value);
+
+    static SandboxReply ofJson(int status, const QJsonObject &json);
+    // A Pi error envelope; its request_id is filled in when the reply is finished.
+    static SandboxReply error(int status, const QString &type, const QString &code,
+                              const QString &message);
+    // Serialises json into body, stamping the request id into an error envelope.
+    void finish(const QByteArray &requestId);
+};
+
+// Reason phrases for the status line.
+QByteArray reasonPhrase(int status);

@@ -1,0 +1,413 @@
+#include "httpcall.h"
+#include "sandboxprocess.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTcpSocket>
+#include <QTest>
+#include <QThread>
+
+// Drives a running pi-sandbox over real HTTP and checks each line of Pi's documented contract.
+class TestSandboxContract : public QObject
+{
+    Q_OBJECT
+
+private:
+    const QString m_keyA = QStringLiteral("pi_test_key_alpha_0001");
+    const QString m_keyB = QStringLiteral("pi_test_key_bravo_0002");
+    const QString m_keyLimit = QStringLiteral("pi_test_key_limited_003");
+    const QString m_revoked = QStringLiteral("pi_test_key_revoked_004");
+    std::unique_ptr<SandboxProcess> m_sandbox;
+    HttpCall m_http;
+
+    QUrl url(const QString &path) const { return m_sandbox->url(path); }
+
+    static void verifyRequestId(const HttpResult &r)
+    {
+        static const QRegularExpression pattern(QStringLiteral(
+            "^req_pi_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+        const QString id = QString::fromLatin1(r.header("X-Request-Id"));
+        QVERIFY2(pattern.match(id).hasMatch(), qPrintable(id));
+    }
+
+    static void verifyEnvelope(const HttpResult &r, int status, const QString &code)
+    {
+        QCOMPARE(r.status, status);
+        verifyRequestId(r);
+        const QJsonObject e = r.envelope();
+        QCOMPARE(e.value(QLatin1String("code")).toString(), code);
+        QVERIFY(!e.value(QLatin1String("type")).toString().isEmpty());
+        QVERIFY(!e.value(QLatin1String("message")).toString().isEmpty());
+        QCOMPARE(e.value(QLatin1String("request_id")).toString(),
+                 QString::fromLatin1(r.header("X-Request-Id")));
+        QVERIFY(r.header("Content-Type").startsWith("application/json"));
+    }
+
+    static void verifyRateLimitHeaders(const HttpResult &r, int limit)
+    {
+        bool ok = false;
+        QCOMPARE(r.header("X-RateLimit-Limit").toInt(&ok), limit);
+        QVERIFY(ok);
+        const int remaining = r.header("X-RateLimit-Remaining").toInt(&ok);
+        QVERIFY(ok && remaining >= 0 && remaining <= limit);
+        const qint64 reset = r.header("X-RateLimit-Reset").toLongLong(&ok);
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        QVERIFY(ok && reset > now - 5 && reset < now + 4000);
+    }
+
+    HttpResult postCharge(const QString &key, const QByteArray &idem, const QByteArray &body)
+    {
+        HttpCall::Headers headers;
+        if (!idem.isEmpty())
+            headers.append({"Idempotency-Key", idem});
+        return m_http.send("POST", url(QStringLiteral("/v1/charges")),
+                           HttpCall::bearer(key, headers), body);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_sandbox = std::make_unique<SandboxProcess>(QStringList{
+            QStringLiteral("--key"), m_keyA, QStringLiteral("--key"), m_keyB,
+            QStringLiteral("--key"), m_keyLimit, QStringLiteral("--revoked"), m_revoked,
+            QStringLiteral("--limit"), QStringLiteral("1000")});
+        QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorText()));
+        QCOMPARE(m_sandbox->baseUrl().host(), QStringLiteral("127.0.0.1"));
+    }
+
+    void pingWithAValidKey()
+    {
+        const HttpResult r = m_http.get(url(QStringLiteral("/v1/ping")), HttpCall::bearer(m_keyA));
+        QCOMPARE(r.status, 200);
+        verifyRequestId(r);
+        verifyRateLimitHeaders(r, 1000);
+        QCOMPARE(r.json().value(QLatin1String("ok")).toBool(), true);
+        QVERIFY(!r.header("Date").isEmpty());
+    }
+
+    void requestIdsAreUnique()
+    {
+        const HttpResult a = m_http.get(url(QStringLiteral("/v1/ping")), HttpCall::bearer(m_keyA));
+        const HttpResult b = m_http.get(url(QStringLiteral("/v1/ping")), HttpCall::bearer(m_keyA));
+        QVERIFY(a.header("X-Request-Id") != b.header("X-Request-Id"));
+    }
+
+    void missingAuthorization_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("headerName");
+        QTest::addColumn<QByteArray>("headerValue");
+        QTest::newRow("no header") << QStringLiteral("/v1/ping") << QByteArray() << QByteArray();
+        QTest::newRow("key in query") << QStringLiteral("/v1/ping?api_key=") + m_keyA
+                                      << QByteArray() << QByteArray();
+        QTest::newRow("key in cookie") << QStringLiteral("/v1/ping") << QByteArray("Cookie")
+                                       << ("api_key=" + m_keyA.toUtf8());
+        QTest::newRow("basic scheme") << QStringLiteral("/v1/ping") << QByteArray("Authorization")
+                                      << ("Basic " + m_keyA.toUtf8().toBase64());
+        QTest::newRow("bearer without key") << QStringLiteral("/v1/ping")
+                                            << QByteArray("Authorization") << QByteArray("Bearer");
+        QTest::newRow("unknown route too") << QStringLiteral("/nowhere") << QByteArray()
+                                           << QByteArray();
+    }
+
+    void missingAuthorization()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, headerName);
+        QFETCH(QByteArray, headerValue);
+        HttpCall::Headers headers;
+        if (!headerName.isEmpty())
+            headers.append({headerName, headerValue});
+        const HttpResult r = m_http.get(url(path), headers);
+        verifyEnvelope(r, 401, QStringLiteral("missing_authorization_header"));
+        QVERIFY(r.header("X-RateLimit-Limit").isNull()); // not authenticated: no budget headers
+    }
+
+    void invalidKey_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::newRow("unknown") << QStringLiteral("pi_not_a_key_we_issued_00");
+        QTest::newRow("malformed") << QStringLiteral("sk-live-1234");
+        QTest::newRow("too short") << QStringLiteral("pi_x");
+        QTest::newRow("revoked") << m_revoked;
+    }
+
+    void invalidKey()
+    {
+        QFETCH(QString, key);
+        const HttpResult r = m_http.get(url(QStringLiteral("/v1/ping")), HttpCall::bearer(key));
+        verifyEnvelope(r, 401, QStringLiteral("invalid_api_key"));
+    }
+
+    void rateLimitCountsDownThenAnswers429UntilReset()
+    {
+        SandboxProcess limited({QStringLiteral("--key"), m_keyLimit, QStringLiteral("--limit"),
+                                QStringLiteral("3"), QStringLiteral("--window"),
+                                QStringLiteral("2")});
+        QVERIFY(limited.start());
+        const QUrl ping = limited.url(QStringLiteral("/v1/ping"));
+        // Start at the beginning of a window so all three fit in it.
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentMSecsSinceEpoch() % 2000 < 300, 5000);
+
+        QList<int> remaining;
+        qint64 reset = 0;
+        for (int i = 0; i < 3; ++i) {
+            const HttpResult r = m_http.get(ping, HttpCall::bearer(m_keyLimit));
+            QCOMPARE(r.status, 200);
+            remaining.append(r.header("X-RateLimit-Remaining").toInt());
+            reset = r.header("X-RateLimit-Reset").toLongLong();
+        }
+        QCOMPARE(remaining, QList<int>({2, 1, 0}));
+
+        const HttpResult refused = m_http.get(ping, HttpCall::bearer(m_keyLimit));
+        verifyEnvelope(refused, 429, QStringLiteral("rate_limit_exceeded"));
+        QCOMPARE(refused.header("X-RateLimit-Remaining"), QByteArray("0"));
+        QCOMPARE(refused.header("X-RateLimit-Reset").toLongLong(), reset);
+        const int retryAfter = refused.header("Retry-After").toInt();
+        QVERIFY(retryAfter >= 1 && retryAfter <= 2);
+
+        QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentSecsSinceEpoch() >= reset, 5000);
+        const HttpResult again = m_http.get(ping, HttpCall::bearer(m_keyLimit));
+        QCOMPARE(again.status, 200);
+        QVERIFY(again.header("X-RateLimit-Reset").toLongLong() > reset);
+    }
+
+    void idempotentReplayIsByteEqualAndBillsOnce()
+    {
+        const QByteArray body = R"({"amount": 1250, "currency": "eur", "description": "t-shirt"})";
+        const HttpResult first = postCharge(m_keyB, "idem-replay-1", body);
+        QCOMPARE(first.status, 201);
+        QVERIFY(first.header("Idempotent-Replayed").isNull());
+        const QString chargeId = first.json().value(QLatin1String("id")).toString();
+        QVERIFY(chargeId.startsWith(QLatin1String("ch_")));
+
+        const HttpResult replay = postCharge(m_keyB, "idem-replay-1", body);
+        QCOMPARE(replay.status, 201);
+        QCOMPARE(replay.body, first.body);
+        QCOMPARE(replay.header("X-Request-Id"), first.header("X-Request-Id"));
+        QCOMPARE(replay.header("Idempotent-Replayed"), QByteArray("true"));
+        verifyRateLimitHeaders(replay, 1000);
+
+        const HttpResult usage = m_http.get(url(QStringLiteral("/v1/usage")), HttpCall::bearer(m_keyB));
+        QCOMPARE(usage.json().value(QLatin1String("billable_units")).toInt(), 1);
+        QCOMPARE(usage.json().value(QLatin1String("calls")).toInt(), 3);
+
+        const HttpResult fetched = m_http.get(url(QStringLiteral("/v1/charges/") + chargeId),
+                                              HttpCall::bearer(m_keyB));
+        QCOMPARE(fetched.status, 200);
+        QCOMPARE(fetched.json().value(QLatin1String("amount")).toInt(), 1250);
+    }
+
+    void sameKeyOtherBodyIs409()
+    {
+        const HttpResult first = postCharge(m_keyA, "idem-mismatch-1", R"({"amount": 100})");
+        QCOMPARE(first.status, 201);
+        // One byte differs: a space.
+        const HttpResult other = postCharge(m_keyA, "idem-mismatch-1", R"({"amount":  100})");
+        verifyEnvelope(other, 409, QStringLiteral("idempotency_key_mismatch"));
+        QVERIFY(other.header("X-Request-Id") != first.header("X-Request-Id"));
+    }
+
+    void idempotencyKeysAreScopedPerApiKey()
+    {
+        const HttpResult a = postCharge(m_keyA, "idem-scope-1", R"({"amount": 5})");
+        const HttpResult b = postCharge(m_keyB, "idem-scope-1", R"({"amount": 7})");
+        QCOMPARE(a.status, 201);
+        QCOMPARE(b.status, 201);
+        QVERIFY(b.header("Idempotent-Replayed").isNull());
+    }
+
+    void postWithoutIdempotencyKeyCreatesEachTime()
+    {
+        const HttpResult a = postCharge(m_keyA, {}, R"({"amount": 9})");
+        const HttpResult b = postCharge(m_keyA, {}, R"({"amount": 9})");
+        QCOMPARE(a.status, 201);
+        QCOMPARE(b.status, 201);
+        QVERIFY(a.json().value(QLatin1String("id")) != b.json().value(QLatin1String("id")));
+    }
+
+    void listingPagesNewestFirst()
+    {
+        const QString key = m_keyB;
+        QStringList created;
+        for (int i = 0; i < 5; ++i) {
+            const HttpResult r = postCharge(key, {}, QByteArray(R"({"amount": )") + QByteArray::number(100 + i) + '}');
+            created.prepend(r.json().value(QLatin1String("id")).toString());
+        }
+        const HttpResult page1 = m_http.get(url(QStringLiteral("/v1/charges?limit=2")), HttpCall::bearer(key));
+        QCOMPARE(page1.status, 200);
+        const QJsonArray data1 = page1.json().value(QLatin1String("data")).toArray();
+        QCOMPARE(data1.size(), 2);
+        QCOMPARE(data1.at(0).toObject().value(QLatin1String("id")).toString(), created.at(0));
+        QCOMPARE(page1.json().value(QLatin1String("has_more")).toBool(), true);
+
+        const HttpResult page2 = m_http.get(
+            url(QStringLiteral("/v1/charges?limit=2&starting_after=") + created.at(1)),
+            HttpCall::bearer(key));
+        const QJsonArray data2 = page2.json().value(QLatin1String("data")).toArray();
+        QCOMPARE(data2.at(0).toObject().value(QLatin1String("id")).toString(), created.at(2));
+
+        const HttpResult bad = m_http.get(url(QStringLiteral("/v1/charges?limit=0")), HttpCall::bearer(key));
+        verifyEnvelope(bad, 400, QStringLiteral("parameter_invalid"));
+    }
+
+    void unknownChargeIs404()
+    {
+        const HttpResult r = m_http.get(url(QStringLiteral("/v1/charges/ch_nope")), HttpCall::bearer(m_keyA));
+        verifyEnvelope(r, 404, QStringLiteral("resource_missing"));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("not json") << QByteArray("POST") << QStringLiteral("/v1/charges")
+                                  << QByteArray("{amount: 1") << 400 << QStringLiteral("invalid_json");
+        QTest::newRow("html body") << QByteArray("POST") << QStringLiteral("/v1/charges")
+                                   << QByteArray("<html>") << 400 << QStringLiteral("invalid_json");
+        QTest::newRow("missing amount") << QByteArray("POST") << QStringLiteral("/v1/charges")
+                                        << QByteArray("{}") << 400 << QStringLiteral("parameter_missing");
+        QTest::newRow("amount a string") << QByteArray("POST") << QStringLiteral("/v1/charges")
+                                         << QByteArray(R"({"amount":"5"})") << 400
+                                         << QStringLiteral("parameter_invalid");
+        QTest::newRow("unknown route") << QByteArray("GET") << QStringLiteral("/v2/everything")
+                                       << QByteArray() << 404 << QStringLiteral("route_not_found");
+        QTest::newRow("wrong method") << QByteArray("DELETE") << QStringLiteral("/v1/ping")
+                                      << QByteArray() << 405 << QStringLiteral("method_not_allowed");
+        QTest::newRow("over 10 MB") << QByteArray("POST") << QStringLiteral("/v1/charges")
+                                    << QByteArray(10 * 1024 * 1024 + 1, ' ') << 413
+                                    << QStringLiteral("request_too_large");
+    }
+
+    void badInput()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        const HttpResult r = m_http.send(method, url(path), HttpCall::bearer(m_keyA), body);
+        verifyEnvelope(r, status, code);
+        verifyRateLimitHeaders(r, 1000);
+        if (status == 405)
+            QCOMPARE(r.header("Allow"), QByteArray("GET"));
+    }
+
+    void faultLatency()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        const HttpResult r = m_http.get(url(QStringLiteral("/v1/ping")),
+                                        HttpCall::bearer(m_keyA, {{"Pi-Sandbox-Fault", "latency=300"}}));
+        QCOMPARE(r.status, 200);
+        QVERIFY(timer.elapsed() >= 300); // a lower bound only: never flaky
+    }
+
+    void faultStatus()
+    {
+        const HttpResult r = m_http.get(url(QStringLiteral("/v1/ping")),
+                                        HttpCall::bearer(m_keyA, {{"Pi-Sandbox-Fault", "status=503"}}));
+        verifyEnvelope(r, 503, QStringLiteral("injected_fault"));
+        QCOMPARE(r.envelope().value(QLatin1String("type")).toString(), QStringLiteral("api_error"));
+    }
+
+    void faultHtmlPage()
+    {
+        const HttpResult r = m_http.get(url(QStringLiteral("/v1/ping")),
+                                        HttpCall::bearer(m_keyA, {{"Pi-Sandbox-Fault", "html"}}));
+        QCOMPARE(r.status, 502);
+        QVERIFY(r.header("Content-Type").startsWith("text/html"));
+        QVERIFY(r.body.startsWith("<!DOCTYPE html>"));
+        verifyRequestId(r);
+    }
+
+    void faultDroppedConnection()
+    {
+        const HttpResult r = m_http.get(url(QStringLiteral("/v1/ping")),
+                                        HttpCall::bearer(m_keyA, {{"Pi-Sandbox-Fault", "drop,size=100000"}}));
+        QVERIFY2(r.error != QNetworkReply::NoError, "a body cut in half must be an error");
+        QVERIFY(r.body.size() < 100000);
+        // The server itself is fine afterwards.
+        QCOMPARE(m_http.get(url(QStringLiteral("/v1/ping")), HttpCall::bearer(m_keyA)).status, 200);
+    }
+
+    void faultHugeBody()
+    {
+        const qint64 size = 5 * 1024 * 1024 + 3;
+        const HttpResult r = m_http.get(
+            url(QStringLiteral("/v1/ping")),
+            HttpCall::bearer(m_keyA, {{"Pi-Sandbox-Fault", "size=" + QByteArray::number(size)}}));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.body.size(), size);
+        QJsonParseError error{};
+        QJsonDocument::fromJson(r.body, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+    }
+
+    void faultMalformedRateLimitHeaders()
+    {
+        const HttpResult r = m_http.get(url(QStringLiteral("/v1/ping")),
+                                        HttpCall::bearer(m_keyA, {{"Pi-Sandbox-Fault", "bad-ratelimit"}}));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("X-RateLimit-Limit"), QByteArray("abc"));
+        QCOMPARE(r.header("X-RateLimit-Remaining"), QByteArray("-5"));
+    }
+
+    void unknownFaultIsRefused()
+    {
+        const HttpResult r = m_http.get(url(QStringLiteral("/v1/ping")),
+                                        HttpCall::bearer(m_keyA, {{"Pi-Sandbox-Fault", "meteor"}}));
+        verifyEnvelope(r, 400, QStringLiteral("parameter_invalid"));
+    }
+
+    void faultFlagAppliesToEveryResponse()
+    {
+        SandboxProcess faulty({QStringLiteral("--fault"), QStringLiteral("status=500")});
+        QVERIFY(faulty.start());
+        const HttpResult r = m_http.get(faulty.url(QStringLiteral("/v1/ping")),
+                                        HttpCall::bearer(SandboxProcess::demoKey()));
+        verifyEnvelope(r, 500, QStringLiteral("injected_fault"));
+    }
+
+    void garbageOnTheWireDoesNotKillIt()
+    {
+        for (const QByteArray &junk :
+             {QByteArray("\x00\x01\x02 garbage\r\n\r\n", 16), QByteArray("GET / HTTP/9.9\r\n\r\n"),
+              QByteArray("POST /v1/charges HTTP/1.1\r\nContent-Length: 99999999999\r\n\r\nabc"),
+              QByteArray(70000, 'A')}) {
+            QTcpSocket socket;
+            socket.connectToHost(m_sandbox->baseUrl().host(), quint16(m_sandbox->baseUrl().port()));
+            QVERIFY(socket.waitForConnected(5000));
+            socket.write(junk);
+            socket.waitForBytesWritten(5000);
+            socket.waitForReadyRead(300);
+            socket.abort();
+        }
+        QCOMPARE(m_http.get(url(QStringLiteral("/v1/ping")), HttpCall::bearer(m_keyA)).status, 200);
+    }
+
+    void demoKeyWorksByDefault()
+    {
+        SandboxProcess plain;
+        QVERIFY(plain.start());
+        const HttpResult r = m_http.get(plain.url(QStringLiteral("/v1/ping")),
+                                        HttpCall::bearer(SandboxProcess::demoKey()));
+        QCOMPARE(r.status, 200);
+        verifyRateLimitHeaders(r, 20);
+    }
+
+    void exitsCleanlyOnSigterm()
+    {
+        SandboxProcess plain;
+        QVERIFY(plain.start());
+        QCOMPARE(plain.terminate(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSandboxContract)
+#include "tst_sandboxcontract.moc"
