@@ -23,8 +23,8 @@ CommandLine CommandLine::parse(const QCoreApplication &app)
     if (parser.isSet(baseUrl)) {
         result.baseUrl = QUrl(parser.value(baseUrl), QUrl::StrictMode);
         const QString scheme = result.baseUrl.scheme();
-        if (!result.baseUrl.isValid() || result.baseUrl.host().isEmpty()
-            || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+        if (!result.baseUrl.isValid() || result.baseUrl.host().isEmpty() ||
+            (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
             result.error = QCoreApplication::translate("CommandLine",
                                                        "--base-url needs an http:// or https:// "
                                                        "URL with a host, not \"%1\".")

@@ -24,8 +24,8 @@ KeyVault::Result resultOf(const QKeychain::Job *job)
     case Error::AccessDenied:
     case Error::AccessDeniedByUser:
         r.status = KeyVault::Status::AccessDenied;
-        r.message = KeyVault::tr("The keychain refused access (is it locked?): %1")
-                        .arg(job->errorString());
+        r.message =
+            KeyVault::tr("The keychain refused access (is it locked?): %1").arg(job->errorString());
         break;
     case Error::NoBackendAvailable:
     case Error::NotImplemented:
@@ -36,10 +36,10 @@ KeyVault::Result resultOf(const QKeychain::Job *job)
     default: {
         const QString text = job->errorString();
         // QtKeychain 0.13 reports a missing session bus or Secret Service only as text.
-        const bool noService = text.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive)
-                               || text.contains(QLatin1String("DBus"), Qt::CaseInsensitive)
-                               || text.contains(QLatin1String("secret"), Qt::CaseInsensitive)
-                               || text.contains(QLatin1String("No keychain"), Qt::CaseInsensitive);
+        const bool noService = text.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive) ||
+                               text.contains(QLatin1String("DBus"), Qt::CaseInsensitive) ||
+                               text.contains(QLatin1String("secret"), Qt::CaseInsensitive) ||
+                               text.contains(QLatin1String("No keychain"), Qt::CaseInsensitive);
         r.status = noService ? KeyVault::Status::NoKeychain : KeyVault::Status::Failed;
         break;
     }
@@ -71,8 +71,7 @@ void runJob(JobType *job, Callback onDone)
 KeyVault::KeyVault(QString service, QObject *parent)
     : QObject(parent)
     , m_service(std::move(service))
-{
-}
+{}
 
 void KeyVault::read(const QString &profileId, ReadCallback done)
 {

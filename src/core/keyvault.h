@@ -16,7 +16,8 @@ class KeyVault final : public QObject
     Q_OBJECT
 
 public:
-    enum class Status {
+    enum class Status
+    {
         Ok,
         // No entry, or (with a locked keyring) an entry the keychain will not show: never
         // take it as proof that the key is gone.

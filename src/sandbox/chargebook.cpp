@@ -5,8 +5,7 @@
 QJsonObject ChargeBook::create(const QString &apiKey, qint64 amount, const QString &currency,
                                const QString &description, qint64 nowMs)
 {
-    const QString id = QStringLiteral("ch_")
-                       + QUuid::createUuid().toString(QUuid::Id128).left(24);
+    const QString id = QStringLiteral("ch_") + QUuid::createUuid().toString(QUuid::Id128).left(24);
     QJsonObject charge{
         {QStringLiteral("id"), id},
         {QStringLiteral("object"), QStringLiteral("charge")},
@@ -28,9 +27,8 @@ QJsonObject ChargeBook::find(const QString &apiKey, const QString &id) const
     return {};
 }
 
-QList<QJsonObject> ChargeBook::page(const QString &apiKey, int limit,
-                                    const QString &startingAfter, bool *hasMore,
-                                    bool *cursorFound) const
+QList<QJsonObject> ChargeBook::page(const QString &apiKey, int limit, const QString &startingAfter,
+                                    bool *hasMore, bool *cursorFound) const
 {
     const QList<Charge> all = m_charges.value(apiKey);
     qsizetype index = all.size() - 1; // newest first

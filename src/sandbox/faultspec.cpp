@@ -67,6 +67,6 @@ void FaultSpec::mergeFrom(const FaultSpec &other)
 
 bool FaultSpec::isEmpty() const
 {
-    return latencyMs == 0 && status == 0 && !htmlPage && !dropMidBody && bodySize < 0
-           && !badRateLimitHeaders;
+    return latencyMs == 0 && status == 0 && !htmlPage && !dropMidBody && bodySize < 0 &&
+           !badRateLimitHeaders;
 }

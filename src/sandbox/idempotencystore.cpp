@@ -17,9 +17,8 @@ QByteArray IdempotencyStore::hashBody(const QByteArray &body)
     return QCryptographicHash::hash(body, QCryptographicHash::Sha256);
 }
 
-const IdempotencyStore::Entry *IdempotencyStore::find(const QString &apiKey,
-                                                      const QByteArray &idempotencyKey,
-                                                      qint64 nowMs)
+const IdempotencyStore::Entry *
+IdempotencyStore::find(const QString &apiKey, const QByteArray &idempotencyKey, qint64 nowMs)
 {
     expire(nowMs);
     const auto it = m_entries.constFind(entryKey(apiKey, idempotencyKey));
@@ -40,5 +39,6 @@ void IdempotencyStore::expire(qint64 nowMs)
     if (nowMs - m_lastSweepMs < 60 * 1000)
         return;
     m_lastSweepMs = nowMs;
-    m_entries.removeIf([nowMs](const auto &it) { return nowMs - it.value().createdMs >= lifetimeMs; });
+    m_entries.removeIf(
+        [nowMs](const auto &it) { return nowMs - it.value().createdMs >= lifetimeMs; });
 }

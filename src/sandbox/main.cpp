@@ -97,7 +97,8 @@ int main(int argc, char *argv[])
     SandboxServer server(options);
     const quint16 bound = server.listen(address, quint16(portNumber));
     if (!bound)
-        return fail(QStringLiteral("cannot listen on %1:%2").arg(address.toString()).arg(portNumber));
+        return fail(
+            QStringLiteral("cannot listen on %1:%2").arg(address.toString()).arg(portNumber));
 
     const QString hostText = address.protocol() == QAbstractSocket::IPv6Protocol
                                  ? QLatin1Char('[') + address.toString() + QLatin1Char(']')

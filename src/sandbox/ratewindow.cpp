@@ -5,8 +5,7 @@
 RateWindow::RateWindow(int limit, int windowSeconds)
     : m_limit(std::max(1, limit))
     , m_windowSeconds(std::max(1, windowSeconds))
-{
-}
+{}
 
 qint64 RateWindow::windowStartUnix(qint64 nowMs) const
 {

@@ -13,7 +13,7 @@ public:
         bool allowed = false;
         int limit = 0;
         int remaining = 0;
-        qint64 resetUnix = 0;    // when the current window ends, unix seconds
+        qint64 resetUnix = 0;      // when the current window ends, unix seconds
         qint64 retryAfterSecs = 0; // only meaningful when not allowed
     };
 

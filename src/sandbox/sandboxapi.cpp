@@ -30,10 +30,10 @@ bool isWellFormedKey(const QString &key)
 
 SandboxReply methodNotAllowed(const QByteArray &method, const QByteArray &allow)
 {
-    SandboxReply reply = SandboxReply::error(
-        405, kInvalidRequest, QStringLiteral("method_not_allowed"),
-        QStringLiteral("%1 is not allowed here; use %2.")
-            .arg(QString::fromLatin1(method), QString::fromLatin1(allow)));
+    SandboxReply reply =
+        SandboxReply::error(405, kInvalidRequest, QStringLiteral("method_not_allowed"),
+                            QStringLiteral("%1 is not allowed here; use %2.")
+                                .arg(QString::fromLatin1(method), QString::fromLatin1(allow)));
     reply.setHeader("Allow", allow);
     return reply;
 }
@@ -85,9 +85,9 @@ SandboxReply SandboxApi::handle(const SandboxRequest &request)
         QString faultError;
         FaultSpec requested;
         const QByteArray faultHeader = request.header("Pi-Sandbox-Fault");
-        const bool faultOk = faultHeader.isNull()
-                             || FaultSpec::parse(QString::fromLatin1(faultHeader), &requested,
-                                                 &faultError);
+        const bool faultOk =
+            faultHeader.isNull() ||
+            FaultSpec::parse(QString::fromLatin1(faultHeader), &requested, &faultError);
         fault.mergeFrom(requested);
 
         if (!decision.allowed) {
@@ -100,11 +100,11 @@ SandboxReply SandboxApi::handle(const SandboxRequest &request)
         } else if (!faultOk) {
             reply = invalidParameter(QStringLiteral("Pi-Sandbox-Fault: ") + faultError);
         } else if (request.body.size() > m_options.maxBodyBytes) {
-            reply = SandboxReply::error(
-                413, kInvalidRequest, QStringLiteral("request_too_large"),
-                QStringLiteral("The request body is %1 bytes; the limit is %2.")
-                    .arg(request.body.size())
-                    .arg(m_options.maxBodyBytes));
+            reply =
+                SandboxReply::error(413, kInvalidRequest, QStringLiteral("request_too_large"),
+                                    QStringLiteral("The request body is %1 bytes; the limit is %2.")
+                                        .arg(request.body.size())
+                                        .arg(m_options.maxBodyBytes));
         } else if (fault.status || fault.htmlPage || fault.bodySize >= 0) {
             reply = injectedFault(fault);
         } else if (request.method == "POST" && request.hasHeader("Idempotency-Key")) {
@@ -157,8 +157,8 @@ QString SandboxApi::checkKey(const SandboxRequest &request, SandboxReply *error)
     else if (!m_options.validKeys.contains(key))
         problem = QStringLiteral("The API key is not recognised.");
     if (!problem.isEmpty()) {
-        *error = SandboxReply::error(401, kInvalidRequest, QStringLiteral("invalid_api_key"),
-                                     problem);
+        *error =
+            SandboxReply::error(401, kInvalidRequest, QStringLiteral("invalid_api_key"), problem);
         error->setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         return {};
     }
@@ -262,15 +262,15 @@ SandboxReply SandboxApi::route(const SandboxRequest &request, const QString &api
             return methodNotAllowed(method, "GET");
         const QJsonObject charge = m_charges.find(apiKey, match.captured(1));
         if (charge.isEmpty()) {
-            return SandboxReply::error(404, kInvalidRequest, QStringLiteral("resource_missing"),
-                                       QStringLiteral("No charge with id %1.")
-                                           .arg(match.captured(1)));
+            return SandboxReply::error(
+                404, kInvalidRequest, QStringLiteral("resource_missing"),
+                QStringLiteral("No charge with id %1.").arg(match.captured(1)));
         }
         return SandboxReply::ofJson(200, charge);
     }
-    return SandboxReply::error(404, kInvalidRequest, QStringLiteral("route_not_found"),
-                               QStringLiteral("No route for %1 %2.")
-                                   .arg(QString::fromLatin1(method), path));
+    return SandboxReply::error(
+        404, kInvalidRequest, QStringLiteral("route_not_found"),
+        QStringLiteral("No route for %1 %2.").arg(QString::fromLatin1(method), path));
 }
 
 SandboxReply SandboxApi::postCharge(const SandboxRequest &request, const QString &apiKey)
@@ -293,7 +293,8 @@ SandboxReply SandboxApi::postCharge(const SandboxRequest &request, const QString
     }
     const double value = amount.toDouble(-1);
     if (!amount.isDouble() || value < 1 || value > 99999999 || value != qint64(value))
-        return invalidParameter(QStringLiteral("amount must be a whole number from 1 to 99999999."));
+        return invalidParameter(
+            QStringLiteral("amount must be a whole number from 1 to 99999999."));
     const QString currency = body.value(QLatin1String("currency")).toString(QStringLiteral("usd"));
     static const QRegularExpression currencyPattern(QStringLiteral("^[a-z]{3}$"));
     if (!currencyPattern.match(currency).hasMatch())
@@ -302,8 +303,8 @@ SandboxReply SandboxApi::postCharge(const SandboxRequest &request, const QString
     if (!description.isUndefined() && !description.isString())
         return invalidParameter(QStringLiteral("description must be a string."));
 
-    return SandboxReply::ofJson(201, m_charges.create(apiKey, qint64(value), currency,
-                                                      description.toString(), m_clock()));
+    return SandboxReply::ofJson(
+        201, m_charges.create(apiKey, qint64(value), currency, description.toString(), m_clock()));
 }
 
 SandboxReply SandboxApi::listCharges(const SandboxRequest &request, const QString &apiKey)

@@ -25,20 +25,34 @@ void SandboxReply::setHeader(const QByteArray &name, const QByteArray &value)
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return QByteArrayLiteral("OK");
-    case 201: return QByteArrayLiteral("Created");
-    case 400: return QByteArrayLiteral("Bad Request");
-    case 401: return QByteArrayLiteral("Unauthorized");
-    case 404: return QByteArrayLiteral("Not Found");
-    case 405: return QByteArrayLiteral("Method Not Allowed");
-    case 409: return QByteArrayLiteral("Conflict");
-    case 413: return QByteArrayLiteral("Payload Too Large");
-    case 429: return QByteArrayLiteral("Too Many Requests");
-    case 500: return QByteArrayLiteral("Internal Server Error");
-    case 502: return QByteArrayLiteral("Bad Gateway");
-    case 503: return QByteArrayLiteral("Service Unavailable");
-    case 504: return QByteArrayLiteral("Gateway Timeout");
-    default: return QByteArrayLiteral("Status");
+    case 200:
+        return QByteArrayLiteral("OK");
+    case 201:
+        return QByteArrayLiteral("Created");
+    case 400:
+        return QByteArrayLiteral("Bad Request");
+    case 401:
+        return QByteArrayLiteral("Unauthorized");
+    case 404:
+        return QByteArrayLiteral("Not Found");
+    case 405:
+        return QByteArrayLiteral("Method Not Allowed");
+    case 409:
+        return QByteArrayLiteral("Conflict");
+    case 413:
+        return QByteArrayLiteral("Payload Too Large");
+    case 429:
+        return QByteArrayLiteral("Too Many Requests");
+    case 500:
+        return QByteArrayLiteral("Internal Server Error");
+    case 502:
+        return QByteArrayLiteral("Bad Gateway");
+    case 503:
+        return QByteArrayLiteral("Service Unavailable");
+    case 504:
+        return QByteArrayLiteral("Gateway Timeout");
+    default:
+        return QByteArrayLiteral("Status");
     }
 }
 
@@ -53,12 +67,12 @@ SandboxReply SandboxReply::ofJson(int status, const QJsonObject &json)
 SandboxReply SandboxReply::error(int status, const QString &type, const QString &code,
                                  const QString &message)
 {
-    return ofJson(status, QJsonObject{{QStringLiteral("error"),
-                                       QJsonObject{
-                                           {QStringLiteral("type"), type},
-                                           {QStringLiteral("code"), code},
-                                           {QStringLiteral("message"), message},
-                                       }}});
+    return ofJson(status,
+                  QJsonObject{{QStringLiteral("error"), QJsonObject{
+                                                            {QStringLiteral("type"), type},
+                                                            {QStringLiteral("code"), code},
+                                                            {QStringLiteral("message"), message},
+                                                        }}});
 }
 
 void SandboxReply::finish(const QByteArray &requestId)

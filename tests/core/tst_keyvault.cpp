@@ -67,7 +67,8 @@ private Q_SLOTS:
         KeyVault vault(QStringLiteral("Pi Console test"));
         // Every byte class a pasted key could bring: ASCII, punctuation, UTF-8, a tab.
         const QString secret = QStringLiteral("pi_live_Ab9+/=%1\t\"'\\ ключ 鍵 🔑").arg(42);
-        const QString profile = QStringLiteral("profile-%1").arg(QLatin1String(QTest::currentTestFunction()));
+        const QString profile =
+            QStringLiteral("profile-%1").arg(QLatin1String(QTest::currentTestFunction()));
 
         const KeyVault::Result written = write(vault, profile, secret);
         QVERIFY2(written.ok(), qPrintable(written.message));

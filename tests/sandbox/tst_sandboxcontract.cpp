@@ -69,10 +69,10 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_sandbox = std::make_unique<SandboxProcess>(QStringList{
-            QStringLiteral("--key"), m_keyA, QStringLiteral("--key"), m_keyB,
-            QStringLiteral("--key"), m_keyLimit, QStringLiteral("--revoked"), m_revoked,
-            QStringLiteral("--limit"), QStringLiteral("1000")});
+        m_sandbox = std::make_unique<SandboxProcess>(
+            QStringList{QStringLiteral("--key"), m_keyA, QStringLiteral("--key"), m_keyB,
+                        QStringLiteral("--key"), m_keyLimit, QStringLiteral("--revoked"), m_revoked,
+                        QStringLiteral("--limit"), QStringLiteral("1000")});
         QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorText()));
         QCOMPARE(m_sandbox->baseUrl().host(), QStringLiteral("127.0.0.1"));
     }
@@ -100,16 +100,16 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("headerName");
         QTest::addColumn<QByteArray>("headerValue");
         QTest::newRow("no header") << QStringLiteral("/v1/ping") << QByteArray() << QByteArray();
-        QTest::newRow("key in query") << QStringLiteral("/v1/ping?api_key=") + m_keyA
-                                      << QByteArray() << QByteArray();
-        QTest::newRow("key in cookie") << QStringLiteral("/v1/ping") << QByteArray("Cookie")
-                                       << ("api_key=" + m_keyA.toUtf8());
+        QTest::newRow("key in query")
+            << QStringLiteral("/v1/ping?api_key=") + m_keyA << QByteArray() << QByteArray();
+        QTest::newRow("key in cookie")
+            << QStringLiteral("/v1/ping") << QByteArray("Cookie") << ("api_key=" + m_keyA.toUtf8());
         QTest::newRow("basic scheme") << QStringLiteral("/v1/ping") << QByteArray("Authorization")
                                       << ("Basic " + m_keyA.toUtf8().toBase64());
-        QTest::newRow("bearer without key") << QStringLiteral("/v1/ping")
-                                            << QByteArray("Authorization") << QByteArray("Bearer");
-        QTest::newRow("unknown route too") << QStringLiteral("/nowhere") << QByteArray()
-                                           << QByteArray();
+        QTest::newRow("bearer without key")
+            << QStringLiteral("/v1/ping") << QByteArray("Authorization") << QByteArray("Bearer");
+        QTest::newRow("unknown route too")
+            << QStringLiteral("/nowhere") << QByteArray() << QByteArray();
     }
 
     void missingAuthorization()
@@ -190,12 +190,13 @@ private Q_SLOTS:
         QCOMPARE(replay.header("Idempotent-Replayed"), QByteArray("true"));
         verifyRateLimitHeaders(replay, 1000);
 
-        const HttpResult usage = m_http.get(url(QStringLiteral("/v1/usage")), HttpCall::bearer(m_keyB));
+        const HttpResult usage =
+            m_http.get(url(QStringLiteral("/v1/usage")), HttpCall::bearer(m_keyB));
         QCOMPARE(usage.json().value(QLatin1String("billable_units")).toInt(), 1);
         QCOMPARE(usage.json().value(QLatin1String("calls")).toInt(), 3);
 
-        const HttpResult fetched = m_http.get(url(QStringLiteral("/v1/charges/") + chargeId),
-                                              HttpCall::bearer(m_keyB));
+        const HttpResult fetched =
+            m_http.get(url(QStringLiteral("/v1/charges/") + chargeId), HttpCall::bearer(m_keyB));
         QCOMPARE(fetched.status, 200);
         QCOMPARE(fetched.json().value(QLatin1String("amount")).toInt(), 1250);
     }
@@ -233,29 +234,33 @@ private Q_SLOTS:
         const QString key = m_keyB;
         QStringList created;
         for (int i = 0; i < 5; ++i) {
-            const HttpResult r = postCharge(key, {}, QByteArray(R"({"amount": )") + QByteArray::number(100 + i) + '}');
+            const HttpResult r = postCharge(
+                key, {}, QByteArray(R"({"amount": )") + QByteArray::number(100 + i) + '}');
             created.prepend(r.json().value(QLatin1String("id")).toString());
         }
-        const HttpResult page1 = m_http.get(url(QStringLiteral("/v1/charges?limit=2")), HttpCall::bearer(key));
+        const HttpResult page1 =
+            m_http.get(url(QStringLiteral("/v1/charges?limit=2")), HttpCall::bearer(key));
         QCOMPARE(page1.status, 200);
         const QJsonArray data1 = page1.json().value(QLatin1String("data")).toArray();
         QCOMPARE(data1.size(), 2);
         QCOMPARE(data1.at(0).toObject().value(QLatin1String("id")).toString(), created.at(0));
         QCOMPARE(page1.json().value(QLatin1String("has_more")).toBool(), true);
 
-        const HttpResult page2 = m_http.get(
-            url(QStringLiteral("/v1/charges?limit=2&starting_after=") + created.at(1)),
-            HttpCall::bearer(key));
+        const HttpResult page2 =
+            m_http.get(url(QStringLiteral("/v1/charges?limit=2&starting_after=") + created.at(1)),
+                       HttpCall::bearer(key));
         const QJsonArray data2 = page2.json().value(QLatin1String("data")).toArray();
         QCOMPARE(data2.at(0).toObject().value(QLatin1String("id")).toString(), created.at(2));
 
-        const HttpResult bad = m_http.get(url(QStringLiteral("/v1/charges?limit=0")), HttpCall::bearer(key));
+        const HttpResult bad =
+            m_http.get(url(QStringLiteral("/v1/charges?limit=0")), HttpCall::bearer(key));
         verifyEnvelope(bad, 400, QStringLiteral("parameter_invalid"));
     }
 
     void unknownChargeIs404()
     {
-        const HttpResult r = m_http.get(url(QStringLiteral("/v1/charges/ch_nope")), HttpCall::bearer(m_keyA));
+        const HttpResult r =
+            m_http.get(url(QStringLiteral("/v1/charges/ch_nope")), HttpCall::bearer(m_keyA));
         verifyEnvelope(r, 404, QStringLiteral("resource_missing"));
     }
 
@@ -267,21 +272,24 @@ private Q_SLOTS:
         QTest::addColumn<int>("status");
         QTest::addColumn<QString>("code");
         QTest::newRow("not json") << QByteArray("POST") << QStringLiteral("/v1/charges")
-                                  << QByteArray("{amount: 1") << 400 << QStringLiteral("invalid_json");
+                                  << QByteArray("{amount: 1") << 400
+                                  << QStringLiteral("invalid_json");
         QTest::newRow("html body") << QByteArray("POST") << QStringLiteral("/v1/charges")
                                    << QByteArray("<html>") << 400 << QStringLiteral("invalid_json");
-        QTest::newRow("missing amount") << QByteArray("POST") << QStringLiteral("/v1/charges")
-                                        << QByteArray("{}") << 400 << QStringLiteral("parameter_missing");
-        QTest::newRow("amount a string") << QByteArray("POST") << QStringLiteral("/v1/charges")
-                                         << QByteArray(R"({"amount":"5"})") << 400
-                                         << QStringLiteral("parameter_invalid");
+        QTest::newRow("missing amount")
+            << QByteArray("POST") << QStringLiteral("/v1/charges") << QByteArray("{}") << 400
+            << QStringLiteral("parameter_missing");
+        QTest::newRow("amount a string")
+            << QByteArray("POST") << QStringLiteral("/v1/charges")
+            << QByteArray(R"({"amount":"5"})") << 400 << QStringLiteral("parameter_invalid");
         QTest::newRow("unknown route") << QByteArray("GET") << QStringLiteral("/v2/everything")
                                        << QByteArray() << 404 << QStringLiteral("route_not_found");
-        QTest::newRow("wrong method") << QByteArray("DELETE") << QStringLiteral("/v1/ping")
-                                      << QByteArray() << 405 << QStringLiteral("method_not_allowed");
-        QTest::newRow("over 10 MB") << QByteArray("POST") << QStringLiteral("/v1/charges")
-                                    << QByteArray(10 * 1024 * 1024 + 1, ' ') << 413
-                                    << QStringLiteral("request_too_large");
+        QTest::newRow("wrong method")
+            << QByteArray("DELETE") << QStringLiteral("/v1/ping") << QByteArray() << 405
+            << QStringLiteral("method_not_allowed");
+        QTest::newRow("over 10 MB")
+            << QByteArray("POST") << QStringLiteral("/v1/charges")
+            << QByteArray(10 * 1024 * 1024 + 1, ' ') << 413 << QStringLiteral("request_too_large");
     }
 
     void badInput()
@@ -302,16 +310,18 @@ private Q_SLOTS:
     {
         QElapsedTimer timer;
         timer.start();
-        const HttpResult r = m_http.get(url(QStringLiteral("/v1/ping")),
-                                        HttpCall::bearer(m_keyA, {{"Pi-Sandbox-Fault", "latency=300"}}));
+        const HttpResult r =
+            m_http.get(url(QStringLiteral("/v1/ping")),
+                       HttpCall::bearer(m_keyA, {{"Pi-Sandbox-Fault", "latency=300"}}));
         QCOMPARE(r.status, 200);
         QVERIFY(timer.elapsed() >= 300); // a lower bound only: never flaky
     }
 
     void faultStatus()
     {
-        const HttpResult r = m_http.get(url(QStringLiteral("/v1/ping")),
-                                        HttpCall::bearer(m_keyA, {{"Pi-Sandbox-Fault", "status=503"}}));
+        const HttpResult r =
+            m_http.get(url(QStringLiteral("/v1/ping")),
+                       HttpCall::bearer(m_keyA, {{"Pi-Sandbox-Fault", "status=503"}}));
         verifyEnvelope(r, 503, QStringLiteral("injected_fault"));
         QCOMPARE(r.envelope().value(QLatin1String("type")).toString(), QStringLiteral("api_error"));
     }
@@ -328,8 +338,9 @@ private Q_SLOTS:
 
     void faultDroppedConnection()
     {
-        const HttpResult r = m_http.get(url(QStringLiteral("/v1/ping")),
-                                        HttpCall::bearer(m_keyA, {{"Pi-Sandbox-Fault", "drop,size=100000"}}));
+        const HttpResult r =
+            m_http.get(url(QStringLiteral("/v1/ping")),
+                       HttpCall::bearer(m_keyA, {{"Pi-Sandbox-Fault", "drop,size=100000"}}));
         QVERIFY2(r.error != QNetworkReply::NoError, "a body cut in half must be an error");
         QVERIFY(r.body.size() < 100000);
         // The server itself is fine afterwards.
@@ -351,8 +362,9 @@ private Q_SLOTS:
 
     void faultMalformedRateLimitHeaders()
     {
-        const HttpResult r = m_http.get(url(QStringLiteral("/v1/ping")),
-                                        HttpCall::bearer(m_keyA, {{"Pi-Sandbox-Fault", "bad-ratelimit"}}));
+        const HttpResult r =
+            m_http.get(url(QStringLiteral("/v1/ping")),
+                       HttpCall::bearer(m_keyA, {{"Pi-Sandbox-Fault", "bad-ratelimit"}}));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("X-RateLimit-Limit"), QByteArray("abc"));
         QCOMPARE(r.header("X-RateLimit-Remaining"), QByteArray("-5"));

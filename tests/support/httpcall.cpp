@@ -40,7 +40,8 @@ HttpResult HttpCall::send(const QByteArray &method, const QUrl &url, const Heade
     for (const auto &h : headers)
         request.setRawHeader(h.first, h.second);
     if (!body.isEmpty() && !request.hasRawHeader("Content-Type"))
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader,
+                          QByteArrayLiteral("application/json"));
 
     QBuffer *upload = nullptr;
     if (!body.isNull()) {

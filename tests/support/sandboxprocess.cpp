@@ -4,8 +4,7 @@
 
 SandboxProcess::SandboxProcess(QStringList arguments)
     : m_arguments(std::move(arguments))
-{
-}
+{}
 
 SandboxProcess::~SandboxProcess()
 {
@@ -28,8 +27,8 @@ QString SandboxProcess::demoKey()
 bool SandboxProcess::start()
 {
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process.start(executable(), QStringList{QStringLiteral("--port"), QStringLiteral("0")}
-                                      + m_arguments);
+    m_process.start(executable(),
+                    QStringList{QStringLiteral("--port"), QStringLiteral("0")} + m_arguments);
     if (!m_process.waitForStarted(10000)) {
         m_error = m_process.errorString();
         return false;
