@@ -35,10 +35,10 @@ bench: build
 	$(CMAKE) --build --preset $(PRESET) --target bench
 
 format:
-	git ls-files '*.cpp' '*.h' | xargs clang-format -i
+	git ls-files --cached --others --exclude-standard '*.cpp' '*.h' | xargs -r clang-format -i
 
 check-format:
-	git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run -Werror
+	git ls-files --cached --others --exclude-standard '*.cpp' '*.h' | xargs -r clang-format --dry-run -Werror
 
 clean:
 	$(CMAKE) --build --preset $(PRESET) --target clean

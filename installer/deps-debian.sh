@@ -14,7 +14,7 @@ packages=(
   # test: a private Secret Service and a virtual screen
   gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth curl
   # package checks
-  dpkg-dev file desktop-file-utils appstream lintian
+  dpkg-dev file desktop-file-utils appstream lintian clang-format
 )
 
 missing=()
