@@ -15,11 +15,14 @@ desktop-file-validate "$root"/usr/share/applications/*.desktop
 appstreamcli validate --no-net "$root"/usr/share/metainfo/*.metainfo.xml
 test -f "$root"/usr/share/icons/hicolor/scalable/apps/io.github.piconsole.console.svg
 test -x "$root"/usr/bin/pi-sandbox
-dpkg-deb -f "$deb" Depends | grep -q 'libqt6' || { echo "Depends lacks the Qt libraries"; exit 1; }
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "Depends: $depends"
+[[ $depends == *libqt6* ]] || { echo "Depends lacks the Qt libraries"; exit 1; }
 
 lintian --fail-on error --tag-display-limit 0 "$deb"
 
 QT_QPA_PLATFORM=offscreen "$root"/usr/bin/pi-console --version
 "$root"/usr/bin/pi-sandbox --version
-tar -tzf "$tgz" | grep -q 'bin/pi-console$'
+listing=$(tar -tzf "$tgz")
+grep -q 'bin/pi-console$' <<<"$listing" || { echo "$tgz lacks bin/pi-console"; exit 1; }
 echo "Package checks passed"
