@@ -36,10 +36,9 @@ KeyVault::Result resultOf(const QKeychain::Job *job)
     default: {
         const QString text = job->errorString();
         // QtKeychain 0.13 reports a missing session bus or Secret Service only as text.
-        const bool noService = text.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive) ||
-                               text.contains(QLatin1String("DBus"), Qt::CaseInsensitive) ||
-                               text.contains(QLatin1String("secret"), Qt::CaseInsensitive) ||
-                               text.contains(QLatin1String("No keychain"), Qt::CaseInsensitive);
+        bool noService = false;
+        for (const char *sign : {"D-Bus", "DBus", "secret", "No keychain", "Could not connect"})
+            noService = noService || text.contains(QLatin1String(sign), Qt::CaseInsensitive);
         r.status = noService ? KeyVault::Status::NoKeychain : KeyVault::Status::Failed;
         break;
     }

@@ -29,9 +29,9 @@ qint64 rssKiB(qint64 pid)
 
 QByteArray pingRequest(const QByteArray &host, bool close)
 {
-    return "GET /v1/ping HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer "
-           + SandboxProcess::demoKey().toLatin1() + "\r\n"
-           + (close ? "Connection: close\r\n" : "") + "\r\n";
+    return "GET /v1/ping HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer " +
+           SandboxProcess::demoKey().toLatin1() + "\r\n" + (close ? "Connection: close\r\n" : "") +
+           "\r\n";
 }
 
 // Reads one response from a keep-alive connection; returns its status or 0.
@@ -81,8 +81,8 @@ Concurrent concurrentRound(const QString &host, quint16 port, int connections)
         QObject::connect(s, &QTcpSocket::disconnected, s, [&open] { --open; });
         QObject::connect(s, &QTcpSocket::errorOccurred, s,
                          [s, &open](QAbstractSocket::SocketError e) {
-                             if (e != QAbstractSocket::RemoteHostClosedError
-                                 && s->state() == QAbstractSocket::UnconnectedState)
+                             if (e != QAbstractSocket::RemoteHostClosedError &&
+                                 s->state() == QAbstractSocket::UnconnectedState)
                                  --open;
                          });
         s->connectToHost(host, port);

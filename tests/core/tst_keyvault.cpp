@@ -1,4 +1,5 @@
 #include "keyvault.h"
+#include "syncvault.h"
 
 #include <QTest>
 
@@ -7,52 +8,6 @@
 class TestKeyVault : public QObject
 {
     Q_OBJECT
-
-private:
-    struct ReadOutcome
-    {
-        bool done = false;
-        KeyVault::Result result;
-        QString secret;
-    };
-
-    ReadOutcome read(KeyVault &vault, const QString &profile)
-    {
-        ReadOutcome out;
-        vault.read(profile, [&out](const KeyVault::Result &r, const QString &secret) {
-            out.result = r;
-            out.secret = secret;
-            out.done = true;
-        });
-        waitFor(out.done);
-        return out;
-    }
-
-    KeyVault::Result write(KeyVault &vault, const QString &profile, const QString &secret)
-    {
-        bool done = false;
-        KeyVault::Result result;
-        vault.write(profile, secret, [&](const KeyVault::Result &r) {
-            result = r;
-            done = true;
-        });
-        waitFor(done);
-        return result;
-    }
-
-    KeyVault::Result remove(KeyVault &vault, const QString &profile)
-    {
-        bool done = false;
-        KeyVault::Result result;
-        vault.remove(profile, [&](const KeyVault::Result &r) {
-            result = r;
-            done = true;
-        });
-        waitFor(done);
-        return result;
-    }
-
-    static void waitFor(const bool &done) { QTRY_VERIFY_WITH_TIMEOUT(done, 20000); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -70,17 +25,17 @@ private Q_SLOTS:
         const QString profile =
             QStringLiteral("profile-%1").arg(QLatin1String(QTest::currentTestFunction()));
 
-        const KeyVault::Result written = write(vault, profile, secret);
+        const KeyVault::Result written = SyncVault::write(vault, profile, secret);
         QVERIFY2(written.ok(), qPrintable(written.message));
 
-        const ReadOutcome back = read(vault, profile);
+        const SyncVault::ReadOutcome back = SyncVault::read(vault, profile);
         QVERIFY2(back.result.ok(), qPrintable(back.result.message));
         QCOMPARE(back.secret.toUtf8(), secret.toUtf8());
 
-        const KeyVault::Result removed = remove(vault, profile);
+        const KeyVault::Result removed = SyncVault::remove(vault, profile);
         QVERIFY2(removed.ok(), qPrintable(removed.message));
 
-        const ReadOutcome gone = read(vault, profile);
+        const SyncVault::ReadOutcome gone = SyncVault::read(vault, profile);
         QCOMPARE(gone.result.status, KeyVault::Status::NotFound);
         QVERIFY(gone.secret.isEmpty());
     }
@@ -88,26 +43,34 @@ private Q_SLOTS:
     void profilesAreSeparateAndOverwriteReplaces()
     {
         KeyVault vault(QStringLiteral("Pi Console test"));
-        QVERIFY(write(vault, QStringLiteral("a"), QStringLiteral("pi_key_for_a_1")).ok());
-        QVERIFY(write(vault, QStringLiteral("b"), QStringLiteral("pi_key_for_b_1")).ok());
-        QVERIFY(write(vault, QStringLiteral("a"), QStringLiteral("pi_key_for_a_2")).ok());
+        QVERIFY(
+            SyncVault::write(vault, QStringLiteral("a"), QStringLiteral("pi_key_for_a_1")).ok());
+        QVERIFY(
+            SyncVault::write(vault, QStringLiteral("b"), QStringLiteral("pi_key_for_b_1")).ok());
+        QVERIFY(
+            SyncVault::write(vault, QStringLiteral("a"), QStringLiteral("pi_key_for_a_2")).ok());
 
-        QCOMPARE(read(vault, QStringLiteral("a")).secret, QStringLiteral("pi_key_for_a_2"));
-        QCOMPARE(read(vault, QStringLiteral("b")).secret, QStringLiteral("pi_key_for_b_1"));
+        QCOMPARE(SyncVault::read(vault, QStringLiteral("a")).secret,
+                 QStringLiteral("pi_key_for_a_2"));
+        QCOMPARE(SyncVault::read(vault, QStringLiteral("b")).secret,
+                 QStringLiteral("pi_key_for_b_1"));
 
-        QVERIFY(remove(vault, QStringLiteral("a")).ok());
-        QCOMPARE(read(vault, QStringLiteral("b")).secret, QStringLiteral("pi_key_for_b_1"));
-        QVERIFY(remove(vault, QStringLiteral("b")).ok());
+        QVERIFY(SyncVault::remove(vault, QStringLiteral("a")).ok());
+        QCOMPARE(SyncVault::read(vault, QStringLiteral("b")).secret,
+                 QStringLiteral("pi_key_for_b_1"));
+        QVERIFY(SyncVault::remove(vault, QStringLiteral("b")).ok());
     }
 
     void servicesDoNotSeeEachOthersKeys()
     {
         KeyVault mine(QStringLiteral("Pi Console test"));
         KeyVault other(QStringLiteral("Some other app"));
-        QVERIFY(write(mine, QStringLiteral("shared-name"), QStringLiteral("pi_mine_secret")).ok());
-        QCOMPARE(read(other, QStringLiteral("shared-name")).result.status,
+        QVERIFY(
+            SyncVault::write(mine, QStringLiteral("shared-name"), QStringLiteral("pi_mine_secret"))
+                .ok());
+        QCOMPARE(SyncVault::read(other, QStringLiteral("shared-name")).result.status,
                  KeyVault::Status::NotFound);
-        QVERIFY(remove(mine, QStringLiteral("shared-name")).ok());
+        QVERIFY(SyncVault::remove(mine, QStringLiteral("shared-name")).ok());
     }
 };
 

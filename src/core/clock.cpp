@@ -1,0 +1,22 @@
+#include "clock.h"
+
+namespace {
+
+class SystemClock final : public Clock
+{
+public:
+    SystemClock() { m_timer.start(); }
+    qint64 monotonicMs() const override { return m_timer.elapsed(); }
+    QDateTime nowUtc() const override { return QDateTime::currentDateTimeUtc(); }
+
+private:
+    QElapsedTimer m_timer;
+};
+
+} // namespace
+
+const Clock &Clock::system()
+{
+    static const SystemClock clock;
+    return clock;
+}

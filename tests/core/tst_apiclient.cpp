@@ -1,0 +1,385 @@
+#include "apiclient.h"
+#include "httpcall.h"
+#include "ratelimittracker.h"
+#include "recordingserver.h"
+#include "sandboxprocess.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+// ApiClient against a running pi-sandbox over real HTTP: every row of the contract.
+class TestApiClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    const QString m_key = QStringLiteral("pi_client_test_key_0001");
+    const QString m_limitedKey = QStringLiteral("pi_client_test_limited_02");
+    std::unique_ptr<SandboxProcess> m_sandbox;
+    QNetworkAccessManager m_nam;
+    ApiClient m_client{&m_nam};
+
+    Endpoint endpoint(const QString &key) const
+    {
+        return {QStringLiteral("Sandbox"), m_sandbox->baseUrl(), key};
+    }
+
+    CallRecord call(const Endpoint &where, const ApiRequest &request)
+    {
+        PendingCall *pending = m_client.send(where, request);
+        QSignalSpy finished(pending, &PendingCall::finished);
+        if (!finished.wait(30000))
+            return {};
+        return finished.first().first().value<CallRecord>();
+    }
+
+    CallRecord call(const ApiRequest &request) { return call(endpoint(m_key), request); }
+
+    static ApiRequest get(const QString &path)
+    {
+        ApiRequest r;
+        r.path = path;
+        return r;
+    }
+
+    static ApiRequest post(const QString &path, const QByteArray &body)
+    {
+        ApiRequest r;
+        r.method = "POST";
+        r.path = path;
+        r.body = body;
+        return r;
+    }
+
+    int callsSeenBySandbox(const QString &key)
+    {
+        HttpCall http;
+        return http.get(m_sandbox->url(QStringLiteral("/v1/usage")), HttpCall::bearer(key))
+                   .json()
+                   .value(QLatin1String("calls"))
+                   .toInt() -
+               1; // not counting this look
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qRegisterMetaType<CallRecord>();
+        m_sandbox = std::make_unique<SandboxProcess>(
+            QStringList{QStringLiteral("--key"), m_key, QStringLiteral("--key"), m_limitedKey,
+                        QStringLiteral("--limit"), QStringLiteral("1000")});
+        QVERIFY2(m_sandbox->start(), qPrintable(m_sandbox->errorText()));
+    }
+
+    void sendsBearerAndReadsEverything()
+    {
+        const CallRecord r = call(get(QStringLiteral("/v1/ping")));
+        QCOMPARE(r.outcome, CallRecord::Outcome::Completed);
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.requestId().startsWith("req_pi_"));
+        QCOMPARE(r.requestId(), r.headerRequestId);
+        QCOMPARE(r.rateLimit.limit, 1000);
+        QVERIFY(r.rateLimit.remaining >= 0);
+        QVERIFY(r.rateLimit.waitSecs >= 0 && r.rateLimit.waitSecs <= 60);
+        QVERIFY(r.contractProblems.isEmpty());
+        // The record holds the headers as sent, with the key redacted.
+        QCOMPARE(Http::value(r.requestHeaders, "Authorization"), QByteArray("Bearer [redacted]"));
+        QVERIFY(Http::value(r.requestHeaders, "User-Agent").startsWith("PiConsole/"));
+        QVERIFY(r.timing.doneMs >= r.timing.firstByteMs);
+        QVERIFY(r.timing.firstByteMs >= 0);
+        QVERIFY(!r.startedUtc.isNull());
+    }
+
+    void missingKeyIsAnEnvelope()
+    {
+        const CallRecord r = call(endpoint(QString()), get(QStringLiteral("/v1/ping")));
+        QCOMPARE(r.status, 401);
+        QVERIFY(r.envelope.isEnvelope());
+        QCOMPARE(r.envelope.code, QStringLiteral("missing_authorization_header"));
+        QCOMPARE(r.requestId(), r.envelope.requestId.toLatin1());
+        QVERIFY(!r.requestIdMismatch);
+        QVERIFY(r.contractProblems.isEmpty()); // a 401 has no budget headers, rightly
+    }
+
+    void invalidKeyIsAnEnvelope()
+    {
+        const CallRecord r = call(endpoint(QStringLiteral("pi_revoked_or_unknown_99")),
+                                  get(QStringLiteral("/v1/ping")));
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.envelope.code, QStringLiteral("invalid_api_key"));
+        QVERIFY(r.isError());
+    }
+
+    void postGetsAnIdempotencyKey_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<QString>("pattern");
+        QTest::newRow("uuid v4")
+            << int(IdempotencyMode::RandomUuid)
+            << QStringLiteral(
+                   "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
+        QTest::newRow("deterministic")
+            << int(IdempotencyMode::Deterministic) << QStringLiteral("^[0-9a-f]{64}$");
+        QTest::newRow("by hand") << int(IdempotencyMode::Manual) << QStringLiteral("^typed-by-me$");
+    }
+
+    void postGetsAnIdempotencyKey()
+    {
+        QFETCH(int, mode);
+        QFETCH(QString, pattern);
+        ApiRequest r = post(QStringLiteral("/v1/charges"),
+                            QByteArray("{\"amount\": ") + QByteArray::number(mode + 1) + '}');
+        r.idempotencyMode = IdempotencyMode(mode);
+        r.idempotencyKey = "typed-by-me";
+        const CallRecord record = call(r);
+        QCOMPARE(record.status, 201);
+        QVERIFY2(QRegularExpression(pattern)
+                     .match(QString::fromLatin1(record.idempotencyKey))
+                     .hasMatch(),
+                 record.idempotencyKey.constData());
+        QCOMPARE(Http::value(record.requestHeaders, "Idempotency-Key"), record.idempotencyKey);
+        QCOMPARE(Http::value(record.requestHeaders, "Content-Type"),
+                 QByteArray("application/json"));
+        // GETs never carry one.
+        QVERIFY(call(get(QStringLiteral("/v1/ping"))).idempotencyKey.isEmpty());
+    }
+
+    void deterministicKeyIsStable()
+    {
+        const QByteArray a =
+            IdempotencyKeys::deterministic("POST", QStringLiteral("/v1/charges"), "{}");
+        QCOMPARE(IdempotencyKeys::deterministic("post", QStringLiteral("/v1/charges"), "{}"), a);
+        QVERIFY(IdempotencyKeys::deterministic("POST", QStringLiteral("/v1/charges"), "{ }") != a);
+    }
+
+    void retryReusesKeyAndBytesAndIsRecognisedAsReplay()
+    {
+        // Odd spacing and key order: the bytes must go out exactly as given.
+        const QByteArray body = "{ \"currency\":\"eur\",  \"amount\" : 700 }";
+        const CallRecord first = call(post(QStringLiteral("/v1/charges"), body));
+        QCOMPARE(first.status, 201);
+        QCOMPARE(first.requestBody, body);
+
+        ApiRequest retry = post(QStringLiteral("/v1/charges"), first.requestBody);
+        retry.retryOf = 1;
+        retry.idempotencyKey = first.idempotencyKey;
+        retry.originalRequestId = first.requestId();
+        const CallRecord second = call(retry);
+        QCOMPARE(second.status, 201);
+        QCOMPARE(second.idempotencyKey, first.idempotencyKey);
+        QCOMPARE(second.requestBody, body);
+        QVERIFY(second.replayed);
+        QCOMPARE(second.requestId(), first.requestId());
+        QCOMPARE(second.responseBody, first.responseBody);
+    }
+
+    void mismatchIs409AndNotRetried()
+    {
+        const CallRecord first = call(post(QStringLiteral("/v1/charges"), "{\"amount\": 1}"));
+        const int before = callsSeenBySandbox(m_key);
+        ApiRequest edited = post(QStringLiteral("/v1/charges"), "{\"amount\": 2}");
+        edited.retryOf = 1;
+        edited.idempotencyKey = first.idempotencyKey;
+        const CallRecord r = call(edited);
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.envelope.code, QStringLiteral("idempotency_key_mismatch"));
+        QVERIFY(!r.replayed);
+        QCOMPARE(callsSeenBySandbox(m_key), before + 1 + 1); // the 409 once, plus the usage look
+    }
+
+    void keyInTheRequestIsRefusedBeforeSending_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("inHeader");
+        QTest::newRow("query") << QStringLiteral("/v1/ping?api_key=") + m_key << QByteArray()
+                               << false;
+        QTest::newRow("path") << QStringLiteral("/v1/charges/") + m_key << QByteArray() << false;
+        QTest::newRow("header") << QStringLiteral("/v1/ping") << QByteArray() << true;
+        QTest::newRow("body") << QStringLiteral("/v1/charges")
+                              << QByteArray("{\"amount\":1,\"note\":\"" + m_key.toUtf8() + "\"}")
+                              << false;
+    }
+
+    void keyInTheRequestIsRefusedBeforeSending()
+    {
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(bool, inHeader);
+        const int before = callsSeenBySandbox(m_key);
+        ApiRequest r = body.isEmpty() ? get(path) : post(path, body);
+        if (inHeader)
+            Http::set(&r.headers, "X-Debug", m_key.toUtf8());
+        const CallRecord record = call(r);
+        QCOMPARE(record.outcome, CallRecord::Outcome::Refused);
+        QVERIFY(!record.errorText.isEmpty());
+        QVERIFY(!record.errorText.contains(m_key));
+        QCOMPARE(callsSeenBySandbox(m_key), before + 1); // only the usage look arrived
+    }
+
+    void cleartextToARemoteHostIsRefused()
+    {
+        const CallRecord r =
+            call({QStringLiteral("Remote"), QUrl(QStringLiteral("http://api.pi.example")), m_key},
+                 get(QStringLiteral("/v1/ping")));
+        QCOMPARE(r.outcome, CallRecord::Outcome::Refused);
+        QVERIFY(r.errorText.contains(QLatin1String("https://")));
+    }
+
+    void redirectToAnotherOriginDropsTheKey()
+    {
+        RecordingServer target;
+        QVERIFY(target.listenOn(QHostAddress(QStringLiteral("127.0.0.2"))));
+        target.setResponse(
+            200, {{"Content-Type", "application/json"}, {"X-Request-Id", "req_pi_0000aaaa-0000"}},
+            "{}");
+        RecordingServer origin;
+        QVERIFY(origin.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+        origin.setResponse(307, {{"Location", target.url(QStringLiteral("/landing")).toEncoded()}},
+                           {});
+
+        const CallRecord r =
+            call({QStringLiteral("Redirecting"), origin.url(QStringLiteral("/")), m_key},
+                 get(QStringLiteral("/v1/ping")));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(origin.requests().size(), 1);
+        QCOMPARE(origin.requests().first().header("Authorization"), "Bearer " + m_key.toUtf8());
+        QCOMPARE(target.requests().size(), 1);
+        QCOMPARE(target.requests().first().target, QByteArray("/landing"));
+        QVERIFY(target.requests().first().header("Authorization").isNull());
+        QVERIFY(r.notes.join(QLatin1Char(' ')).contains(QLatin1String("without the API key")));
+    }
+
+    void redirectWithinTheOriginKeepsTheKey()
+    {
+        RecordingServer origin;
+        QVERIFY(origin.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+        origin.setResponse(308, {{"Location", "/v1/elsewhere"}}, {});
+        const CallRecord r = call({QStringLiteral("Loop"), origin.url(QStringLiteral("/")), m_key},
+                                  post(QStringLiteral("/v1/charges"), "{}"));
+        QCOMPARE(r.outcome, CallRecord::Outcome::NetworkError); // it redirects forever
+        QVERIFY(r.errorText.contains(QLatin1String("redirects")));
+        QVERIFY(origin.requests().size() >= 2);
+        for (const auto &req : origin.requests()) {
+            QCOMPARE(req.header("Authorization"), "Bearer " + m_key.toUtf8());
+            QCOMPARE(req.method, QByteArray("POST")); // 308 keeps method and body
+            QCOMPARE(req.body, QByteArray("{}"));
+        }
+    }
+
+    void garbageRateLimitHeadersAreSurvived()
+    {
+        ApiRequest r = get(QStringLiteral("/v1/ping"));
+        Http::set(&r.headers, "Pi-Sandbox-Fault", "bad-ratelimit");
+        const CallRecord record = call(r);
+        QCOMPARE(record.status, 200);
+        QVERIFY(!record.rateLimit.hasBudget());
+        QCOMPARE(record.rateLimit.waitSecs, -1);
+        QVERIFY(record.contractProblems.join(QLatin1Char(' '))
+                    .contains(QLatin1String("X-RateLimit-Limit")));
+    }
+
+    void htmlErrorPageIsNotAnEnvelope()
+    {
+        ApiRequest r = get(QStringLiteral("/v1/ping"));
+        Http::set(&r.headers, "Pi-Sandbox-Fault", "html");
+        const CallRecord record = call(r);
+        QCOMPARE(record.status, 502);
+        QCOMPARE(record.envelope.kind, ErrorEnvelope::Kind::NotEnvelope);
+        QVERIFY(record.responseBody.startsWith("<!DOCTYPE html>"));
+        QVERIFY(record.contractProblems.join(QLatin1Char(' '))
+                    .contains(QLatin1String("Not a Pi error envelope")));
+    }
+
+    void droppedConnectionIsANetworkError()
+    {
+        ApiRequest r = get(QStringLiteral("/v1/ping"));
+        Http::set(&r.headers, "Pi-Sandbox-Fault", "drop,size=200000");
+        const CallRecord record = call(r);
+        QVERIFY2(record.outcome == CallRecord::Outcome::NetworkError,
+                 qPrintable(QStringLiteral("outcome %1, status %2, %3 bytes")
+                                .arg(int(record.outcome))
+                                .arg(record.status)
+                                .arg(record.responseBody.size())));
+        QVERIFY(!record.errorText.isEmpty());
+    }
+
+    void timeoutEndsTheCall()
+    {
+        ApiClient client(&m_nam);
+        client.setLimits({300, 256LL * 1024 * 1024, 5});
+        ApiRequest r = get(QStringLiteral("/v1/ping"));
+        Http::set(&r.headers, "Pi-Sandbox-Fault", "latency=3000");
+        PendingCall *pending = client.send(endpoint(m_key), r);
+        QSignalSpy finished(pending, &PendingCall::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().value<CallRecord>().outcome,
+                 CallRecord::Outcome::TimedOut);
+    }
+
+    void cancelEndsTheCall()
+    {
+        ApiRequest r = get(QStringLiteral("/v1/ping"));
+        Http::set(&r.headers, "Pi-Sandbox-Fault", "latency=3000");
+        PendingCall *pending = m_client.send(endpoint(m_key), r);
+        QSignalSpy finished(pending, &PendingCall::finished);
+        QTimer::singleShot(100, pending, &PendingCall::cancel);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.first().first().value<CallRecord>().outcome,
+                 CallRecord::Outcome::Cancelled);
+    }
+
+    void bodyCapStopsAHugeResponse()
+    {
+        ApiClient client(&m_nam);
+        client.setLimits({30000, 1024 * 1024, 5});
+        ApiRequest r = get(QStringLiteral("/v1/ping"));
+        Http::set(&r.headers, "Pi-Sandbox-Fault", "size=3000000");
+        PendingCall *pending = client.send(endpoint(m_key), r);
+        QSignalSpy finished(pending, &PendingCall::finished);
+        QVERIFY(finished.wait(20000));
+        const CallRecord record = finished.first().first().value<CallRecord>();
+        QCOMPARE(record.outcome, CallRecord::Outcome::TooLarge);
+        QVERIFY(record.errorText.contains(QLatin1String("1 MB")));
+    }
+
+    void rateLimitExhaustionIsReported()
+    {
+        SandboxProcess limited({QStringLiteral("--key"), m_limitedKey, QStringLiteral("--limit"),
+                                QStringLiteral("2"), QStringLiteral("--window"),
+                                QStringLiteral("3600")});
+        QVERIFY(limited.start());
+        const Endpoint where{QStringLiteral("Limited"), limited.baseUrl(), m_limitedKey};
+        CallRecord last;
+        for (int i = 0; i < 3; ++i)
+            last = call(where, get(QStringLiteral("/v1/ping")));
+        QCOMPARE(last.status, 429);
+        QCOMPARE(last.envelope.code, QStringLiteral("rate_limit_exceeded"));
+        QVERIFY(last.rateLimit.tooManyRequests);
+        QVERIFY(last.rateLimit.fromRetryAfter);
+        QVERIFY(last.rateLimit.waitSecs > 0);
+
+        TestClock clock;
+        RateLimitTracker tracker(clock);
+        tracker.observe(last.rateLimit);
+        QVERIFY(tracker.exhausted());
+    }
+
+    void exactBodyBytesReachTheServer()
+    {
+        RecordingServer server;
+        QVERIFY(server.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+        const QByteArray body = QByteArray("{\"a\":\t1,\n \"b\":\"\xc3\xa9\"}  ");
+        call({QStringLiteral("Rec"), server.url(QStringLiteral("/")), m_key},
+             post(QStringLiteral("/v1/charges"), body));
+        QCOMPARE(server.requests().size(), 1);
+        QCOMPARE(server.requests().first().body, body);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiClient)
+#include "tst_apiclient.moc"

@@ -1,0 +1,91 @@
+#include "curlcommand.h"
+
+#include <QTest>
+
+class TestCurlCommand : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void exportsWithTheKeyAsAVariable()
+    {
+        CallRecord r;
+        r.method = "POST";
+        r.url = QUrl(QStringLiteral("https://api.pi.example/v1/charges?expand=x"));
+        r.requestHeaders = {{"Authorization", "Bearer [redacted]"},
+                            {"Content-Type", "application/json"},
+                            {"Idempotency-Key", "k-1"}};
+        r.requestBody = "{\"description\":\"it's here\"}";
+        const QString curl = CurlCommand::fromRecord(r);
+        QVERIFY(curl.contains(QLatin1String("\"Authorization: Bearer $PI_API_KEY\"")));
+        QVERIFY(!curl.contains(QLatin1String("[redacted]")));
+        QVERIFY(curl.contains(QLatin1String("'Idempotency-Key: k-1'")));
+
+        // What we export, we import back to the same request.
+        const CurlCommand::Parsed back = CurlCommand::parse(curl);
+        QVERIFY2(back.ok, qPrintable(back.error));
+        QCOMPARE(back.request.method, QByteArray("POST"));
+        QCOMPARE(back.url, r.url);
+        QCOMPARE(back.request.path, QStringLiteral("/v1/charges?expand=x"));
+        QCOMPARE(back.request.body, r.requestBody);
+        QCOMPARE(back.request.idempotencyKey, QByteArray("k-1"));
+        QCOMPARE(back.request.idempotencyMode, IdempotencyMode::Manual);
+        QVERIFY(!back.warnings.isEmpty()); // the Authorization header was dropped
+    }
+
+    void importsCommonShapes_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("plain get") << QStringLiteral("curl https://h/v1/ping") << QByteArray("GET")
+                                   << QStringLiteral("/v1/ping") << QByteArray();
+        QTest::newRow("data implies post")
+            << QStringLiteral("curl -s https://h/v1/charges -d '{\"amount\":1}'")
+            << QByteArray("POST") << QStringLiteral("/v1/charges") << QByteArray("{\"amount\":1}");
+        QTest::newRow("json flag")
+            << QStringLiteral("curl --json '{}' --url https://h/x") << QByteArray("POST")
+            << QStringLiteral("/x") << QByteArray("{}");
+        QTest::newRow("continuations and -X")
+            << QStringLiteral("curl -X PUT \\\n  \"https://h/a b?q=1\" \\\n  --data-raw \"x\\\"y\"")
+            << QByteArray("PUT") << QStringLiteral("/a%20b?q=1") << QByteArray("x\"y");
+        QTest::newRow("-XDELETE") << QStringLiteral("curl -XDELETE https://h/v1/charges/ch_1")
+                                  << QByteArray("DELETE") << QStringLiteral("/v1/charges/ch_1")
+                                  << QByteArray();
+    }
+
+    void importsCommonShapes()
+    {
+        QFETCH(QString, command);
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        const CurlCommand::Parsed p = CurlCommand::parse(command);
+        QVERIFY2(p.ok, qPrintable(p.error));
+        QCOMPARE(p.request.method, method);
+        QCOMPARE(p.request.path, path);
+        QCOMPARE(p.request.body, body);
+    }
+
+    void refusesWhatIsNotCurl_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("wget") << QStringLiteral("wget https://h/");
+        QTest::newRow("open quote") << QStringLiteral("curl 'https://h/");
+        QTest::newRow("no url") << QStringLiteral("curl -H 'A: b'");
+        QTest::newRow("dangling option") << QStringLiteral("curl https://h/ -H");
+    }
+
+    void refusesWhatIsNotCurl()
+    {
+        QFETCH(QString, command);
+        const CurlCommand::Parsed p = CurlCommand::parse(command);
+        QVERIFY(!p.ok);
+        QVERIFY(!p.error.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCurlCommand)
+#include "tst_curlcommand.moc"

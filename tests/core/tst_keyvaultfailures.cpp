@@ -1,0 +1,103 @@
+#include "keyvault.h"
+#include "profilekeys.h"
+#include "syncvault.h"
+
+#include <QDBusInterface>
+#include <QDBusObjectPath>
+#include <QDBusReply>
+#include <QProcess>
+#include <QTest>
+
+// A locked keyring, against a real gnome-keyring in a session of this test's own
+// (OWN_SESSION in tests/CMakeLists.txt): it locks the keyring, so it shares it with no one.
+class TestKeyVaultFailures : public QObject
+{
+    Q_OBJECT
+
+private:
+    static bool lockLoginKeyring()
+    {
+        QDBusInterface service(QStringLiteral("org.freedesktop.secrets"),
+                               QStringLiteral("/org/freedesktop/secrets"),
+                               QStringLiteral("org.freedesktop.Secret.Service"));
+        const QList<QDBusObjectPath> objects{
+            QDBusObjectPath(QStringLiteral("/org/freedesktop/secrets/collection/login"))};
+        const QDBusMessage reply =
+            service.call(QStringLiteral("Lock"), QVariant::fromValue(objects));
+        return reply.type() == QDBusMessage::ReplyMessage;
+    }
+
+    // A new daemon reads the keyring file from disk and unlocks it with the password: what
+    // it shows is what was really stored.
+    static bool restartAndUnlock()
+    {
+        QProcess daemon;
+        daemon.start(QStringLiteral("gnome-keyring-daemon"),
+                     {QStringLiteral("--replace"), QStringLiteral("--unlock"),
+                      QStringLiteral("--components=secrets")});
+        daemon.write("throwaway-test-password");
+        daemon.closeWriteChannel();
+        return daemon.waitForFinished(20000) && daemon.exitCode() == 0;
+    }
+
+    // Read in a new process: this one's Secret Service session belonged to the old daemon.
+    static QString lookUpInNewProcess(const QString &service, const QString &profile)
+    {
+        QProcess lookup;
+        lookup.start(QStringLiteral("secret-tool"),
+                     {QStringLiteral("lookup"), QStringLiteral("server"), service,
+                      QStringLiteral("user"), profile});
+        lookup.waitForFinished(20000);
+        return QString::fromUtf8(lookup.readAllStandardOutput());
+    }
+
+private Q_SLOTS:
+    void lockedKeyringNeverLosesTheKey()
+    {
+        KeyVault vault(QStringLiteral("Pi Console test"));
+        ProfileKeys keys(&vault);
+        const QString profile = QStringLiteral("locked-profile");
+        const QString original = QStringLiteral("pi_original_key_0001");
+        QVERIFY(SyncVault::write(vault, profile, original).ok());
+
+        QVERIFY(lockLoginKeyring());
+
+        // Locked: the keychain reports the key as not found. That is not "gone".
+        const SyncVault::ReadOutcome locked = SyncVault::read(vault, profile);
+        QCOMPARE(locked.result.status, KeyVault::Status::NotFound);
+        QVERIFY(locked.secret.isEmpty());
+        QVERIFY(!locked.result.message.isEmpty());
+        QVERIFY(locked.result.message.contains(QLatin1String("locked")));
+
+        // A write is refused and must leave the stored key as it was.
+        bool done = false;
+        KeyVault::Result written;
+        keys.saveKey(profile, QStringLiteral("pi_replacement_key_0002"),
+                     [&](const KeyVault::Result &r) {
+                         written = r;
+                         done = true;
+                     });
+        QVERIFY(SyncVault::waitFor(done));
+        QVERIFY(!written.ok());
+        QCOMPARE(written.status, KeyVault::Status::AccessDenied);
+        QVERIFY(!written.message.isEmpty());
+
+        // The user can go on with a key for this session only.
+        keys.setSessionKey(profile, QStringLiteral("pi_session_only_key_03"));
+        done = false;
+        QString fromKeys;
+        keys.key(profile, [&](const KeyVault::Result &r, const QString &secret) {
+            QVERIFY(r.ok());
+            fromKeys = secret;
+            done = true;
+        });
+        QVERIFY(SyncVault::waitFor(done));
+        QCOMPARE(fromKeys, QStringLiteral("pi_session_only_key_03"));
+
+        QVERIFY(restartAndUnlock());
+        QTRY_COMPARE_WITH_TIMEOUT(lookUpInNewProcess(vault.service(), profile), original, 20000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKeyVaultFailures)
+#include "tst_keyvaultfailures.moc"

@@ -1,0 +1,133 @@
+#include "ratelimittracker.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+class TestRateLimitTracker : public QObject
+{
+    Q_OBJECT
+
+private:
+    static HttpHeaders headers(const QByteArray &limit, const QByteArray &remaining,
+                               const QByteArray &reset, const QByteArray &date)
+    {
+        HttpHeaders h;
+        if (!limit.isNull())
+            h.append({"x-ratelimit-limit", limit}); // lower case on purpose
+        if (!remaining.isNull())
+            h.append({"X-RATELIMIT-REMAINING", remaining});
+        if (!reset.isNull())
+            h.append({"X-RateLimit-Reset", reset});
+        if (!date.isNull())
+            h.append({"Date", date});
+        return h;
+    }
+
+private Q_SLOTS:
+    void waitIsResetMinusServerDate()
+    {
+        // The server says it is 12:00:00 and the window resets 37 s later; this machine's
+        // clock is an hour off, which must not matter.
+        const qint64 serverNow = 1'800'000'000;
+        const QByteArray date = "Fri, 15 Jan 2027 08:00:00 GMT";
+        QCOMPARE(RateLimitSnapshot::parseHttpDate(date), serverNow);
+        const RateLimitSnapshot s = RateLimitSnapshot::fromResponse(
+            200, headers("100", "42", QByteArray::number(serverNow + 37), date), serverNow + 3600);
+        QCOMPARE(s.limit, 100);
+        QCOMPARE(s.remaining, 42);
+        QCOMPARE(s.waitSecs, 37);
+        QVERIFY(s.problems.isEmpty());
+
+        TestClock clock;
+        RateLimitTracker tracker(clock);
+        QSignalSpy changed(&tracker, &RateLimitTracker::changed);
+        tracker.observe(s);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(tracker.describe(), QStringLiteral("42 of 100 left, resets in 0:37"));
+        clock.advanceMs(30'000);
+        QCOMPARE(tracker.describe(), QStringLiteral("42 of 100 left, resets in 0:07"));
+        clock.advanceMs(7'000);
+        QCOMPARE(tracker.msUntilReset(), 0);
+        QCOMPARE(tracker.remaining(), 100); // the window reset: the budget is back
+    }
+
+    void exhaustedUntilReset()
+    {
+        TestClock clock;
+        RateLimitTracker tracker(clock);
+        const QByteArray date = "Fri, 15 Jan 2027 08:00:00 GMT";
+        tracker.observe(
+            RateLimitSnapshot::fromResponse(200, headers("20", "0", "1800000010", date), 0));
+        QVERIFY(tracker.exhausted());
+        QVERIFY(tracker.describe().contains(QLatin1String("429")));
+        clock.advanceMs(10'000);
+        QVERIFY(!tracker.exhausted());
+    }
+
+    void retryAfterWins_data()
+    {
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::addColumn<qint64>("wait");
+        QTest::newRow("seconds") << QByteArray("12") << qint64(12);
+        QTest::newRow("http date") << QByteArray("Fri, 15 Jan 2027 08:00:25 GMT") << qint64(25);
+    }
+
+    void retryAfterWins()
+    {
+        QFETCH(QByteArray, retryAfter);
+        QFETCH(qint64, wait);
+        HttpHeaders h = headers("20", "0", "1800000050", "Fri, 15 Jan 2027 08:00:00 GMT");
+        h.append({"Retry-After", retryAfter});
+        const RateLimitSnapshot s = RateLimitSnapshot::fromResponse(429, h, 0);
+        QCOMPARE(s.waitSecs, wait);
+        QVERIFY(s.fromRetryAfter);
+        QVERIFY(s.tooManyRequests);
+    }
+
+    void garbageIsIgnoredNotGuessed_data()
+    {
+        QTest::addColumn<QByteArray>("limit");
+        QTest::addColumn<QByteArray>("remaining");
+        QTest::addColumn<QByteArray>("reset");
+        QTest::newRow("letters") << QByteArray("abc") << QByteArray("x") << QByteArray("soon");
+        QTest::newRow("negative") << QByteArray("-5") << QByteArray("-1") << QByteArray("-100");
+        QTest::newRow("absurd") << QByteArray("99999999999999999999") << QByteArray("1e9")
+                                << QByteArray("99999999999999999999999");
+        QTest::newRow("floats") << QByteArray("10.5") << QByteArray("3.0")
+                                << QByteArray("1800000000.5");
+        QTest::newRow("remaining above limit")
+            << QByteArray("10") << QByteArray("11") << QByteArray("17");
+    }
+
+    void garbageIsIgnoredNotGuessed()
+    {
+        QFETCH(QByteArray, limit);
+        QFETCH(QByteArray, remaining);
+        QFETCH(QByteArray, reset);
+        const RateLimitSnapshot s = RateLimitSnapshot::fromResponse(
+            200, headers(limit, remaining, reset, "Fri, 15 Jan 2027 08:00:00 GMT"), 0);
+        QVERIFY(!s.hasBudget());
+        QCOMPARE(s.waitSecs, -1);
+        QVERIFY(!s.problems.isEmpty());
+
+        TestClock clock;
+        RateLimitTracker tracker(clock);
+        tracker.observe(s);
+        QVERIFY(!tracker.exhausted());
+        QVERIFY(!tracker.describe().isEmpty());
+    }
+
+    void responseWithoutHeadersKeepsTheLastState()
+    {
+        TestClock clock;
+        RateLimitTracker tracker(clock);
+        tracker.observe(RateLimitSnapshot::fromResponse(
+            200, headers("20", "7", "1800000030", "Fri, 15 Jan 2027 08:00:00 GMT"), 0));
+        tracker.observe(RateLimitSnapshot::fromResponse(502, {}, 0));
+        QCOMPARE(tracker.remaining(), 7);
+        QCOMPARE(tracker.limit(), 20);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRateLimitTracker)
+#include "tst_ratelimittracker.moc"
