@@ -1,0 +1,23 @@
+#pragma once
+
+#include "callrecord.h"
+#include "historyrow.h"
+
+#include <QSqlQuery>
+
+// Moves a CallRecord into the calls table and back. The record's request headers are
+// already redacted; the codec stores them as they are.
+namespace HistoryCodec {
+
+// Binds every column of an INSERT prepared with insertSql(). Bodies longer than cap are cut
+// and the row marked truncated.
+QString insertSql();
+void bind(QSqlQuery &query, const CallRecord &record, qint64 responseBodyCap);
+QString rowColumns(); // the columns rowFrom() reads, in order
+HistoryRow rowFrom(const QSqlQuery &query);
+CallRecord recordFrom(const QSqlQuery &query); // after SELECT * FROM calls
+
+QByteArray headersToJson(const HttpHeaders &headers);
+HttpHeaders headersFromJson(const QByteArray &json);
+
+} // namespace HistoryCodec

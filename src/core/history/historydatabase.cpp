@@ -1,0 +1,170 @@
+#include "historydatabase.h"
+
+#include "historyschema.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcHistory, "pi.core.history")
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("HistoryDatabase", text);
+}
+
+} // namespace
+
+QString HistoryDatabase::memoryPath()
+{
+    return QStringLiteral("file:pi-console-history?mode=memory&cache=shared");
+}
+
+QString HistoryDatabase::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/history.sqlite");
+}
+
+QSqlDatabase HistoryDatabase::connect(const QString &path, const QString &connectionName,
+                                      QString *error)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(path);
+    const bool inMemory = path == memoryPath();
+    if (inMemory)
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI"));
+    if (!db.open()) {
+        *error = db.lastError().text();
+        return db;
+    }
+    if (!inMemory && !HistorySchema::configure(db, error))
+        db.close();
+    return db;
+}
+
+void HistoryDatabase::disconnect(const QString &connectionName)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+}
+
+bool HistoryDatabase::probe(const QString &path, QString *error)
+{
+    // First a read-only look: a connection that may not write cannot change the file, its
+    // -wal or its -shm, so an unusable history is moved aside exactly as it was found.
+    if (QFileInfo::exists(path) && !probeReadOnly(path, error))
+        return false;
+    const QString name = QStringLiteral("pi-history-probe-") + QUuid::createUuid().toString();
+    bool ok = false;
+    {
+        QSqlDatabase db = connect(path, name, error);
+        ok = db.isOpen() && HistorySchema::migrate(db, error);
+    }
+    disconnect(name);
+    return ok;
+}
+
+bool HistoryDatabase::probeReadOnly(const QString &path, QString *error)
+{
+    const QString name = QStringLiteral("pi-history-look-") + QUuid::createUuid().toString();
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QSqlQuery q(db);
+        if (db.open() && q.exec(QStringLiteral("PRAGMA user_version")) && q.next()) {
+            const int version = q.value(0).toInt();
+            if (version > HistorySchema::currentVersion) {
+                *error =
+                    tr("the history was written by a newer Pi Console (schema %1)").arg(version);
+            } else if (version == 0) {
+                // A new, empty file (the schema is created later), or a foreign one.
+                ok = q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) && q.next() &&
+                     q.value(0).toInt() == 0;
+                if (!ok && error->isEmpty())
+                    *error = q.lastError().isValid() ? q.lastError().text()
+                                                     : tr("the file holds something else");
+            } else {
+                // Reading the newest rows walks the b-trees: garbage and truncated files fail
+                // here, not later in the middle of a session. (A full integrity check would
+                // read the whole file: too slow for every start.)
+                ok = q.exec(QStringLiteral(
+                         "SELECT id, request_id FROM calls ORDER BY id DESC LIMIT 1")) &&
+                     q.exec(QStringLiteral("SELECT max(started_ms) FROM calls")) &&
+                     q.exec(
+                         QStringLiteral("SELECT rowid FROM calls_fts ORDER BY rowid DESC LIMIT 1"));
+            }
+        }
+        if (!ok && error->isEmpty())
+            *error = q.lastError().isValid() ? q.lastError().text() : db.lastError().text();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ok;
+}
+
+QString HistoryDatabase::moveAside(const QString &path)
+{
+    const QString stamp =
+        QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString target = path + QStringLiteral(".broken-") + stamp;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+        if (QFile::exists(path + suffix)) {
+            QFile::remove(target + suffix);
+            if (!QFile::rename(path + suffix, target + suffix))
+                return {};
+        }
+    }
+    return target;
+}
+
+HistoryDatabase::Opened HistoryDatabase::prepare(const QString &path)
+{
+    Opened result;
+    const QFileInfo info(path);
+    const bool folderOk = QDir().mkpath(info.absolutePath()) &&
+                          QFileInfo(info.absolutePath()).isWritable() &&
+                          (!info.exists() || info.isWritable());
+    QString error;
+    if (folderOk && probe(path, &error)) {
+        result.ok = true;
+        result.path = path;
+        return result;
+    }
+    if (folderOk) {
+        qCWarning(lcHistory) << "history unusable:" << error;
+        result.movedAsideTo = moveAside(path);
+        QString again;
+        if (!result.movedAsideTo.isEmpty() && probe(path, &again)) {
+            result.ok = true;
+            result.path = path;
+            result.message = tr("The call history could not be read (%1). It was moved to %2 "
+                                "and a new, empty history was started.")
+                                 .arg(error, QDir::toNativeSeparators(result.movedAsideTo));
+            return result;
+        }
+    }
+    // Nothing can be written there: keep this session's calls in memory. One connection
+    // stays open for the whole session, or the shared in-memory database would vanish.
+    result.inMemory = true;
+    result.path = memoryPath();
+    QSqlDatabase keeper = connect(result.path, QStringLiteral("pi-history-memory-keeper"), &error);
+    result.ok = keeper.isOpen() && HistorySchema::migrate(keeper, &error);
+    result.message = tr("The call history cannot be saved: %1 is not writable. Calls of this "
+                        "session are kept in memory only.")
+                         .arg(QDir::toNativeSeparators(info.absolutePath()));
+    return result;
+}

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QString>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHistory)
+
+// Opens the history file, and when it cannot be used (garbage, truncated, a foreign schema)
+// moves it with its -wal and -shm aside under a dated name and starts an empty one. When the
+// folder cannot be written, the history lives in memory for this session. Either way the
+// app starts, and `message` says what happened.
+class HistoryDatabase final
+{
+public:
+    struct Opened
+    {
+        bool ok = false;
+        bool inMemory = false;
+        QString path;         // the file in use, or memoryPath()
+        QString movedAsideTo; // where an unusable history went
+        QString message;      // for people; empty when all is well
+    };
+
+    static QString defaultPath(); // AppDataLocation/history.sqlite
+    static QString memoryPath();
+    // Run once at start, before any other connection.
+    static Opened prepare(const QString &path);
+    // A new connection to a prepared file, for one thread.
+    static QSqlDatabase connect(const QString &path, const QString &connectionName, QString *error);
+    static void disconnect(const QString &connectionName);
+
+private:
+    static bool probe(const QString &path, QString *error);
+    static bool probeReadOnly(const QString &path, QString *error);
+    static QString moveAside(const QString &path);
+};

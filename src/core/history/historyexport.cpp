@@ -1,0 +1,140 @@
+#include "historyexport.h"
+
+#include "redaction.h"
+#include "version.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringDecoder>
+#include <QUrlQuery>
+
+namespace HistoryExport {
+
+namespace {
+
+QJsonArray harHeaders(const HttpHeaders &headers)
+{
+    QJsonArray out;
+    for (const auto &h : Redaction::headers(headers)) {
+        out.append(QJsonObject{{QStringLiteral("name"), QString::fromLatin1(h.first)},
+                               {QStringLiteral("value"), QString::fromUtf8(h.second)}});
+    }
+    return out;
+}
+
+// Text when the bytes are UTF-8, base64 otherwise, as HAR allows.
+void putText(QJsonObject *content, const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(bytes);
+    if (!decoder.hasError()) {
+        content->insert(QStringLiteral("text"), text);
+    } else {
+        content->insert(QStringLiteral("text"), QString::fromLatin1(bytes.toBase64()));
+        content->insert(QStringLiteral("encoding"), QStringLiteral("base64"));
+    }
+}
+
+QString mimeOf(const HttpHeaders &headers)
+{
+    const QByteArray type = Http::value(headers, "Content-Type");
+    return type.isEmpty() ? QStringLiteral("application/octet-stream") : QString::fromLatin1(type);
+}
+
+QJsonObject harEntry(const CallRecord &r)
+{
+    QJsonArray query;
+    const QUrlQuery q(r.url);
+    for (const auto &item : q.queryItems(QUrl::FullyDecoded))
+        query.append(QJsonObject{{QStringLiteral("name"), item.first},
+                                 {QStringLiteral("value"), item.second}});
+    QJsonObject request{
+        {QStringLiteral("method"), QString::fromLatin1(r.method)},
+        {QStringLiteral("url"), r.url.toString(QUrl::FullyEncoded)},
+        {QStringLiteral("httpVersion"), QStringLiteral("HTTP/1.1")},
+        {QStringLiteral("cookies"), QJsonArray()},
+        {QStringLiteral("headers"), harHeaders(r.requestHeaders)},
+        {QStringLiteral("queryString"), query},
+        {QStringLiteral("headersSize"), -1},
+        {QStringLiteral("bodySize"), r.requestBody.size()},
+    };
+    if (!r.requestBody.isEmpty()) {
+        QJsonObject post{{QStringLiteral("mimeType"), mimeOf(r.requestHeaders)}};
+        putText(&post, r.requestBody);
+        post.remove(QStringLiteral("encoding")); // postData has text only
+        request.insert(QStringLiteral("postData"), post);
+    }
+    QJsonObject content{{QStringLiteral("size"), r.responseBody.size()},
+                        {QStringLiteral("mimeType"), mimeOf(r.responseHeaders)}};
+    putText(&content, r.responseBody);
+    const QJsonObject response{
+        {QStringLiteral("status"), r.status},
+        {QStringLiteral("statusText"),
+         r.outcome == CallRecord::Outcome::Completed ? QString() : r.errorText},
+        {QStringLiteral("httpVersion"), QStringLiteral("HTTP/1.1")},
+        {QStringLiteral("cookies"), QJsonArray()},
+        {QStringLiteral("headers"), harHeaders(r.responseHeaders)},
+        {QStringLiteral("content"), content},
+        {QStringLiteral("redirectURL"),
+         QString::fromLatin1(Http::value(r.responseHeaders, "Location"))},
+        {QStringLiteral("headersSize"), -1},
+        {QStringLiteral("bodySize"), r.responseBody.size()},
+    };
+    const qint64 done = std::max<qint64>(0, r.timing.doneMs);
+    const qint64 firstByte = r.timing.firstByteMs >= 0 ? r.timing.firstByteMs : done;
+    const qint64 sent = r.timing.sentMs >= 0 ? r.timing.sentMs : 0;
+    const QJsonObject timings{
+        {QStringLiteral("send"), 0},
+        {QStringLiteral("wait"), std::max<qint64>(0, firstByte - sent)},
+        {QStringLiteral("receive"), std::max<qint64>(0, done - firstByte)},
+        {QStringLiteral("blocked"), sent},
+    };
+    QJsonObject entry{
+        {QStringLiteral("startedDateTime"), r.startedUtc.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("time"), done},
+        {QStringLiteral("request"), request},
+        {QStringLiteral("response"), response},
+        {QStringLiteral("cache"), QJsonObject()},
+        {QStringLiteral("timings"), timings},
+        {QStringLiteral("comment"),
+         QStringLiteral("request id %1").arg(QString::fromLatin1(r.requestId()))},
+    };
+    entry.insert(QStringLiteral("_requestId"), QString::fromLatin1(r.requestId()));
+    entry.insert(QStringLiteral("_idempotencyKey"), QString::fromLatin1(r.idempotencyKey));
+    return entry;
+}
+
+} // namespace
+
+QByteArray toHar(const QList<CallRecord> &records)
+{
+    QJsonArray entries;
+    for (const CallRecord &r : records)
+        entries.append(harEntry(r));
+    const QJsonObject log{
+        {QStringLiteral("version"), QStringLiteral("1.2")},
+        {QStringLiteral("creator"),
+         QJsonObject{{QStringLiteral("name"), QStringLiteral("Pi Console")},
+                     {QStringLiteral("version"), QStringLiteral(PICONSOLE_VERSION)}}},
+        {QStringLiteral("entries"), entries},
+    };
+    return QJsonDocument(QJsonObject{{QStringLiteral("log"), log}}).toJson(QJsonDocument::Indented);
+}
+
+QByteArray toJsonLines(const QList<CallRecord> &records)
+{
+    QByteArray out;
+    for (const CallRecord &r : records) {
+        QJsonObject line = harEntry(r);
+        line.insert(QStringLiteral("error"),
+                    QJsonObject{{QStringLiteral("type"), r.envelope.type},
+                                {QStringLiteral("code"), r.envelope.code},
+                                {QStringLiteral("message"), r.envelope.message}});
+        line.insert(QStringLiteral("replayed"), r.replayed);
+        out += QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
+    }
+    return out;
+}
+
+} // namespace HistoryExport

@@ -1,0 +1,160 @@
+#include "historyquery.h"
+
+#include "historycodec.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariantList>
+
+namespace {
+
+struct Where
+{
+    QStringList clauses;
+    QVariantList values;
+
+    void add(const QString &clause, const QVariantList &v = {})
+    {
+        clauses.append(clause);
+        values.append(v);
+    }
+    QString sql() const
+    {
+        return clauses.isEmpty()
+                   ? QString()
+                   : QStringLiteral(" WHERE ") + clauses.join(QStringLiteral(" AND "));
+    }
+};
+
+Where whereFor(const HistoryFilter &f)
+{
+    Where w;
+    if (!f.requestIdPrefix.isEmpty()) {
+        // A range, not LIKE: it uses the index whatever the case-sensitivity settings.
+        const QString end = f.requestIdPrefix + QChar(0xFFFF);
+        w.add(QStringLiteral("(id IN (SELECT id FROM calls WHERE request_id >= ? AND request_id < ?"
+                             " UNION SELECT id FROM calls WHERE header_request_id >= ? AND "
+                             "header_request_id < ?))"),
+              {f.requestIdPrefix, end, f.requestIdPrefix, end});
+    }
+    switch (f.statusClass) {
+    case HistoryFilter::StatusClass::Any:
+        break;
+    case HistoryFilter::StatusClass::Success2xx:
+        w.add(QStringLiteral("status BETWEEN 200 AND 299"));
+        break;
+    case HistoryFilter::StatusClass::Redirect3xx:
+        w.add(QStringLiteral("status BETWEEN 300 AND 399"));
+        break;
+    case HistoryFilter::StatusClass::Client4xx:
+        w.add(QStringLiteral("status BETWEEN 400 AND 499"));
+        break;
+    case HistoryFilter::StatusClass::Server5xx:
+        w.add(QStringLiteral("status BETWEEN 500 AND 599"));
+        break;
+    case HistoryFilter::StatusClass::NoResponse:
+        w.add(QStringLiteral("status = 0"));
+        break;
+    }
+    if (!f.errorCode.isEmpty())
+        w.add(QStringLiteral("error_code = ?"), {f.errorCode});
+    if (!f.method.isEmpty())
+        w.add(QStringLiteral("method = ?"), {QString::fromLatin1(f.method)});
+    if (!f.idempotencyKey.isEmpty())
+        w.add(QStringLiteral("idempotency_key = ?"), {f.idempotencyKey});
+    if (!f.profile.isEmpty())
+        w.add(QStringLiteral("profile = ?"), {f.profile});
+    if (f.from.isValid())
+        w.add(QStringLiteral("started_ms >= ?"), {f.from.toMSecsSinceEpoch()});
+    if (f.to.isValid())
+        w.add(QStringLiteral("started_ms < ?"), {f.to.toMSecsSinceEpoch()});
+    const QString fts = HistoryQuery::ftsQuery(f.text);
+    if (!fts.isEmpty())
+        w.add(QStringLiteral("id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)"), {fts});
+    return w;
+}
+
+} // namespace
+
+HistoryQuery::HistoryQuery(QString connectionName)
+    : m_connection(std::move(connectionName))
+{}
+
+QString HistoryQuery::ftsQuery(const QString &text)
+{
+    QStringList terms;
+    for (QString word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        word.remove(QLatin1Char('"'));
+        if (!word.isEmpty())
+            terms.append(QLatin1Char('"') + word + QStringLiteral("\"*"));
+    }
+    return terms.join(QLatin1Char(' '));
+}
+
+QList<HistoryRow> HistoryQuery::page(const HistoryFilter &filter, qint64 beforeId, int limit) const
+{
+    Where w = whereFor(filter);
+    if (beforeId > 0)
+        w.add(QStringLiteral("id < ?"), {beforeId});
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + HistoryCodec::rowColumns() +
+              QStringLiteral(" FROM calls") + w.sql() +
+              QStringLiteral(" ORDER BY id DESC LIMIT ?"));
+    for (const QVariant &v : std::as_const(w.values))
+        q.addBindValue(v);
+    q.addBindValue(limit);
+    QList<HistoryRow> rows;
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return rows;
+    }
+    rows.reserve(limit);
+    while (q.next())
+        rows.append(HistoryCodec::rowFrom(q));
+    return rows;
+}
+
+CallRecord HistoryQuery::load(qint64 id) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT * FROM calls WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next()) {
+        m_lastError = q.lastError().text();
+        return {};
+    }
+    return HistoryCodec::recordFrom(q);
+}
+
+qint64 HistoryQuery::findByRequestId(const QString &prefix) const
+{
+    HistoryFilter f;
+    f.requestIdPrefix = prefix.trimmed();
+    if (f.requestIdPrefix.isEmpty())
+        return 0;
+    const QList<HistoryRow> rows = page(f, 0, 1);
+    return rows.isEmpty() ? 0 : rows.first().id;
+}
+
+QList<HistoryRow> HistoryQuery::chain(const QByteArray &idempotencyKey) const
+{
+    HistoryFilter f;
+    f.idempotencyKey = QString::fromLatin1(idempotencyKey);
+    QList<HistoryRow> rows = page(f, 0, 1000);
+    std::reverse(rows.begin(), rows.end());
+    return rows;
+}
+
+QStringList HistoryQuery::errorCodes() const
+{
+    QStringList codes;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (q.exec(QStringLiteral("SELECT DISTINCT error_code FROM calls WHERE error_code IS NOT NULL "
+                              "ORDER BY error_code LIMIT 200"))) {
+        while (q.next())
+            codes.append(q.value(0).toString());
+    }
+    return codes;
+}

@@ -1,0 +1,56 @@
+#include "historystore.h"
+
+#include <QUuid>
+
+HistoryStore::HistoryStore(const HistoryDatabase::Opened &database,
+                           HistoryWriter::Retention retention, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_readConnection(QStringLiteral("pi-history-reader-") + QUuid::createUuid().toString())
+    , m_writer(new HistoryWriter(database.path, retention))
+{
+    qRegisterMetaType<CallRecord>();
+    qRegisterMetaType<HistoryWriter::Retention>();
+    QString error;
+    HistoryDatabase::connect(m_database.path, m_readConnection, &error);
+
+    m_thread.setObjectName(QStringLiteral("history writer"));
+    m_writer->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
+    connect(m_writer, &HistoryWriter::written, this, &HistoryStore::stored);
+    connect(m_writer, &HistoryWriter::cleared, this, &HistoryStore::cleared);
+    connect(m_writer, &HistoryWriter::failed, this, &HistoryStore::failed);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_writer, &HistoryWriter::open, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_writer, &HistoryWriter::prune, Qt::QueuedConnection);
+}
+
+HistoryStore::~HistoryStore()
+{
+    m_thread.quit();
+    m_thread.wait();
+    HistoryDatabase::disconnect(m_readConnection);
+}
+
+void HistoryStore::record(const CallRecord &record)
+{
+    QMetaObject::invokeMethod(m_writer, "write", Qt::QueuedConnection, Q_ARG(CallRecord, record));
+}
+
+void HistoryStore::clear()
+{
+    QMetaObject::invokeMethod(m_writer, &HistoryWriter::clear, Qt::QueuedConnection);
+}
+
+void HistoryStore::setRetention(const HistoryWriter::Retention &retention)
+{
+    QMetaObject::invokeMethod(m_writer, "setRetention", Qt::QueuedConnection,
+                              Q_ARG(HistoryWriter::Retention, retention));
+}
+
+void HistoryStore::flush()
+{
+    // A blocking no-op queued behind every write: when it returns, they are all done.
+    QMetaObject::invokeMethod(
+        m_writer, [] {}, Qt::BlockingQueuedConnection);
+}

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "historydatabase.h"
+#include "historywriter.h"
+
+#include <QObject>
+#include <QThread>
+
+// The call history as the app sees it: record() hands a call to the writer thread and
+// returns at once; stored() comes back with the row id. Reads go through the UI thread's
+// own connection (connectionName()), which WAL lets run beside the writer.
+class HistoryStore final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HistoryStore(const HistoryDatabase::Opened &database,
+                          HistoryWriter::Retention retention = {}, QObject *parent = nullptr);
+    ~HistoryStore() override;
+
+    void record(const CallRecord &record);
+    void clear();
+    void setRetention(const HistoryWriter::Retention &retention);
+    // Blocks until every call handed over so far is written (for tests and for quitting).
+    void flush();
+
+    QString connectionName() const { return m_readConnection; }
+    const HistoryDatabase::Opened &database() const { return m_database; }
+
+Q_SIGNALS:
+    void stored(const CallRecord &record);
+    void cleared();
+    void failed(const QString &message);
+
+private:
+    HistoryDatabase::Opened m_database;
+    QString m_readConnection;
+    QThread m_thread;
+    HistoryWriter *m_writer;
+};

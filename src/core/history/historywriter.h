@@ -1,0 +1,44 @@
+#pragma once
+
+#include "callrecord.h"
+
+#include <QObject>
+
+// Writes calls to the history on its own connection, in its own thread: the UI never waits
+// for the disk. Each call is committed on its own, so a crash loses at most the call being
+// written. Pruning by count and age runs here too.
+class HistoryWriter final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Retention
+    {
+        qint64 maxCalls = 1'000'000; // 0: no limit
+        int maxAgeDays = 0;          // 0: no limit
+        qint64 responseBodyCap = 1024 * 1024;
+    };
+
+    HistoryWriter(QString path, Retention retention);
+    ~HistoryWriter() override;
+
+public Q_SLOTS:
+    void open();
+    void write(const CallRecord &record);
+    void prune();
+    void clear();
+    void setRetention(const HistoryWriter::Retention &retention);
+
+Q_SIGNALS:
+    void written(const CallRecord &record); // with its id
+    void cleared();
+    void failed(const QString &message);
+
+private:
+    QString m_path;
+    QString m_connection;
+    Retention m_retention;
+    int m_writesSincePrune = 0;
+};
+
+Q_DECLARE_METATYPE(HistoryWriter::Retention)
