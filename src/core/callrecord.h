@@ -24,8 +24,9 @@ struct CallRecord
         TooLarge, // the response body passed the in-memory cap
     };
 
-    qint64 id = 0; // history row id; 0 until stored
-    QString profile;
+    qint64 id = 0;     // history row id; 0 until stored
+    QString profile;   // the profile's name
+    QString profileId; // not stored: names the live profile while the call runs
     QDateTime startedUtc;
     QByteArray method;
     QUrl url;

@@ -7,7 +7,8 @@
 // keychain (or held in memory for the session) just before sending.
 struct Endpoint
 {
-    QString profile;
+    QString profile; // its name, as the history shows it
+    QString profileId;
     QUrl baseUrl;
     QString apiKey;
 };

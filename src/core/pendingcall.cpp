@@ -49,6 +49,7 @@ PendingCall::PendingCall(QNetworkAccessManager *nam, Endpoint endpoint, ApiReque
     });
 
     m_record.profile = m_endpoint.profile;
+    m_record.profileId = m_endpoint.profileId;
     m_record.method = m_request.method.toUpper();
     m_record.url = SendPolicy::resolve(m_endpoint.baseUrl, m_request.path);
     m_record.requestBody = m_request.body;

@@ -25,7 +25,7 @@ private:
 
     Endpoint endpoint(const QString &key) const
     {
-        return {QStringLiteral("Sandbox"), m_sandbox->baseUrl(), key};
+        return {QStringLiteral("Sandbox"), QString(), m_sandbox->baseUrl(), key};
     }
 
     CallRecord call(const Endpoint &where, const ApiRequest &request)
@@ -223,9 +223,9 @@ private Q_SLOTS:
 
     void cleartextToARemoteHostIsRefused()
     {
-        const CallRecord r =
-            call({QStringLiteral("Remote"), QUrl(QStringLiteral("http://api.pi.example")), m_key},
-                 get(QStringLiteral("/v1/ping")));
+        const CallRecord r = call({QStringLiteral("Remote"), QString(),
+                                   QUrl(QStringLiteral("http://api.pi.example")), m_key},
+                                  get(QStringLiteral("/v1/ping")));
         QCOMPARE(r.outcome, CallRecord::Outcome::Refused);
         QVERIFY(r.errorText.contains(QLatin1String("https://")));
     }
@@ -243,7 +243,7 @@ private Q_SLOTS:
                            {});
 
         const CallRecord r =
-            call({QStringLiteral("Redirecting"), origin.url(QStringLiteral("/")), m_key},
+            call({QStringLiteral("Redirecting"), QString(), origin.url(QStringLiteral("/")), m_key},
                  get(QStringLiteral("/v1/ping")));
         QCOMPARE(r.status, 200);
         QCOMPARE(origin.requests().size(), 1);
@@ -259,8 +259,9 @@ private Q_SLOTS:
         RecordingServer origin;
         QVERIFY(origin.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
         origin.setResponse(308, {{"Location", "/v1/elsewhere"}}, {});
-        const CallRecord r = call({QStringLiteral("Loop"), origin.url(QStringLiteral("/")), m_key},
-                                  post(QStringLiteral("/v1/charges"), "{}"));
+        const CallRecord r =
+            call({QStringLiteral("Loop"), QString(), origin.url(QStringLiteral("/")), m_key},
+                 post(QStringLiteral("/v1/charges"), "{}"));
         QCOMPARE(r.outcome, CallRecord::Outcome::NetworkError); // it redirects forever
         QVERIFY(r.errorText.contains(QLatin1String("redirects")));
         QVERIFY(origin.requests().size() >= 2);
@@ -353,7 +354,7 @@ private Q_SLOTS:
                                 QStringLiteral("2"), QStringLiteral("--window"),
                                 QStringLiteral("3600")});
         QVERIFY(limited.start());
-        const Endpoint where{QStringLiteral("Limited"), limited.baseUrl(), m_limitedKey};
+        const Endpoint where{QStringLiteral("Limited"), QString(), limited.baseUrl(), m_limitedKey};
         CallRecord last;
         for (int i = 0; i < 3; ++i)
             last = call(where, get(QStringLiteral("/v1/ping")));
@@ -374,7 +375,7 @@ private Q_SLOTS:
         RecordingServer server;
         QVERIFY(server.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
         const QByteArray body = QByteArray("{\"a\":\t1,\n \"b\":\"\xc3\xa9\"}  ");
-        call({QStringLiteral("Rec"), server.url(QStringLiteral("/")), m_key},
+        call({QStringLiteral("Rec"), QString(), server.url(QStringLiteral("/")), m_key},
              post(QStringLiteral("/v1/charges"), body));
         QCOMPARE(server.requests().size(), 1);
         QCOMPARE(server.requests().first().body, body);

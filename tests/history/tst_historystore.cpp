@@ -163,7 +163,7 @@ private Q_SLOTS:
         QCOMPARE(query().page(f, 0, 100).size(), 10);
         f = HistoryFilter::fromSearchText(QStringLiteral("charges status:4xx"));
         for (const HistoryRow &row : query().page(f, 0, 100)) {
-            QVERIFY(row.path.contains(QLatin1String("charges")));
+            QVERIFY2(row.path.contains(QLatin1String("charges")), qPrintable(row.path));
             QCOMPARE(row.status, 429);
         }
         f = HistoryFilter::fromSearchText(QStringLiteral("revoked"));

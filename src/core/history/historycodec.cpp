@@ -105,8 +105,10 @@ void bind(QSqlQuery &q, const CallRecord &r, qint64 responseBodyCap)
 
 QString rowColumns()
 {
-    return QStringLiteral("id, started_ms, profile, method, path, status, outcome, duration_ms, "
-                          "request_id, error_code, idempotency_key, retry_of, replayed");
+    return QStringLiteral(
+        "calls.id, calls.started_ms, calls.profile, calls.method, calls.path, "
+        "calls.status, calls.outcome, calls.duration_ms, calls.request_id, "
+        "calls.error_code, calls.idempotency_key, calls.retry_of, calls.replayed");
 }
 
 HistoryRow rowFrom(const QSqlQuery &q)

@@ -33,45 +33,43 @@ Where whereFor(const HistoryFilter &f)
     if (!f.requestIdPrefix.isEmpty()) {
         // A range, not LIKE: it uses the index whatever the case-sensitivity settings.
         const QString end = f.requestIdPrefix + QChar(0xFFFF);
-        w.add(QStringLiteral("(id IN (SELECT id FROM calls WHERE request_id >= ? AND request_id < ?"
-                             " UNION SELECT id FROM calls WHERE header_request_id >= ? AND "
-                             "header_request_id < ?))"),
+        w.add(QStringLiteral(
+                  "(calls.id IN (SELECT id FROM calls WHERE request_id >= ? AND request_id < ?"
+                  " UNION SELECT id FROM calls WHERE header_request_id >= ? AND "
+                  "header_request_id < ?))"),
               {f.requestIdPrefix, end, f.requestIdPrefix, end});
     }
     switch (f.statusClass) {
     case HistoryFilter::StatusClass::Any:
         break;
     case HistoryFilter::StatusClass::Success2xx:
-        w.add(QStringLiteral("status BETWEEN 200 AND 299"));
+        w.add(QStringLiteral("calls.status BETWEEN 200 AND 299"));
         break;
     case HistoryFilter::StatusClass::Redirect3xx:
-        w.add(QStringLiteral("status BETWEEN 300 AND 399"));
+        w.add(QStringLiteral("calls.status BETWEEN 300 AND 399"));
         break;
     case HistoryFilter::StatusClass::Client4xx:
-        w.add(QStringLiteral("status BETWEEN 400 AND 499"));
+        w.add(QStringLiteral("calls.status BETWEEN 400 AND 499"));
         break;
     case HistoryFilter::StatusClass::Server5xx:
-        w.add(QStringLiteral("status BETWEEN 500 AND 599"));
+        w.add(QStringLiteral("calls.status BETWEEN 500 AND 599"));
         break;
     case HistoryFilter::StatusClass::NoResponse:
-        w.add(QStringLiteral("status = 0"));
+        w.add(QStringLiteral("calls.status = 0"));
         break;
     }
     if (!f.errorCode.isEmpty())
-        w.add(QStringLiteral("error_code = ?"), {f.errorCode});
+        w.add(QStringLiteral("calls.error_code = ?"), {f.errorCode});
     if (!f.method.isEmpty())
-        w.add(QStringLiteral("method = ?"), {QString::fromLatin1(f.method)});
+        w.add(QStringLiteral("calls.method = ?"), {QString::fromLatin1(f.method)});
     if (!f.idempotencyKey.isEmpty())
-        w.add(QStringLiteral("idempotency_key = ?"), {f.idempotencyKey});
+        w.add(QStringLiteral("calls.idempotency_key = ?"), {f.idempotencyKey});
     if (!f.profile.isEmpty())
-        w.add(QStringLiteral("profile = ?"), {f.profile});
+        w.add(QStringLiteral("calls.profile = ?"), {f.profile});
     if (f.from.isValid())
-        w.add(QStringLiteral("started_ms >= ?"), {f.from.toMSecsSinceEpoch()});
+        w.add(QStringLiteral("calls.started_ms >= ?"), {f.from.toMSecsSinceEpoch()});
     if (f.to.isValid())
-        w.add(QStringLiteral("started_ms < ?"), {f.to.toMSecsSinceEpoch()});
-    const QString fts = HistoryQuery::ftsQuery(f.text);
-    if (!fts.isEmpty())
-        w.add(QStringLiteral("id IN (SELECT rowid FROM calls_fts WHERE calls_fts MATCH ?)"), {fts});
+        w.add(QStringLiteral("calls.started_ms < ?"), {f.to.toMSecsSinceEpoch()});
     return w;
 }
 
@@ -95,13 +93,23 @@ QString HistoryQuery::ftsQuery(const QString &text)
 QList<HistoryRow> HistoryQuery::page(const HistoryFilter &filter, qint64 beforeId, int limit) const
 {
     Where w = whereFor(filter);
-    if (beforeId > 0)
-        w.add(QStringLiteral("id < ?"), {beforeId});
+    // With words to find, the full-text index drives: it walks its matches newest first and
+    // stops at the page's end, instead of collecting every match before the first row shows.
+    const QString fts = ftsQuery(filter.text);
+    QString from = QStringLiteral(" FROM calls");
+    QString order = QStringLiteral(" ORDER BY calls.id DESC LIMIT ?");
+    if (!fts.isEmpty()) {
+        from = QStringLiteral(" FROM calls_fts JOIN calls ON calls.id = calls_fts.rowid");
+        order = QStringLiteral(" ORDER BY calls_fts.rowid DESC LIMIT ?");
+        w.add(QStringLiteral("calls_fts MATCH ?"), {fts});
+        if (beforeId > 0)
+            w.add(QStringLiteral("calls_fts.rowid < ?"), {beforeId});
+    } else if (beforeId > 0) {
+        w.add(QStringLiteral("calls.id < ?"), {beforeId});
+    }
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + HistoryCodec::rowColumns() +
-              QStringLiteral(" FROM calls") + w.sql() +
-              QStringLiteral(" ORDER BY id DESC LIMIT ?"));
+    q.prepare(QStringLiteral("SELECT ") + HistoryCodec::rowColumns() + from + w.sql() + order);
     for (const QVariant &v : std::as_const(w.values))
         q.addBindValue(v);
     q.addBindValue(limit);

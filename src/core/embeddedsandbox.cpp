@@ -1,0 +1,68 @@
+#include "embeddedsandbox.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+EmbeddedSandbox::EmbeddedSandbox(QObject *parent)
+    : QObject(parent)
+{}
+
+EmbeddedSandbox::~EmbeddedSandbox()
+{
+    stop();
+}
+
+QString EmbeddedSandbox::demoKey()
+{
+    return QStringLiteral("pi_sandbox_demo_key_0123456789");
+}
+
+QString EmbeddedSandbox::executable()
+{
+    const QString dir = QCoreApplication::applicationDirPath();
+    const QStringList candidates{dir + QStringLiteral("/pi-sandbox"),
+                                 dir + QStringLiteral("/../sandbox/pi-sandbox")};
+    for (const QString &candidate : candidates) {
+        if (QFileInfo(candidate).isExecutable())
+            return QFileInfo(candidate).canonicalFilePath();
+    }
+    return QStandardPaths::findExecutable(QStringLiteral("pi-sandbox"));
+}
+
+bool EmbeddedSandbox::start(int timeoutMs)
+{
+    const QString program = executable();
+    if (program.isEmpty()) {
+        m_error = tr("pi-sandbox was not found beside pi-console or on PATH.");
+        return false;
+    }
+    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process.start(program, {QStringLiteral("--port"), QStringLiteral("0")});
+    QDeadlineTimer deadline(timeoutMs);
+    if (!m_process.waitForStarted(timeoutMs)) {
+        m_error = m_process.errorString();
+        return false;
+    }
+    while (!m_process.canReadLine()) {
+        if (deadline.hasExpired() || !m_process.waitForReadyRead(int(deadline.remainingTime()))) {
+            m_error = tr("pi-sandbox did not say where it listens.");
+            stop();
+            return false;
+        }
+    }
+    m_baseUrl = QUrl(QString::fromUtf8(m_process.readLine().trimmed()));
+    return m_baseUrl.isValid();
+}
+
+void EmbeddedSandbox::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate();
+    if (!m_process.waitForFinished(3000)) {
+        m_process.kill();
+        m_process.waitForFinished(3000);
+    }
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QObject>
+#include <QProcess>
+#include <QUrl>
+
+// The pi-sandbox that ships beside pi-console, started on a free loopback port when no
+// profile is configured, so Send works on first run. It ends with the app.
+class EmbeddedSandbox final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit EmbeddedSandbox(QObject *parent = nullptr);
+    ~EmbeddedSandbox() override;
+
+    // Starts it and waits for its base URL (a few hundred ms at most). False on failure,
+    // with errorText() saying why.
+    bool start(int timeoutMs = 5000);
+    void stop();
+    QUrl baseUrl() const { return m_baseUrl; }
+    QString errorText() const { return m_error; }
+    static QString executable(); // beside the running executable, else on PATH
+    static QString demoKey();
+
+private:
+    QProcess m_process;
+    QUrl m_baseUrl;
+    QString m_error;
+};

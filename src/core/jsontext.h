@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+// JSON as text for people: where a body fails to parse (line and column, before it is sent)
+// and a pretty form of a response, made without touching the UI thread when it is large.
+namespace JsonText {
+
+struct Check
+{
+    bool ok = true;
+    bool empty = false;
+    int line = 0;   // 1-based
+    int column = 0; // 1-based
+    QString message;
+};
+
+Check check(const QByteArray &body);
+// Indented JSON, or the bytes as they are when they are not JSON.
+QByteArray pretty(const QByteArray &body, bool *wasJson = nullptr);
+
+} // namespace JsonText

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "apirequest.h"
+#include "callrecord.h"
+
+// A retry with the same idempotency key: the recorded method, path, headers and exact body
+// bytes. Pi answers 409 idempotency_key_mismatch when the same key comes with another body,
+// so a body that differs from the recorded bytes is named before anything is sent.
+namespace RetryPlan {
+
+ApiRequest requestFor(const CallRecord &original, const QUrl &baseUrl);
+bool bodyDiffers(const CallRecord &original, const QByteArray &composerBody);
+// The user's own headers of a recorded call, without those the client adds itself.
+HttpHeaders userHeaders(const HttpHeaders &recorded);
+
+} // namespace RetryPlan

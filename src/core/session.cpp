@@ -1,0 +1,88 @@
+#include "session.h"
+
+#include "historystore.h"
+
+Session::Session(ApiClient *client, ProfileStore *profiles, ProfileKeys *keys,
+                 HistoryStore *history, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_profiles(profiles)
+    , m_keys(keys)
+    , m_history(history)
+    , m_clock(clock)
+{
+    m_queued.setSingleShot(true);
+    connect(&m_queued, &QTimer::timeout, this, [this] {
+        send(m_queuedRequest);
+        Q_EMIT queuedSendChanged();
+    });
+    connect(m_client, &ApiClient::callStarted, this, &Session::callStarted);
+    connect(m_client, &ApiClient::callFinished, this, [this](const CallRecord &record) {
+        if (record.outcome == CallRecord::Outcome::Completed && !record.profileId.isEmpty())
+            tracker(record.profileId)->observe(record.rateLimit);
+        if (m_history)
+            m_history->record(record);
+        Q_EMIT callFinished(record);
+    });
+}
+
+Profile Session::currentProfile() const
+{
+    return m_profiles->find(m_profiles->currentId());
+}
+
+void Session::setCurrentProfile(const QString &id)
+{
+    if (id == m_profiles->currentId())
+        return;
+    cancelQueuedSend();
+    m_profiles->setCurrentId(id);
+    Q_EMIT currentProfileChanged(currentProfile());
+}
+
+RateLimitTracker *Session::tracker(const QString &profileId)
+{
+    RateLimitTracker *&t = m_trackers[profileId];
+    if (!t)
+        t = new RateLimitTracker(m_clock, this);
+    return t;
+}
+
+void Session::send(const ApiRequest &request)
+{
+    const Profile profile = currentProfile();
+    m_keys->key(profile.id,
+                [this, profile, request](const KeyVault::Result &result, const QString &key) {
+                    if (result.ok()) {
+                        sendWithKey(profile, request, key);
+                        return;
+                    }
+                    Q_EMIT keyProblem(profile.id, result);
+                    // No key stored: Pi answers 401 missing_authorization_header, which says it
+                    // plainly. Any other keychain trouble: nothing is sent until the user decides.
+                    if (result.status == KeyVault::Status::NotFound)
+                        sendWithKey(profile, request, QString());
+                });
+}
+
+void Session::sendWithKey(const Profile &profile, const ApiRequest &request, const QString &key)
+{
+    m_client->send(Endpoint{profile.name, profile.id, profile.baseUrl, key}, request);
+}
+
+void Session::sendAtReset(const ApiRequest &request)
+{
+    const qint64 wait = currentTracker()->msUntilReset();
+    m_queuedRequest = request;
+    // A little after the reset, so the server's window has surely turned.
+    m_queued.start(int(std::max<qint64>(0, wait) + 250));
+    Q_EMIT queuedSendChanged();
+}
+
+void Session::cancelQueuedSend()
+{
+    if (!m_queued.isActive())
+        return;
+    m_queued.stop();
+    Q_EMIT queuedSendChanged();
+}

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "apiclient.h"
+#include "profilekeys.h"
+#include "profilestore.h"
+#include "ratelimittracker.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+class HistoryStore;
+
+// One running console: the current profile, its key, its rate-limit budget, and the way a
+// composed request becomes a call, a history row and a gauge update. The windows only talk
+// to this.
+class Session final : public QObject
+{
+    Q_OBJECT
+
+public:
+    Session(ApiClient *client, ProfileStore *profiles, ProfileKeys *keys, HistoryStore *history,
+            const Clock &clock = Clock::system(), QObject *parent = nullptr);
+
+    ProfileStore *profiles() const { return m_profiles; }
+    ProfileKeys *keys() const { return m_keys; }
+    HistoryStore *history() const { return m_history; }
+    Profile currentProfile() const;
+    void setCurrentProfile(const QString &id);
+    RateLimitTracker *tracker(const QString &profileId);
+    RateLimitTracker *currentTracker() { return tracker(currentProfile().id); }
+
+    // Sends with the current profile's key, read just before sending.
+    void send(const ApiRequest &request);
+    // Sends when the current profile's rate-limit window resets.
+    void sendAtReset(const ApiRequest &request);
+    bool hasQueuedSend() const { return m_queued.isActive(); }
+    qint64 msUntilQueuedSend() const { return m_queued.isActive() ? m_queued.remainingTime() : -1; }
+    void cancelQueuedSend();
+
+Q_SIGNALS:
+    void currentProfileChanged(const Profile &profile);
+    void callStarted(PendingCall *call);
+    void callFinished(const CallRecord &record);
+    void keyProblem(const QString &profileId, const KeyVault::Result &result);
+    void queuedSendChanged();
+
+private:
+    void sendWithKey(const Profile &profile, const ApiRequest &request, const QString &key);
+
+    ApiClient *m_client;
+    ProfileStore *m_profiles;
+    ProfileKeys *m_keys;
+    HistoryStore *m_history;
+    const Clock &m_clock;
+    QHash<QString, RateLimitTracker *> m_trackers;
+    QTimer m_queued;
+    ApiRequest m_queuedRequest;
+};

@@ -1,0 +1,192 @@
+// History benchmark over 1,000,000 synthetic calls: open to the first screen, find by
+// request id, filter by error code, full-text search, and what recording a call costs the
+// UI thread. Prints medians (and p95 where the budget says so) against the budgets.
+#include "historycodec.h"
+#include "historydatabase.h"
+#include "historymodel.h"
+#include "historyschema.h"
+#include "historystore.h"
+#include "samplecalls.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace {
+
+const int total = 1'000'000;
+const QStringList codes = {
+    QStringLiteral("invalid_api_key"),          QStringLiteral("rate_limit_exceeded"),
+    QStringLiteral("idempotency_key_mismatch"), QStringLiteral("missing_authorization_header"),
+    QStringLiteral("resource_missing"),         QStringLiteral("invalid_json")};
+
+CallRecord syntheticCall(int n)
+{
+    const bool failed = n % 10 == 0;
+    CallRecord r = SampleCalls::make(n, failed ? (n % 20 ? 401 : 429) : 200,
+                                     codes.at((n / 10) % codes.size()));
+    return r;
+}
+
+void generate(const QString &path)
+{
+    std::printf("generating %d calls in %s (once; reused by later runs)…\n", total,
+                qPrintable(path));
+    std::fflush(stdout);
+    QElapsedTimer t;
+    t.start();
+    QString error;
+    {
+        QSqlDatabase db =
+            HistoryDatabase::connect(path + QStringLiteral(".part"), QStringLiteral("gen"), &error);
+        HistorySchema::migrate(db, &error);
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous=OFF"));
+        db.transaction();
+        QSqlQuery q(db);
+        q.prepare(HistoryCodec::insertSql());
+        for (int n = 0; n < total; ++n) {
+            HistoryCodec::bind(q, syntheticCall(n), 1024 * 1024);
+            q.exec();
+            if (n % 100000 == 99999) {
+                db.commit();
+                db.transaction();
+            }
+        }
+        db.commit();
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    HistoryDatabase::disconnect(QStringLiteral("gen"));
+    QFile::rename(path + QStringLiteral(".part"), path);
+    QFile::remove(path + QStringLiteral(".part-wal"));
+    QFile::remove(path + QStringLiteral(".part-shm"));
+    std::printf("generated in %.1f s\n", double(t.elapsed()) / 1000.0);
+}
+
+struct Stats
+{
+    double median = 0;
+    double p95 = 0;
+};
+
+Stats stats(std::vector<double> v)
+{
+    std::sort(v.begin(), v.end());
+    return {v[v.size() / 2], v[std::min(v.size() - 1, v.size() * 95 / 100)]};
+}
+
+double msSince(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+void report(const char *what, const Stats &s, double budget, bool useP95 = false)
+{
+    const double value = useP95 ? s.p95 : s.median;
+    std::printf("  %-38s median %8.3f ms   p95 %8.3f ms   budget %s %.0f ms  %s\n", what, s.median,
+                s.p95, useP95 ? "p95" : "median", budget, value <= budget ? "ok" : "OVER");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QString dir = QCoreApplication::applicationDirPath() + QStringLiteral("/bench-data");
+    QDir().mkpath(dir);
+    const QString path = dir + QStringLiteral("/history-1m.sqlite");
+    if (!QFile::exists(path))
+        generate(path);
+    QRandomGenerator random(7);
+    bool allOk = true;
+
+    std::printf("history benchmark, %d calls\n", total);
+    std::vector<double> open;
+    for (int i = 0; i < 7; ++i) {
+        QElapsedTimer t;
+        t.start();
+        const HistoryDatabase::Opened opened = HistoryDatabase::prepare(path);
+        QString error;
+        HistoryDatabase::connect(opened.path, QStringLiteral("open"), &error);
+        {
+            HistoryModel model(QStringLiteral("open"));
+            if (model.rowCount() != HistoryModel::pageSize)
+                return 1;
+            open.push_back(msSince(t));
+        }
+        HistoryDatabase::disconnect(QStringLiteral("open"));
+    }
+    report("open to first screen", stats(open), 150);
+    allOk = allOk && stats(open).median <= 150;
+
+    const HistoryDatabase::Opened opened = HistoryDatabase::prepare(path);
+    HistoryStore store(opened, {0, 0, 1024 * 1024});
+    HistoryQuery query(store.connectionName());
+
+    std::vector<double> find;
+    for (int i = 0; i < 500; ++i) {
+        const int n = int(random.bounded(total));
+        const QString id = QString::fromLatin1(syntheticCall(n).requestId());
+        QElapsedTimer t;
+        t.start();
+        const qint64 row = query.findByRequestId(id);
+        find.push_back(msSince(t));
+        if (row <= 0)
+            return 1;
+    }
+    report("find by request id", stats(find), 5);
+    allOk = allOk && stats(find).median <= 5;
+
+    std::vector<double> filter;
+    HistoryModel model(store.connectionName());
+    for (int i = 0; i < 30; ++i) {
+        HistoryFilter f;
+        f.errorCode = codes.at(i % codes.size());
+        QElapsedTimer t;
+        t.start();
+        model.setFilter(f);
+        filter.push_back(msSince(t));
+        if (model.rowCount() == 0)
+            return 1;
+    }
+    report("filter by error code (first screen)", stats(filter), 100);
+    allOk = allOk && stats(filter).median <= 100;
+
+    std::vector<double> fts;
+    const QStringList words = {QStringLiteral("charges"),   QStringLiteral("revoked"),
+                               QStringLiteral("ping"),      QStringLiteral("failed"),
+                               QStringLiteral("Call 4242"), QStringLiteral("charges 9")};
+    for (int i = 0; i < 60; ++i) {
+        HistoryFilter f;
+        f.text = words.at(i % words.size());
+        QElapsedTimer t;
+        t.start();
+        model.setFilter(f);
+        fts.push_back(msSince(t));
+        if (model.rowCount() == 0 ||
+            model.rowCount() == HistoryModel::pageSize && model.rowAt(0).path.isEmpty())
+            return 1; // every word used here matches calls
+    }
+    report("full-text search (first screen)", stats(fts), 100, true);
+    allOk = allOk && stats(fts).p95 <= 100;
+
+    std::vector<double> record;
+    for (int i = 0; i < 2000; ++i) {
+        const CallRecord r = syntheticCall(total + i);
+        QElapsedTimer t;
+        t.start();
+        store.record(r);
+        record.push_back(msSince(t));
+    }
+    store.flush();
+    report("record a call (UI thread cost)", stats(record), 2);
+    allOk = allOk && stats(record).median <= 2;
+    std::printf("  %s\n", allOk ? "PASS" : "FAIL");
+    return allOk ? 0 : 1;
+}
