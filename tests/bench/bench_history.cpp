@@ -169,8 +169,7 @@ int main(int argc, char *argv[])
         t.start();
         model.setFilter(f);
         fts.push_back(msSince(t));
-        if (model.rowCount() == 0 ||
-            model.rowCount() == HistoryModel::pageSize && model.rowAt(0).path.isEmpty())
+        if (model.rowCount() == 0)
             return 1; // every word used here matches calls
     }
     report("full-text search (first screen)", stats(fts), 100, true);
