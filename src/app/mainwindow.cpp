@@ -1,13 +1,344 @@
 #include "mainwindow.h"
 
+#include "appservices.h"
+#include "clipboard.h"
+#include "profilesdialog.h"
+#include "redaction.h"
+#include "retryplan.h"
+#include "settingvalue.h"
 #include "ui_mainwindow.h"
+#include "version.h"
 
-MainWindow::MainWindow(QWidget *parent)
+#include <QCloseEvent>
+#include <QInputDialog>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace {
+
+const SettingValue<QByteArray> savedGeometry(QStringLiteral("window/geometry"), {});
+const SettingValue<QByteArray> savedWindowState(QStringLiteral("window/state"), {});
+const SettingValue<QByteArray> verticalSplit(QStringLiteral("window/verticalSplitter"), {});
+const SettingValue<QByteArray> horizontalSplit(QStringLiteral("window/horizontalSplitter"), {});
+
+} // namespace
+
+MainWindow::MainWindow(AppServices *services, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_services(services)
 {
     m_ui->setupUi(this);
     setWindowTitle(tr("Pi Console"));
+    m_ui->historyPanel->setStore(services->history.get());
+    m_ui->verticalSplitter->setStretchFactor(0, 3);
+    m_ui->verticalSplitter->setStretchFactor(1, 2);
+    buildMenus();
+
+    Session *session = services->session.get();
+    connect(m_ui->profileCombo, &QComboBox::activated, this, &MainWindow::onProfileChosen);
+    connect(m_ui->manageProfilesButton, &QToolButton::clicked, this, &MainWindow::openProfiles);
+    connect(services->session->profiles(), &ProfileStore::changed, this,
+            &MainWindow::reloadProfiles);
+    connect(session, &Session::currentProfileChanged, this, [this] {
+        m_ui->rateLimitGauge->setTracker(m_services->session->currentTracker());
+        updateKeyStatus();
+    });
+    connect(m_ui->requestPanel, &RequestPanel::sendRequested, this, &MainWindow::onSend);
+    connect(m_ui->requestPanel, &RequestPanel::cancelRequested, this, [this] {
+        for (const QPointer<PendingCall> &call : std::as_const(m_inFlight))
+            if (call)
+                call->cancel();
+        m_services->session->cancelQueuedSend();
+    });
+    connect(session, &Session::callStarted, this, &MainWindow::onCallStarted);
+    connect(session, &Session::callFinished, this, &MainWindow::onCallFinished);
+    connect(session, &Session::queuedSendChanged, this, [this] {
+        if (m_services->session->hasQueuedSend())
+            m_ui->requestPanel->setProgress(tr("Queued: sends when the rate-limit window resets."));
+        else
+            m_ui->requestPanel->setProgress({});
+    });
+    connect(session, &Session::keyProblem, this,
+            [this](const QString &, const KeyVault::Result &r) {
+                showBanner(r.status == KeyVault::Status::NotFound
+                               ? tr("No API key is stored for this profile (or the keychain is "
+                                    "locked), so the call "
+                                    "went without one.")
+                               : r.message,
+                           tr("Use a key for this session only…"), [this] { askForSessionKey(); });
+            });
+    connect(services->history.get(), &HistoryStore::stored, m_ui->responsePanel,
+            &ResponsePanel::noteStored);
+    connect(services->history.get(), &HistoryStore::failed, this,
+            [this](const QString &m) { showBanner(m); });
+    connect(m_ui->responsePanel, &ResponsePanel::retryRequested, this, &MainWindow::onRetry);
+    connect(m_ui->responsePanel, &ResponsePanel::openOriginalRequested, m_ui->historyPanel,
+            &HistoryPanel::selectOriginal);
+    connect(m_ui->historyPanel, &HistoryPanel::callActivated, m_ui->responsePanel,
+            &ResponsePanel::showCall);
+    connect(m_ui->historyPanel, &HistoryPanel::retryRequested, this, &MainWindow::onRetry);
+    connect(m_ui->historyPanel, &HistoryPanel::openInComposer, this, [this](const CallRecord &r) {
+        ApiRequest request =
+            RetryPlan::requestFor(r, m_services->session->currentProfile().baseUrl);
+        request.idempotencyKey.clear(); // a new call gets a new key
+        m_ui->requestPanel->setRequest(request);
+    });
+    connect(m_ui->bannerClose, &QToolButton::clicked, m_ui->banner, &QWidget::hide);
+    connect(m_ui->bannerAction, &QPushButton::clicked, this, [this] {
+        m_ui->banner->hide();
+        if (m_bannerAction)
+            m_bannerAction();
+    });
+    m_progressTimer.setInterval(100);
+    connect(&m_progressTimer, &QTimer::timeout, this, &MainWindow::updateProgress);
+
+    reloadProfiles();
+    m_ui->rateLimitGauge->setTracker(session->currentTracker());
+    updateKeyStatus();
+    for (const QString &notice : std::as_const(services->notices))
+        showBanner(notice);
+    const auto &db = services->history->database();
+    statusBar()->showMessage(db.inMemory ? tr("History in memory only")
+                                         : tr("History: %1").arg(db.path));
+    restoreState();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Profiles…"), this, &MainWindow::openProfiles);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *request = menuBar()->addMenu(tr("&Request"));
+    request->addAction(tr("&Send"), this, &MainWindow::onSend)
+        ->setShortcutVisibleInContextMenu(true);
+    request->addAction(tr("&Retry with same idempotency key"), this,
+                       [this] { onRetry(m_ui->responsePanel->record()); });
+    request->addAction(
+        tr("Copy request &ID"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this, [this] {
+            Clipboard::copy(QString::fromLatin1(m_ui->responsePanel->record().requestId()));
+        });
+    request->addAction(tr("&Paste curl command…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
+                       this, [this] { m_ui->requestPanel->pasteCurl(Clipboard::text()); });
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Pi Console"), this, [this] {
+        QMessageBox::about(
+            this, tr("About Pi Console"),
+            tr("<b>Pi Console %1</b><p>A native console for the Pi HTTP API. Keys live in "
+               "the system keychain; every call is kept in the history with its request ID.</p>")
+                .arg(QStringLiteral(PICONSOLE_VERSION)));
+    });
+}
+
+void MainWindow::reloadProfiles()
+{
+    const QString current = m_services->session->currentProfile().id;
+    m_ui->profileCombo->clear();
+    for (const Profile &p : m_services->session->profiles()->profiles()) {
+        m_ui->profileCombo->addItem(p.sessionOnly ? tr("%1 (this session)").arg(p.name) : p.name,
+                                    p.id);
+        m_ui->profileCombo->setItemData(m_ui->profileCombo->count() - 1, p.baseUrl.toString(),
+                                        Qt::ToolTipRole);
+    }
+    m_ui->profileCombo->setCurrentIndex(std::max(0, m_ui->profileCombo->findData(current)));
+    m_ui->requestPanel->setEnabled(m_ui->profileCombo->count() > 0);
+    if (m_ui->profileCombo->count() == 0)
+        showBanner(tr("No profile yet. Add one for the Pi API, with its base URL and key."),
+                   tr("Profiles…"), [this] { openProfiles(); });
+}
+
+void MainWindow::onProfileChosen(int index)
+{
+    m_services->session->setCurrentProfile(m_ui->profileCombo->itemData(index).toString());
+}
+
+void MainWindow::updateKeyStatus()
+{
+    const Profile p = m_services->session->currentProfile();
+    if (!p.isValid()) {
+        m_ui->keyStatusLabel->clear();
+        return;
+    }
+    QPointer<MainWindow> self(this);
+    const bool session = m_services->keys.hasSessionKey(p.id);
+    m_services->keys.key(p.id, [self, p, session](const KeyVault::Result &r, const QString &key) {
+        if (!self || self->m_services->session->currentProfile().id != p.id)
+            return;
+        self->m_ui->keyStatusLabel->setText(
+            r.ok() ? tr("Key %1%2")
+                         .arg(Redaction::maskKey(key), session ? tr(" (session)") : QString())
+                   : tr("No key"));
+        self->m_ui->keyStatusLabel->setToolTip(r.ok() ? QString() : r.message);
+    });
+}
+
+void MainWindow::onSend()
+{
+    const ApiRequest request = m_ui->requestPanel->request();
+    if (request.path.isEmpty())
+        return;
+    const JsonText::Check check = m_ui->requestPanel->bodyCheck();
+    if (!check.ok) {
+        const auto answer = QMessageBox::warning(
+            this, tr("Invalid JSON"),
+            tr("The body is not valid JSON (line %1, column %2: %3). Send it anyway?")
+                .arg(check.line)
+                .arg(check.column)
+                .arg(check.message),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Yes)
+            return;
+    }
+    RateLimitTracker *tracker = m_services->session->currentTracker();
+    if (tracker->exhausted()) {
+        QMessageBox box(
+            QMessageBox::Warning, tr("Rate limit reached"),
+            tr("This key has no requests left in the current window: Pi will answer 429 "
+               "Too Many Requests until it resets in %1.")
+                .arg(RateLimitTracker::formatWait(tracker->msUntilReset())),
+            QMessageBox::Cancel, this);
+        QPushButton *atReset = box.addButton(tr("Send at reset"), QMessageBox::AcceptRole);
+        QPushButton *now = box.addButton(tr("Send now"), QMessageBox::DestructiveRole);
+        box.setObjectName(QStringLiteral("rateLimitWarning"));
+        box.exec();
+        if (box.clickedButton() == atReset) {
+            m_services->session->sendAtReset(request);
+            return;
+        }
+        if (box.clickedButton() != now)
+            return;
+    }
+    send(request);
+}
+
+void MainWindow::send(const ApiRequest &request)
+{
+    m_services->session->send(request);
+    if (IdempotencyKeys::applies(request.method))
+        m_ui->requestPanel->prepareNextKey();
+}
+
+void MainWindow::onRetry(const CallRecord &record)
+{
+    if (record.idempotencyKey.isEmpty())
+        return;
+    const ApiRequest original =
+        RetryPlan::requestFor(record, m_services->session->currentProfile().baseUrl);
+    const ApiRequest composed = m_ui->requestPanel->request();
+    const bool sameCall = composed.method == original.method && composed.path == original.path;
+    if (sameCall && RetryPlan::bodyDiffers(record, composed.body)) {
+        QMessageBox box(
+            QMessageBox::Warning, tr("The body was edited"),
+            tr("The body in the composer differs from the bytes sent with idempotency key %1. "
+               "Pi answers 409 idempotency_key_mismatch when the same key comes with another "
+               "body.")
+                .arg(QString::fromLatin1(record.idempotencyKey)),
+            QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("editedBodyWarning"));
+        QPushButton *sendOriginal = box.addButton(tr("Send the original"), QMessageBox::AcceptRole);
+        QPushButton *newKey = box.addButton(tr("Use a new key"), QMessageBox::ActionRole);
+        sendOriginal->setObjectName(QStringLiteral("sendOriginalButton"));
+        newKey->setObjectName(QStringLiteral("useNewKeyButton"));
+        box.exec();
+        if (box.clickedButton() == newKey) {
+            ApiRequest fresh = composed;
+            fresh.idempotencyKey = IdempotencyKeys::newUuid();
+            send(fresh);
+            return;
+        }
+        if (box.clickedButton() != sendOriginal)
+            return;
+    }
+    m_services->session->send(original);
+}
+
+void MainWindow::onCallStarted(PendingCall *call)
+{
+    m_inFlight.append(call);
+    if (m_inFlight.size() == 1) {
+        m_since.start();
+        m_received = 0;
+        m_progressTimer.start();
+    }
+    connect(call, &PendingCall::downloadProgress, this,
+            [this](qint64 received, qint64) { m_received = received; });
+    m_ui->requestPanel->setInFlight(int(m_inFlight.size()));
+    updateProgress();
+}
+
+void MainWindow::onCallFinished(const CallRecord &record)
+{
+    m_inFlight.removeIf([](const QPointer<PendingCall> &c) { return !c || c->isFinished(); });
+    m_ui->requestPanel->setInFlight(int(m_inFlight.size()));
+    if (m_inFlight.isEmpty())
+        m_progressTimer.stop();
+    m_ui->responsePanel->showCall(record);
+}
+
+void MainWindow::updateProgress()
+{
+    if (m_inFlight.isEmpty())
+        return;
+    const QString text =
+        tr("%n call(s) in flight · %1 s · %2 received", nullptr, int(m_inFlight.size()))
+            .arg(double(m_since.elapsed()) / 1000.0, 0, 'f', 1)
+            .arg(QLocale().formattedDataSize(m_received));
+    m_ui->requestPanel->setProgress(text);
+    m_ui->responsePanel->showInFlight(text);
+}
+
+void MainWindow::showBanner(const QString &text, const QString &actionText,
+                            std::function<void()> action)
+{
+    m_ui->bannerText->setText(text);
+    m_ui->bannerAction->setText(actionText);
+    m_ui->bannerAction->setVisible(!actionText.isEmpty());
+    m_bannerAction = std::move(action);
+    m_ui->banner->show();
+}
+
+void MainWindow::askForSessionKey()
+{
+    const Profile p = m_services->session->currentProfile();
+    bool ok = false;
+    const QString key = QInputDialog::getText(
+        this, tr("Key for this session"),
+        tr("API key for %1, kept in memory until Pi Console quits:").arg(p.name),
+        QLineEdit::Password, QString(), &ok);
+    if (ok && !key.trimmed().isEmpty()) {
+        m_services->keys.setSessionKey(p.id, key.trimmed());
+        updateKeyStatus();
+    }
+}
+
+void MainWindow::openProfiles()
+{
+    ProfilesDialog dialog(m_services->session.get(), &m_services->client, this);
+    dialog.exec();
+    reloadProfiles();
+    updateKeyStatus();
+}
+
+void MainWindow::restoreState()
+{
+    const QSettings &s = m_services->settings;
+    restoreGeometry(savedGeometry.get(s));
+    QMainWindow::restoreState(savedWindowState.get(s));
+    m_ui->verticalSplitter->restoreState(verticalSplit.get(s));
+    m_ui->horizontalSplitter->restoreState(horizontalSplit.get(s));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings &s = m_services->settings;
+    savedGeometry.set(s, saveGeometry());
+    savedWindowState.set(s, saveState());
+    verticalSplit.set(s, m_ui->verticalSplitter->saveState());
+    horizontalSplit.set(s, m_ui->horizontalSplitter->saveState());
+    event->accept();
+}

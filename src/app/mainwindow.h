@@ -1,22 +1,59 @@
 #pragma once
 
+#include "callrecord.h"
+
+#include <QElapsedTimer>
+#include <QList>
 #include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
 
 #include <memory>
+
+class AppServices;
+class PendingCall;
+struct ApiRequest;
 
 namespace Ui {
 class MainWindow;
 }
 
-// The console's one window: it wires the panels together and does nothing else.
+// The console's one window: it wires the panels to the Session and does nothing else.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(AppServices *services, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // Shows a notice above the panels, with an optional action button.
+    void showBanner(const QString &text, const QString &actionText = {},
+                    std::function<void()> action = {});
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void buildMenus();
+    void reloadProfiles();
+    void onProfileChosen(int index);
+    void onSend();
+    void send(const ApiRequest &request);
+    void onRetry(const CallRecord &record);
+    void onCallStarted(PendingCall *call);
+    void onCallFinished(const CallRecord &record);
+    void updateProgress();
+    void updateKeyStatus();
+    void askForSessionKey();
+    void openProfiles();
+    void restoreState();
+
     std::unique_ptr<Ui::MainWindow> m_ui;
+    AppServices *m_services;
+    QList<QPointer<PendingCall>> m_inFlight;
+    QElapsedTimer m_since;
+    QTimer m_progressTimer;
+    qint64 m_received = 0;
+    std::function<void()> m_bannerAction;
 };

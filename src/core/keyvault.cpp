@@ -2,7 +2,7 @@
 
 #include <qt6keychain/keychain.h>
 
-Q_LOGGING_CATEGORY(lcKeyVault, "pi.core.keyvault")
+Q_LOGGING_CATEGORY(lcKeyVault, "pi.core.keyvault", QtInfoMsg)
 
 namespace {
 

@@ -11,7 +11,7 @@
 #include <QSslCertificate>
 #include <QSslError>
 
-Q_LOGGING_CATEGORY(lcClient, "pi.core.client")
+Q_LOGGING_CATEGORY(lcClient, "pi.core.client", QtInfoMsg)
 
 namespace {
 

@@ -1,5 +1,7 @@
 #include "profilekeys.h"
 
+#include "redaction.h"
+
 ProfileKeys::ProfileKeys(KeyVault *vault, QObject *parent)
     : QObject(parent)
     , m_vault(vault)
@@ -12,7 +14,11 @@ void ProfileKeys::key(const QString &profileId, KeyVault::ReadCallback done)
         done(KeyVault::Result{KeyVault::Status::Ok, {}}, *it);
         return;
     }
-    m_vault->read(profileId, std::move(done));
+    m_vault->read(profileId,
+                  [done = std::move(done)](const KeyVault::Result &r, const QString &key) {
+                      Redaction::rememberSecret(key);
+                      done(r, key);
+                  });
 }
 
 void ProfileKeys::saveKey(const QString &profileId, const QString &key, KeyVault::DoneCallback done)
@@ -33,6 +39,7 @@ void ProfileKeys::removeKey(const QString &profileId, KeyVault::DoneCallback don
 
 void ProfileKeys::setSessionKey(const QString &profileId, const QString &key)
 {
+    Redaction::rememberSecret(key);
     m_sessionKeys.insert(profileId, key);
 }
 

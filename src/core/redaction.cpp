@@ -1,5 +1,7 @@
 #include "redaction.h"
 
+#include <QStringList>
+
 namespace Redaction {
 
 namespace {
@@ -45,6 +47,38 @@ HttpHeaders headers(const HttpHeaders &in, const QString &apiKey)
             out.append({h.first, bytes(h.second, apiKey)});
         }
     }
+    return out;
+}
+
+namespace {
+
+QStringList &secrets()
+{
+    static QStringList list;
+    return list;
+}
+
+} // namespace
+
+void rememberSecret(const QString &apiKey)
+{
+    if (apiKey.size() >= 4 && !secrets().contains(apiKey))
+        secrets().append(apiKey);
+}
+
+QString scrub(const QString &text)
+{
+    QString out = text;
+    for (const QString &secret : std::as_const(secrets()))
+        out = Redaction::text(out, secret);
+    return out;
+}
+
+QByteArray scrub(const QByteArray &data)
+{
+    QByteArray out = data;
+    for (const QString &secret : std::as_const(secrets()))
+        out = bytes(out, secret);
     return out;
 }
 

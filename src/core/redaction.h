@@ -18,4 +18,10 @@ QString text(const QString &data, const QString &apiKey);
 // "pi_…abcd": enough to tell keys apart, not enough to use one.
 QString maskKey(const QString &apiKey);
 
+// Every key the process has held is remembered (in memory only), so text bound for the
+// clipboard or a file can be scrubbed of all of them without knowing which profile it is.
+void rememberSecret(const QString &apiKey);
+QString scrub(const QString &text);
+QByteArray scrub(const QByteArray &data);
+
 } // namespace Redaction

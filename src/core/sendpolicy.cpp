@@ -51,7 +51,7 @@ QString checkKeyLeak(const ApiRequest &request, const QUrl &url, const QString &
 {
     if (apiKey.size() < 4)
         return {};
-    const QString decodedUrl = url.toString(QUrl::FullyDecoded);
+    const QString decodedUrl = QUrl::fromPercentEncoding(url.toEncoded());
     if (request.path.contains(apiKey) || decodedUrl.contains(apiKey) ||
         url.toEncoded().contains(apiKey.toUtf8()))
         return tr("The API key appears in the URL. Pi takes the key only in the Authorization "

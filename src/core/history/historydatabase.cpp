@@ -12,7 +12,7 @@
 #include <QStandardPaths>
 #include <QUuid>
 
-Q_LOGGING_CATEGORY(lcHistory, "pi.core.history")
+Q_LOGGING_CATEGORY(lcHistory, "pi.core.history", QtInfoMsg)
 
 namespace {
 

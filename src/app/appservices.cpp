@@ -1,0 +1,54 @@
+#include "appservices.h"
+
+#include <QCoreApplication>
+
+AppServices::AppServices(const Options &options)
+    : client(&network)
+    , vault(options.keychainService)
+    , keys(&vault)
+    , profiles(&settings)
+{
+    const HistoryDatabase::Opened db = HistoryDatabase::prepare(
+        options.historyPath.isEmpty() ? HistoryDatabase::defaultPath() : options.historyPath);
+    if (!db.message.isEmpty())
+        notices.append(db.message);
+    history = std::make_unique<HistoryStore>(db);
+    session = std::make_unique<Session>(&client, &profiles, &keys, history.get());
+    openStartingProfile(options);
+}
+
+AppServices::~AppServices()
+{
+    session.reset();
+    history.reset();
+    if (sandbox)
+        sandbox->stop();
+}
+
+void AppServices::openStartingProfile(const Options &options)
+{
+    QString current;
+    if (options.baseUrl.isValid() && !options.baseUrl.isEmpty()) {
+        current = profiles.upsert({QString(), options.baseUrl.host(), options.baseUrl, true}).id;
+    } else if (profiles.profiles().isEmpty() && options.startSandbox) {
+        sandbox = std::make_unique<EmbeddedSandbox>();
+        if (sandbox->start()) {
+            current = profiles
+                          .upsert({QString(), QCoreApplication::translate("AppServices", "Sandbox"),
+                                   sandbox->baseUrl(), true})
+                          .id;
+            keys.setSessionKey(current, EmbeddedSandbox::demoKey());
+        } else {
+            notices.append(QCoreApplication::translate(
+                               "AppServices", "The local sandbox could not start: %1 Add a "
+                                              "profile for the Pi API with Profiles….")
+                               .arg(sandbox->errorText()));
+            sandbox.reset();
+        }
+    }
+    if (!current.isEmpty())
+        profiles.setCurrentId(current);
+    const Profile active = profiles.find(profiles.currentId());
+    if (!options.environmentKey.isEmpty() && active.isValid() && !sandbox)
+        keys.setSessionKey(active.id, options.environmentKey);
+}

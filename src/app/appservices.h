@@ -1,0 +1,49 @@
+#pragma once
+
+#include "apiclient.h"
+#include "embeddedsandbox.h"
+#include "historystore.h"
+#include "keyvault.h"
+#include "profilekeys.h"
+#include "profilestore.h"
+#include "session.h"
+
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+
+// Everything one running console owns, built in dependency order: settings, network,
+// keychain, profiles, history, the embedded sandbox when needed, and the Session on top.
+// main() builds one; GUI tests build one against their own sandbox.
+class AppServices final
+{
+public:
+    struct Options
+    {
+        QUrl baseUrl;             // --base-url: a session profile
+        QString environmentKey;   // PI_API_KEY: a session-only key
+        bool startSandbox = true; // with no profile at all, run the embedded sandbox
+        QString historyPath;      // empty: the default under AppDataLocation
+        QString keychainService = QStringLiteral("Pi Console");
+    };
+
+    explicit AppServices(const Options &options);
+    ~AppServices();
+
+    QSettings settings;
+    QNetworkAccessManager network;
+    ApiClient client;
+    KeyVault vault;
+    ProfileKeys keys;
+    ProfileStore profiles;
+    std::unique_ptr<HistoryStore> history;
+    std::unique_ptr<EmbeddedSandbox> sandbox;
+    std::unique_ptr<Session> session;
+    QStringList notices; // said once at start: a moved-aside history, a sandbox that failed…
+
+private:
+    void openStartingProfile(const Options &options);
+};

@@ -1,0 +1,20 @@
+#include "clipboard.h"
+
+#include "redaction.h"
+
+#include <QClipboard>
+#include <QGuiApplication>
+
+namespace Clipboard {
+
+void copy(const QString &text)
+{
+    QGuiApplication::clipboard()->setText(Redaction::scrub(text));
+}
+
+QString text()
+{
+    return QGuiApplication::clipboard()->text();
+}
+
+} // namespace Clipboard

@@ -1,0 +1,204 @@
+#include "historypanel.h"
+
+#include "clipboard.h"
+#include "curlcommand.h"
+#include "historyexport.h"
+#include "historymodel.h"
+#include "historystore.h"
+#include "redaction.h"
+#include "supportreport.h"
+#include "ui_historypanel.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSaveFile>
+
+HistoryPanel::HistoryPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::HistoryPanel>())
+{
+    m_ui->setupUi(this);
+    m_filterDelay.setSingleShot(true);
+    m_filterDelay.setInterval(200);
+    connect(&m_filterDelay, &QTimer::timeout, this, &HistoryPanel::applyFilter);
+    connect(m_ui->filterEdit, &QLineEdit::textChanged, &m_filterDelay, qOverload<>(&QTimer::start));
+    connect(m_ui->filterEdit, &QLineEdit::returnPressed, this, &HistoryPanel::applyFilter);
+    connect(m_ui->historyView, &QWidget::customContextMenuRequested, this, &HistoryPanel::showMenu);
+    connect(m_ui->clearButton, &QPushButton::clicked, this, &HistoryPanel::clearHistory);
+    connect(m_ui->exportButton, &QPushButton::clicked, this, [this] {
+        QMenu menu;
+        menu.addAction(tr("As HAR 1.2…"), this, [this] { exportSelected(true); });
+        menu.addAction(tr("As JSON lines…"), this, [this] { exportSelected(false); });
+        menu.exec(m_ui->exportButton->mapToGlobal(QPoint(0, m_ui->exportButton->height())));
+    });
+}
+
+HistoryPanel::~HistoryPanel() = default;
+
+void HistoryPanel::setStore(HistoryStore *store)
+{
+    m_store = store;
+    m_model = new HistoryModel(store->connectionName(), this);
+    m_ui->historyView->setModel(m_model);
+    QHeaderView *header = m_ui->historyView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->resizeSection(int(HistoryModel::Column::Time), 150);
+    header->resizeSection(int(HistoryModel::Column::Method), 70);
+    header->resizeSection(int(HistoryModel::Column::Path), 220);
+    header->resizeSection(int(HistoryModel::Column::Status), 90);
+    header->resizeSection(int(HistoryModel::Column::RequestId), 300);
+    header->resizeSection(int(HistoryModel::Column::ErrorCode), 180);
+    header->resizeSection(int(HistoryModel::Column::Duration), 80);
+    connect(store, &HistoryStore::stored, m_model, &HistoryModel::addStored);
+    connect(store, &HistoryStore::cleared, m_model, &HistoryModel::reload);
+    connect(m_ui->historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &HistoryPanel::onCurrentChanged);
+}
+
+void HistoryPanel::applyFilter()
+{
+    m_filterDelay.stop();
+    if (!m_model)
+        return;
+    const HistoryFilter filter = HistoryFilter::fromSearchText(m_ui->filterEdit->text());
+    if (filter.requestIdPrefix == m_model->filter().requestIdPrefix &&
+        filter.text == m_model->filter().text && filter.errorCode == m_model->filter().errorCode &&
+        filter.statusClass == m_model->filter().statusClass &&
+        filter.method == m_model->filter().method &&
+        filter.idempotencyKey == m_model->filter().idempotencyKey)
+        return;
+    m_model->setFilter(filter);
+    m_ui->findResultLabel->clear();
+    if (!filter.requestIdPrefix.isEmpty()) {
+        // A pasted request ID goes straight to its call.
+        if (m_model->rowCount() > 0) {
+            m_ui->historyView->selectRow(0);
+            m_ui->findResultLabel->setText(
+                tr("Found the call with request ID %1.")
+                    .arg(QString::fromLatin1(m_model->rowAt(0).requestId)));
+        } else {
+            m_ui->findResultLabel->setText(
+                tr("No call has a request ID starting with %1.").arg(filter.requestIdPrefix));
+        }
+    } else if (!filter.isEmpty()) {
+        m_ui->findResultLabel->setText(
+            m_model->canFetchMore({}) ? tr("Matching calls, newest first.")
+                                      : tr("%n matching call(s).", nullptr, m_model->rowCount()));
+    }
+}
+
+void HistoryPanel::onCurrentChanged()
+{
+    const QModelIndex current = m_ui->historyView->currentIndex();
+    if (!current.isValid())
+        return;
+    const CallRecord record = m_model->query().load(m_model->rowAt(current.row()).id);
+    if (record.id)
+        Q_EMIT callActivated(record);
+}
+
+void HistoryPanel::selectCall(qint64 id)
+{
+    if (!m_model)
+        return;
+    int row = m_model->rowOfId(id);
+    if (row < 0) {
+        m_ui->filterEdit->clear();
+        m_model->setFilter({});
+        while ((row = m_model->rowOfId(id)) < 0 && m_model->canFetchMore({}))
+            m_model->fetchMore({});
+    }
+    if (row >= 0) {
+        m_ui->historyView->selectRow(row);
+        m_ui->historyView->scrollTo(m_model->index(row, 0));
+    }
+}
+
+void HistoryPanel::selectOriginal(const QByteArray &idempotencyKey)
+{
+    if (!m_model || idempotencyKey.isEmpty())
+        return;
+    const QList<HistoryRow> chain = m_model->query().chain(idempotencyKey);
+    if (!chain.isEmpty())
+        selectCall(chain.first().id);
+}
+
+QList<CallRecord> HistoryPanel::selectedCalls() const
+{
+    QList<CallRecord> records;
+    if (!m_model)
+        return records;
+    const QModelIndexList rows = m_ui->historyView->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        records.append(m_model->query().load(m_model->rowAt(index.row()).id));
+    std::sort(records.begin(), records.end(),
+              [](const CallRecord &a, const CallRecord &b) { return a.id < b.id; });
+    return records;
+}
+
+void HistoryPanel::showMenu(const QPoint &at)
+{
+    const QList<CallRecord> selected = selectedCalls();
+    if (selected.isEmpty())
+        return;
+    const CallRecord call = selected.last();
+    QMenu menu(this);
+    menu.addAction(tr("Open in composer"), this, [this, call] { Q_EMIT openInComposer(call); });
+    QAction *retry = menu.addAction(tr("Retry with same idempotency key"), this,
+                                    [this, call] { Q_EMIT retryRequested(call); });
+    retry->setEnabled(!call.idempotencyKey.isEmpty());
+    menu.addSeparator();
+    menu.addAction(tr("Copy request ID"), this,
+                   [call] { Clipboard::copy(QString::fromLatin1(call.requestId())); });
+    menu.addAction(tr("Copy support details"), this,
+                   [call] { Clipboard::copy(SupportReport::forRecord(call)); });
+    menu.addAction(tr("Copy as cURL"), this,
+                   [call] { Clipboard::copy(CurlCommand::fromRecord(call)); });
+    menu.addSeparator();
+    QAction *chain = menu.addAction(tr("Show calls with this idempotency key"), this, [this, call] {
+        m_ui->filterEdit->setText(QStringLiteral("key:") +
+                                  QString::fromLatin1(call.idempotencyKey));
+        applyFilter();
+    });
+    chain->setEnabled(!call.idempotencyKey.isEmpty());
+    menu.addAction(tr("Export selected as HAR…"), this, [this] { exportSelected(true); });
+    menu.addAction(tr("Export selected as JSON lines…"), this, [this] { exportSelected(false); });
+    menu.exec(m_ui->historyView->viewport()->mapToGlobal(at));
+}
+
+void HistoryPanel::exportSelected(bool har)
+{
+    const QList<CallRecord> calls = selectedCalls();
+    if (calls.isEmpty()) {
+        QMessageBox::information(this, tr("Export"), tr("Select the calls to export first."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export calls"),
+        har ? QStringLiteral("pi-calls.har") : QStringLiteral("pi-calls.jsonl"),
+        har ? tr("HAR files (*.har)") : tr("JSON lines (*.jsonl)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    const QByteArray bytes =
+        Redaction::scrub(har ? HistoryExport::toHar(calls) : HistoryExport::toJsonLines(calls));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        QMessageBox::warning(this, tr("Export"),
+                             tr("Could not write %1: %2").arg(path, file.errorString()));
+}
+
+void HistoryPanel::clearHistory()
+{
+    if (!m_store)
+        return;
+    const auto answer =
+        QMessageBox::question(this, tr("Clear history"),
+                              tr("Delete every call in the history? Request IDs you have not "
+                                 "copied elsewhere will be gone."),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer == QMessageBox::Yes)
+        m_store->clear();
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "callrecord.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+class HistoryModel;
+class HistoryStore;
+
+namespace Ui {
+class HistoryPanel;
+}
+
+// Every past call, newest first: a filter box where a pasted request ID jumps to its call,
+// and a context menu with the actions a support case needs.
+class HistoryPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit HistoryPanel(QWidget *parent = nullptr);
+    ~HistoryPanel() override;
+
+    void setStore(HistoryStore *store);
+    HistoryModel *model() const { return m_model; }
+    void selectCall(qint64 id);
+    // Selects the first call made with this idempotency key: the one a replay repeats.
+    void selectOriginal(const QByteArray &idempotencyKey);
+    QList<CallRecord> selectedCalls() const;
+
+Q_SIGNALS:
+    void callActivated(const CallRecord &record);
+    void openInComposer(const CallRecord &record);
+    void retryRequested(const CallRecord &record);
+
+private:
+    void applyFilter();
+    void showMenu(const QPoint &at);
+    void exportSelected(bool har);
+    void clearHistory();
+    void onCurrentChanged();
+
+    std::unique_ptr<Ui::HistoryPanel> m_ui;
+    HistoryStore *m_store = nullptr;
+    HistoryModel *m_model = nullptr;
+    QTimer m_filterDelay;
+};

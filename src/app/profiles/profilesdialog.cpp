@@ -1,0 +1,227 @@
+#include "profilesdialog.h"
+
+#include "apiclient.h"
+#include "redaction.h"
+#include "sendpolicy.h"
+#include "session.h"
+#include "ui_profilesdialog.h"
+
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+
+ProfilesDialog::ProfilesDialog(Session *session, ApiClient *client, QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::ProfilesDialog>())
+    , m_session(session)
+    , m_client(client)
+{
+    m_ui->setupUi(this);
+    connect(m_ui->profileList, &QListWidget::currentRowChanged, this, &ProfilesDialog::showProfile);
+    connect(m_ui->addButton, &QPushButton::clicked, this, [this] {
+        const Profile p = m_session->profiles()->upsert(
+            {QString(), tr("New profile"), QUrl(QStringLiteral("https://api.pi.example")), false});
+        reloadList(p.id);
+        m_ui->nameEdit->setFocus();
+        m_ui->nameEdit->selectAll();
+    });
+    connect(m_ui->removeButton, &QPushButton::clicked, this, [this] {
+        if (m_currentId.isEmpty())
+            return;
+        if (QMessageBox::question(this, tr("Remove profile"),
+                                  tr("Remove this profile and its key from the keychain?")) !=
+            QMessageBox::Yes)
+            return;
+        const QString id = m_currentId;
+        m_session->keys()->removeKey(id, [](const KeyVault::Result &) {});
+        m_session->profiles()->remove(id);
+        reloadList({});
+    });
+    connect(m_ui->buttonBox->button(QDialogButtonBox::Save), &QPushButton::clicked, this,
+            &ProfilesDialog::saveProfile);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->saveKeyButton, &QPushButton::clicked, this, [this] { saveKey(false); });
+    connect(m_ui->sessionKeyButton, &QPushButton::clicked, this, [this] { saveKey(true); });
+    connect(m_ui->removeKeyButton, &QPushButton::clicked, this, &ProfilesDialog::removeKey);
+    connect(m_ui->testKeyButton, &QPushButton::clicked, this, &ProfilesDialog::testKey);
+    reloadList(m_session->currentProfile().id);
+}
+
+ProfilesDialog::~ProfilesDialog() = default;
+
+void ProfilesDialog::reloadList(const QString &selectId)
+{
+    m_ui->profileList->clear();
+    int select = 0;
+    const QList<Profile> profiles = m_session->profiles()->profiles();
+    for (int i = 0; i < profiles.size(); ++i) {
+        auto *item = new QListWidgetItem(profiles.at(i).sessionOnly
+                                             ? tr("%1 (this session)").arg(profiles.at(i).name)
+                                             : profiles.at(i).name);
+        item->setData(Qt::UserRole, profiles.at(i).id);
+        m_ui->profileList->addItem(item);
+        if (profiles.at(i).id == selectId)
+            select = i;
+    }
+    if (!profiles.isEmpty())
+        m_ui->profileList->setCurrentRow(select);
+    else
+        showProfile();
+}
+
+void ProfilesDialog::showProfile()
+{
+    const QListWidgetItem *item = m_ui->profileList->currentItem();
+    m_currentId = item ? item->data(Qt::UserRole).toString() : QString();
+    const Profile p = m_session->profiles()->find(m_currentId);
+    m_ui->nameEdit->setText(p.name);
+    m_ui->baseUrlEdit->setText(p.baseUrl.toString());
+    m_ui->keyEdit->clear();
+    m_ui->messageLabel->clear();
+    for (QWidget *w :
+         {static_cast<QWidget *>(m_ui->nameEdit), static_cast<QWidget *>(m_ui->baseUrlEdit),
+          static_cast<QWidget *>(m_ui->keyEdit), static_cast<QWidget *>(m_ui->saveKeyButton),
+          static_cast<QWidget *>(m_ui->sessionKeyButton),
+          static_cast<QWidget *>(m_ui->removeKeyButton),
+          static_cast<QWidget *>(m_ui->testKeyButton)})
+        w->setEnabled(p.isValid());
+    refreshStoredKey();
+}
+
+void ProfilesDialog::refreshStoredKey()
+{
+    if (m_currentId.isEmpty()) {
+        m_ui->storedKeyValue->clear();
+        return;
+    }
+    const QString id = m_currentId;
+    const bool session = m_session->keys()->hasSessionKey(id);
+    QPointer<ProfilesDialog> self(this);
+    m_session->keys()->key(id, [self, id, session](const KeyVault::Result &r, const QString &key) {
+        if (!self || self->m_currentId != id)
+            return;
+        if (r.ok())
+            self->m_ui->storedKeyValue->setText(
+                Redaction::maskKey(key) +
+                (session ? tr(" (this session only)") : tr(" (in the keychain)")));
+        else
+            self->m_ui->storedKeyValue->setText(
+                r.status == KeyVault::Status::NotFound ? tr("No key stored") : r.message);
+    });
+}
+
+Profile ProfilesDialog::editedProfile() const
+{
+    Profile p = m_session->profiles()->find(m_currentId);
+    p.name = m_ui->nameEdit->text().trimmed();
+    p.baseUrl = QUrl(m_ui->baseUrlEdit->text().trimmed(), QUrl::StrictMode);
+    return p;
+}
+
+void ProfilesDialog::say(const QString &text, bool problem)
+{
+    QPalette pal = m_ui->messageLabel->palette();
+    pal.setColor(QPalette::WindowText,
+                 problem ? QColor(0xc6, 0x28, 0x28) : palette().color(QPalette::WindowText));
+    m_ui->messageLabel->setPalette(pal);
+    m_ui->messageLabel->setText(text);
+}
+
+void ProfilesDialog::saveProfile()
+{
+    const Profile p = editedProfile();
+    if (p.name.isEmpty()) {
+        say(tr("A profile needs a name."), true);
+        return;
+    }
+    const QString transport = SendPolicy::checkTransport(p.baseUrl);
+    if (!transport.isEmpty()) {
+        say(transport, true);
+        return;
+    }
+    m_session->profiles()->upsert(p);
+    reloadList(p.id);
+    say(tr("Saved."));
+}
+
+void ProfilesDialog::saveKey(bool sessionOnly)
+{
+    const QString key = m_ui->keyEdit->text().trimmed();
+    if (key.isEmpty()) {
+        say(tr("Paste a key into the API key field first."), true);
+        return;
+    }
+    const QString id = m_currentId;
+    if (sessionOnly) {
+        m_session->keys()->setSessionKey(id, key);
+        m_ui->keyEdit->clear();
+        say(tr(
+            "The key is kept in memory for this session only; it is gone when Pi Console quits."));
+        refreshStoredKey();
+        return;
+    }
+    QPointer<ProfilesDialog> self(this);
+    m_session->keys()->saveKey(id, key, [self, key](const KeyVault::Result &r) {
+        if (!self)
+            return;
+        if (r.ok()) {
+            self->m_ui->keyEdit->clear();
+            self->say(tr("Saved in the keychain."));
+        } else {
+            // The old key, if any, is untouched; the new one stays in the field.
+            self->say(
+                tr("The keychain did not take the key: %1 You can use it for this session only.")
+                    .arg(r.message),
+                true);
+        }
+        self->refreshStoredKey();
+    });
+}
+
+void ProfilesDialog::removeKey()
+{
+    if (QMessageBox::question(this, tr("Remove key"),
+                              tr("Remove this profile's key from the keychain?")) !=
+        QMessageBox::Yes)
+        return;
+    QPointer<ProfilesDialog> self(this);
+    m_session->keys()->removeKey(m_currentId, [self](const KeyVault::Result &r) {
+        if (!self)
+            return;
+        self->say(r.ok() || r.status == KeyVault::Status::NotFound ? tr("Removed.") : r.message,
+                  !r.ok());
+        self->refreshStoredKey();
+    });
+}
+
+void ProfilesDialog::testKey()
+{
+    const Profile p = editedProfile();
+    const QString typed = m_ui->keyEdit->text().trimmed();
+    QPointer<ProfilesDialog> self(this);
+    const auto run = [self, p](const QString &key) {
+        if (!self)
+            return;
+        ApiRequest ping;
+        ping.path = QStringLiteral("/v1/ping");
+        PendingCall *call = self->m_client->send(Endpoint{p.name, p.id, p.baseUrl, key}, ping);
+        self->say(tr("Testing…"));
+        connect(call, &PendingCall::finished, self, [self](const CallRecord &r) {
+            if (r.outcome != CallRecord::Outcome::Completed)
+                self->say(r.errorText, true);
+            else if (r.status < 400)
+                self->say(tr("The key works: %1 answered %2.").arg(r.url.host()).arg(r.status));
+            else
+                self->say(tr("%1: %2").arg(r.envelope.code.isEmpty() ? QString::number(r.status)
+                                                                     : r.envelope.code,
+                                           r.envelope.message),
+                          true);
+        });
+    };
+    if (!typed.isEmpty()) {
+        Redaction::rememberSecret(typed);
+        run(typed);
+        return;
+    }
+    m_session->keys()->key(p.id, [run](const KeyVault::Result &, const QString &key) { run(key); });
+}

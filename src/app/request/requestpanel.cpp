@@ -1,0 +1,223 @@
+#include "requestpanel.h"
+
+#include "curlcommand.h"
+#include "jsonhighlighter.h"
+#include "ui_requestpanel.h"
+
+#include <QFontDatabase>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QShortcut>
+
+namespace {
+
+IdempotencyMode modeAt(int index)
+{
+    switch (index) {
+    case 1:
+        return IdempotencyMode::Deterministic;
+    case 2:
+        return IdempotencyMode::Manual;
+    case 3:
+        return IdempotencyMode::None;
+    default:
+        return IdempotencyMode::RandomUuid;
+    }
+}
+
+} // namespace
+
+RequestPanel::RequestPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::RequestPanel>())
+    , m_uuidKey(IdempotencyKeys::newUuid())
+{
+    m_ui->setupUi(this);
+    m_ui->bodyEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    new JsonHighlighter(m_ui->bodyEdit->document());
+    m_ui->headersTable->horizontalHeader()->setStretchLastSection(true);
+    m_ui->pathEdit->setText(QStringLiteral("/v1/ping"));
+
+    m_checkDelay.setSingleShot(true);
+    m_checkDelay.setInterval(150);
+    connect(&m_checkDelay, &QTimer::timeout, this, &RequestPanel::updateBodyCheck);
+    connect(m_ui->bodyEdit, &QPlainTextEdit::textChanged, &m_checkDelay,
+            qOverload<>(&QTimer::start));
+    connect(m_ui->bodyEdit, &QPlainTextEdit::textChanged, this,
+            &RequestPanel::updateIdempotencyRow);
+    connect(m_ui->pathEdit, &QLineEdit::textChanged, this, &RequestPanel::updateIdempotencyRow);
+    connect(m_ui->methodCombo, &QComboBox::currentTextChanged, this,
+            &RequestPanel::updateIdempotencyRow);
+    connect(m_ui->idempotencyModeCombo, &QComboBox::currentIndexChanged, this,
+            &RequestPanel::updateIdempotencyRow);
+    connect(m_ui->newKeyButton, &QPushButton::clicked, this, [this] {
+        m_uuidKey = IdempotencyKeys::newUuid();
+        if (m_ui->idempotencyModeCombo->currentIndex() != 0)
+            m_ui->idempotencyModeCombo->setCurrentIndex(0);
+        updateIdempotencyRow();
+    });
+    connect(m_ui->sendButton, &QPushButton::clicked, this, &RequestPanel::sendRequested);
+    connect(m_ui->cancelButton, &QPushButton::clicked, this, &RequestPanel::cancelRequested);
+    connect(m_ui->pathEdit, &QLineEdit::returnPressed, this, &RequestPanel::sendRequested);
+    connect(m_ui->addHeaderButton, &QPushButton::clicked, this, [this] {
+        const int row = m_ui->headersTable->rowCount();
+        m_ui->headersTable->insertRow(row);
+        m_ui->headersTable->setCurrentCell(row, 0);
+        m_ui->headersTable->editItem(m_ui->headersTable->item(row, 0));
+    });
+    connect(m_ui->removeHeaderButton, &QPushButton::clicked, this, [this] {
+        const int row = m_ui->headersTable->currentRow();
+        if (row >= 0)
+            m_ui->headersTable->removeRow(row);
+    });
+    connect(m_ui->pasteCurlButton, &QPushButton::clicked, this, &RequestPanel::askForCurl);
+
+    auto *send = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
+    send->setContext(Qt::WindowShortcut);
+    connect(send, &QShortcut::activated, this, &RequestPanel::sendRequested);
+    auto *sendEnter = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
+    sendEnter->setContext(Qt::WindowShortcut);
+    connect(sendEnter, &QShortcut::activated, this, &RequestPanel::sendRequested);
+    auto *cancel = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    cancel->setContext(Qt::WindowShortcut);
+    connect(cancel, &QShortcut::activated, this, &RequestPanel::cancelRequested);
+    auto *focusPath = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
+    focusPath->setContext(Qt::WindowShortcut);
+    connect(focusPath, &QShortcut::activated, this, [this] {
+        m_ui->pathEdit->setFocus();
+        m_ui->pathEdit->selectAll();
+    });
+    updateIdempotencyRow();
+    updateBodyCheck();
+}
+
+RequestPanel::~RequestPanel() = default;
+
+QByteArray RequestPanel::body() const
+{
+    return m_ui->bodyEdit->toPlainText().toUtf8();
+}
+
+JsonText::Check RequestPanel::bodyCheck() const
+{
+    return JsonText::check(body());
+}
+
+ApiRequest RequestPanel::request() const
+{
+    ApiRequest r;
+    r.method = m_ui->methodCombo->currentText().toLatin1();
+    r.path = m_ui->pathEdit->text().trimmed();
+    r.body = body();
+    for (int row = 0; row < m_ui->headersTable->rowCount(); ++row) {
+        const QTableWidgetItem *name = m_ui->headersTable->item(row, 0);
+        const QTableWidgetItem *value = m_ui->headersTable->item(row, 1);
+        if (name && !name->text().trimmed().isEmpty())
+            r.headers.append(
+                {name->text().trimmed().toLatin1(), value ? value->text().toUtf8() : QByteArray()});
+    }
+    const IdempotencyMode mode = modeAt(m_ui->idempotencyModeCombo->currentIndex());
+    r.idempotencyMode = mode == IdempotencyMode::None ? mode : IdempotencyMode::Manual;
+    r.idempotencyKey = m_ui->idempotencyKeyEdit->text().trimmed().toLatin1();
+    return r;
+}
+
+void RequestPanel::setRequest(const ApiRequest &r)
+{
+    const int method = m_ui->methodCombo->findText(QString::fromLatin1(r.method));
+    if (method >= 0)
+        m_ui->methodCombo->setCurrentIndex(method);
+    else
+        m_ui->methodCombo->setCurrentText(QString::fromLatin1(r.method));
+    m_ui->pathEdit->setText(r.path);
+    m_ui->bodyEdit->setPlainText(QString::fromUtf8(r.body));
+    m_ui->headersTable->setRowCount(0);
+    for (const auto &h : r.headers) {
+        const int row = m_ui->headersTable->rowCount();
+        m_ui->headersTable->insertRow(row);
+        m_ui->headersTable->setItem(row, 0, new QTableWidgetItem(QString::fromLatin1(h.first)));
+        m_ui->headersTable->setItem(row, 1, new QTableWidgetItem(QString::fromUtf8(h.second)));
+    }
+    if (!r.idempotencyKey.isEmpty()) {
+        m_ui->idempotencyModeCombo->setCurrentIndex(2);
+        m_ui->idempotencyKeyEdit->setText(QString::fromLatin1(r.idempotencyKey));
+    }
+    updateIdempotencyRow();
+}
+
+void RequestPanel::prepareNextKey()
+{
+    m_uuidKey = IdempotencyKeys::newUuid();
+    updateIdempotencyRow();
+}
+
+void RequestPanel::setInFlight(int calls)
+{
+    m_ui->cancelButton->setEnabled(calls > 0);
+    if (calls == 0)
+        m_ui->progressLabel->clear();
+}
+
+void RequestPanel::setProgress(const QString &text)
+{
+    m_ui->progressLabel->setText(text);
+}
+
+void RequestPanel::updateBodyCheck()
+{
+    const JsonText::Check c = bodyCheck();
+    QPalette pal = m_ui->jsonStatusLabel->palette();
+    if (c.empty) {
+        m_ui->jsonStatusLabel->setText(tr("No body"));
+    } else if (c.ok) {
+        m_ui->jsonStatusLabel->setText(tr("Valid JSON, %n byte(s)", nullptr, int(body().size())));
+        pal.setColor(QPalette::WindowText, palette().color(QPalette::WindowText));
+    } else {
+        m_ui->jsonStatusLabel->setText(
+            tr("Invalid JSON at line %1, column %2: %3").arg(c.line).arg(c.column).arg(c.message));
+        pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    }
+    m_ui->jsonStatusLabel->setPalette(pal);
+}
+
+void RequestPanel::updateIdempotencyRow()
+{
+    const bool post = IdempotencyKeys::applies(m_ui->methodCombo->currentText().toLatin1());
+    const IdempotencyMode mode = modeAt(m_ui->idempotencyModeCombo->currentIndex());
+    m_ui->idempotencyModeCombo->setEnabled(post);
+    m_ui->newKeyButton->setEnabled(post);
+    m_ui->idempotencyKeyEdit->setEnabled(post && mode != IdempotencyMode::None);
+    m_ui->idempotencyKeyEdit->setReadOnly(mode != IdempotencyMode::Manual);
+    m_ui->idempotencyKeyEdit->setToolTip(post ? QString()
+                                              : tr("Only POST requests carry an Idempotency-Key."));
+    if (mode == IdempotencyMode::RandomUuid)
+        m_ui->idempotencyKeyEdit->setText(QString::fromLatin1(m_uuidKey));
+    else if (mode == IdempotencyMode::Deterministic)
+        m_ui->idempotencyKeyEdit->setText(QString::fromLatin1(
+            IdempotencyKeys::deterministic(m_ui->methodCombo->currentText().toLatin1(),
+                                           m_ui->pathEdit->text().trimmed(), body())));
+    else if (mode == IdempotencyMode::None)
+        m_ui->idempotencyKeyEdit->clear();
+}
+
+void RequestPanel::askForCurl()
+{
+    bool ok = false;
+    const QString command = QInputDialog::getMultiLineText(
+        this, tr("Paste curl command"), tr("A curl command to fill the request from:"), QString(),
+        &ok);
+    if (ok)
+        pasteCurl(command);
+}
+
+void RequestPanel::pasteCurl(const QString &command)
+{
+    const CurlCommand::Parsed parsed = CurlCommand::parse(command);
+    if (!parsed.ok) {
+        QMessageBox::warning(this, tr("Paste curl command"), parsed.error);
+        return;
+    }
+    setRequest(parsed.request);
+    if (!parsed.warnings.isEmpty())
+        setProgress(parsed.warnings.join(QLatin1Char(' ')));
+}

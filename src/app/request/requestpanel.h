@@ -1,0 +1,48 @@
+#pragma once
+
+#include "apirequest.h"
+#include "jsontext.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui {
+class RequestPanel;
+}
+
+// The composer: method, path, headers, a JSON body checked as it is typed, and the
+// idempotency key the next POST will carry. It says what to send; it sends nothing itself.
+class RequestPanel final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RequestPanel(QWidget *parent = nullptr);
+    ~RequestPanel() override;
+
+    // The request as it would go out now. For a POST the key shown is the key sent.
+    ApiRequest request() const;
+    void setRequest(const ApiRequest &request);
+    QByteArray body() const;
+    JsonText::Check bodyCheck() const;
+    // After a POST went out: a fresh key for the next one (in "New UUID" mode).
+    void prepareNextKey();
+    void setInFlight(int calls);
+    void setProgress(const QString &text);
+    void pasteCurl(const QString &command);
+
+Q_SIGNALS:
+    void sendRequested();
+    void cancelRequested();
+
+private:
+    void updateBodyCheck();
+    void updateIdempotencyRow();
+    void askForCurl();
+
+    std::unique_ptr<Ui::RequestPanel> m_ui;
+    QTimer m_checkDelay;
+    QByteArray m_uuidKey;
+};

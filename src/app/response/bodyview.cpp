@@ -1,0 +1,166 @@
+#include "bodyview.h"
+
+#include "jsontext.h"
+#include "linelistmodel.h"
+
+#include <QCheckBox>
+#include <QCoreApplication>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QThreadPool>
+#include <QVBoxLayout>
+
+BodyView::BodyView(QWidget *parent)
+    : QWidget(parent)
+    , m_stack(new QStackedWidget(this))
+    , m_text(new QPlainTextEdit(this))
+    , m_list(new QListView(this))
+    , m_lines(new LineListModel(this))
+    , m_pretty(new QCheckBox(tr("&Pretty"), this))
+    , m_find(new QLineEdit(this))
+    , m_state(new QLabel(this))
+{
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_text->setObjectName(QStringLiteral("responseBodyText"));
+    m_text->setReadOnly(true);
+    m_text->setFont(mono);
+    m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_text->setAccessibleName(tr("Response body"));
+    m_list->setObjectName(QStringLiteral("responseBodyLines"));
+    m_list->setModel(m_lines);
+    m_list->setUniformItemSizes(true);
+    m_list->setFont(mono);
+    m_list->setAccessibleName(tr("Response body"));
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_stack->addWidget(m_text);
+    m_stack->addWidget(m_list);
+
+    m_pretty->setChecked(true);
+    m_pretty->setObjectName(QStringLiteral("prettyCheck"));
+    m_find->setObjectName(QStringLiteral("findInBodyEdit"));
+    m_find->setAccessibleName(tr("Find in response body"));
+    m_find->setPlaceholderText(tr("Find in body (Enter for next)"));
+    m_find->setClearButtonEnabled(true);
+    m_state->setObjectName(QStringLiteral("bodyStateLabel"));
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_pretty);
+    bar->addWidget(m_find, 1);
+    bar->addWidget(m_state);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_pretty, &QCheckBox::toggled, this, &BodyView::render);
+    connect(m_find, &QLineEdit::returnPressed, this, &BodyView::findNext);
+    auto *find = new QShortcut(QKeySequence::Find, this, this, &BodyView::focusFind,
+                               Qt::WidgetWithChildrenShortcut);
+    Q_UNUSED(find);
+}
+
+bool BodyView::isLargeMode() const
+{
+    return m_stack->currentWidget() == m_list;
+}
+
+void BodyView::focusFind()
+{
+    m_find->setFocus();
+    m_find->selectAll();
+}
+
+void BodyView::clear()
+{
+    setBody({});
+}
+
+void BodyView::setBody(const QByteArray &body)
+{
+    m_body = body;
+    render();
+}
+
+void BodyView::render()
+{
+    const quint64 generation = ++m_generation;
+    const QByteArray body = m_body;
+    const bool pretty = m_pretty->isChecked();
+    if (body.size() < largeBody / 4) {
+        show(pretty ? JsonText::pretty(body) : body, generation);
+        return;
+    }
+    // Large: format and index on a worker; the window stays responsive meanwhile.
+    m_ready = false;
+    m_state->setText(tr("Formatting %1 MB…").arg(double(body.size()) / (1024 * 1024), 0, 'f', 1));
+    QPointer<BodyView> self(this);
+    QThreadPool::globalInstance()->start([self, body, pretty, generation] {
+        QByteArray text = pretty ? JsonText::pretty(body) : body;
+        QList<qsizetype> starts =
+            text.size() >= largeBody ? LineListModel::indexLines(text) : QList<qsizetype>();
+        QMetaObject::invokeMethod(QCoreApplication::instance(),
+                                  [self, text, starts, generation]() mutable {
+                                      if (!self || generation != self->m_generation)
+                                          return;
+                                      if (!starts.isEmpty())
+                                          self->m_lines->setText(text, std::move(starts));
+                                      self->show(text, generation);
+                                  });
+    });
+}
+
+void BodyView::show(const QByteArray &text, quint64 generation)
+{
+    if (generation != m_generation)
+        return;
+    m_shown = text;
+    if (text.size() >= largeBody) {
+        m_text->clear();
+        m_stack->setCurrentWidget(m_list);
+        m_state->setText(tr("%1 MB, %2 lines")
+                             .arg(double(text.size()) / (1024 * 1024), 0, 'f', 1)
+                             .arg(m_lines->rowCount()));
+    } else {
+        m_lines->setText({}, {});
+        m_text->setPlainText(QString::fromUtf8(text));
+        m_stack->setCurrentWidget(m_text);
+        m_state->setText(text.isEmpty() ? QString()
+                                        : tr("%n byte(s)", nullptr, int(m_body.size())));
+    }
+    m_ready = true;
+    Q_EMIT ready();
+}
+
+void BodyView::findNext()
+{
+    const QString needle = m_find->text();
+    if (needle.isEmpty())
+        return;
+    if (!isLargeMode()) {
+        if (!m_text->find(needle)) {
+            m_text->moveCursor(QTextCursor::Start);
+            if (!m_text->find(needle))
+                m_state->setText(tr("Not found"));
+        }
+        return;
+    }
+    const QModelIndex current = m_list->currentIndex();
+    const qsizetype from = current.isValid() ? m_lines->offsetOfRow(current.row() + 1) : 0;
+    qsizetype at = m_shown.indexOf(needle.toUtf8(), from);
+    if (at < 0)
+        at = m_shown.indexOf(needle.toUtf8());
+    if (at < 0) {
+        m_state->setText(tr("Not found"));
+        return;
+    }
+    const QModelIndex found = m_lines->index(m_lines->rowOfOffset(at));
+    m_list->setCurrentIndex(found);
+    m_list->scrollTo(found, QAbstractItemView::PositionAtCenter);
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QByteArray>
+#include <QWidget>
+
+class LineListModel;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPlainTextEdit;
+class QStackedWidget;
+
+// A response body, pretty or raw, searchable. Small bodies go in a text editor; large ones
+// in a list view that lays out only the visible lines. Formatting and line indexing run on
+// a worker thread, so a 50 MB body never stalls the window.
+class BodyView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr qsizetype largeBody = 512 * 1024;
+
+    explicit BodyView(QWidget *parent = nullptr);
+
+    void setBody(const QByteArray &body);
+    void clear();
+    QByteArray body() const { return m_body; }
+    // What is on screen (pretty or raw), once ready.
+    QByteArray shownText() const { return m_shown; }
+    bool isLargeMode() const;
+    bool isReady() const { return m_ready; }
+    void focusFind();
+
+Q_SIGNALS:
+    void ready();
+
+private:
+    void render();
+    void show(const QByteArray &text, quint64 generation);
+    void findNext();
+
+    QByteArray m_body;
+    QByteArray m_shown;
+    quint64 m_generation = 0;
+    bool m_ready = true;
+    QStackedWidget *m_stack;
+    QPlainTextEdit *m_text;
+    QListView *m_list;
+    LineListModel *m_lines;
+    QCheckBox *m_pretty;
+    QLineEdit *m_find;
+    QLabel *m_state;
+};

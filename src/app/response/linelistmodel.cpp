@@ -1,0 +1,55 @@
+#include "linelistmodel.h"
+
+#include <algorithm>
+
+LineListModel::LineListModel(QObject *parent)
+    : QAbstractListModel(parent)
+{}
+
+QList<qsizetype> LineListModel::indexLines(const QByteArray &text)
+{
+    QList<qsizetype> starts;
+    starts.reserve(text.size() / 40 + 1);
+    qsizetype start = 0;
+    while (start < text.size()) {
+        starts.append(start);
+        const qsizetype newline = text.indexOf('\n', start);
+        const qsizetype end = newline < 0 ? text.size() : newline + 1;
+        start = std::min(end, start + segment);
+    }
+    if (starts.isEmpty())
+        starts.append(0);
+    return starts;
+}
+
+void LineListModel::setText(const QByteArray &text, QList<qsizetype> starts)
+{
+    beginResetModel();
+    m_text = text;
+    m_starts = std::move(starts);
+    endResetModel();
+}
+
+int LineListModel::rowOfOffset(qsizetype offset) const
+{
+    const auto it = std::upper_bound(m_starts.cbegin(), m_starts.cend(), offset);
+    return int(std::max<qsizetype>(0, (it - m_starts.cbegin()) - 1));
+}
+
+int LineListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_starts.size());
+}
+
+QVariant LineListModel::data(const QModelIndex &index, int role) const
+{
+    if (role != Qt::DisplayRole || !index.isValid() || index.row() >= m_starts.size())
+        return {};
+    const qsizetype start = m_starts.at(index.row());
+    const qsizetype end =
+        index.row() + 1 < m_starts.size() ? m_starts.at(index.row() + 1) : m_text.size();
+    QByteArray line = m_text.mid(start, end - start);
+    if (line.endsWith('\n'))
+        line.chop(1);
+    return QString::fromUtf8(line);
+}

@@ -1,0 +1,188 @@
+#include "responsepanel.h"
+
+#include "clipboard.h"
+#include "curlcommand.h"
+#include "supportreport.h"
+#include "ui_responsepanel.h"
+
+#include <QLocale>
+
+namespace {
+
+QString reason(int status)
+{
+    switch (status) {
+    case 200:
+        return QStringLiteral("OK");
+    case 201:
+        return QStringLiteral("Created");
+    case 204:
+        return QStringLiteral("No Content");
+    case 400:
+        return QStringLiteral("Bad Request");
+    case 401:
+        return QStringLiteral("Unauthorized");
+    case 403:
+        return QStringLiteral("Forbidden");
+    case 404:
+        return QStringLiteral("Not Found");
+    case 405:
+        return QStringLiteral("Method Not Allowed");
+    case 409:
+        return QStringLiteral("Conflict");
+    case 413:
+        return QStringLiteral("Payload Too Large");
+    case 429:
+        return QStringLiteral("Too Many Requests");
+    case 500:
+        return QStringLiteral("Internal Server Error");
+    case 502:
+        return QStringLiteral("Bad Gateway");
+    case 503:
+        return QStringLiteral("Service Unavailable");
+    case 504:
+        return QStringLiteral("Gateway Timeout");
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+ResponsePanel::ResponsePanel(QWidget *parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::ResponsePanel>())
+{
+    m_ui->setupUi(this);
+    m_ui->bodyView->setAccessibleName(tr("Response body"));
+    connect(m_ui->copyRequestIdButton, &QToolButton::clicked, this, &ResponsePanel::copyRequestId);
+    connect(m_ui->copySupportButton, &QPushButton::clicked, this,
+            &ResponsePanel::copySupportDetails);
+    connect(m_ui->copyCurlButton, &QPushButton::clicked, this, &ResponsePanel::copyCurl);
+    connect(m_ui->retryButton, &QPushButton::clicked, this,
+            [this] { Q_EMIT retryRequested(m_record); });
+    connect(m_ui->replayBadge, &QLabel::linkActivated, this, [this](const QString &link) {
+        Q_EMIT openOriginalRequested(
+            QByteArray::fromPercentEncoding(link.section(QLatin1Char(':'), 1).toLatin1()));
+    });
+    m_ui->copyRequestIdButton->setEnabled(false);
+}
+
+ResponsePanel::~ResponsePanel() = default;
+
+void ResponsePanel::showInFlight(const QString &text)
+{
+    m_ui->timingLabel->setText(text);
+}
+
+void ResponsePanel::showCall(const CallRecord &r)
+{
+    m_record = r;
+    const bool completed = r.outcome == CallRecord::Outcome::Completed;
+    m_ui->statusEdit->setText(completed
+                                  ? QString::number(r.status) + QLatin1Char(' ') + reason(r.status)
+                                  : r.errorText.section(QLatin1Char('.'), 0, 0));
+    QPalette pal = m_ui->statusEdit->palette();
+    pal.setColor(QPalette::Text, r.isError() ? QColor(0xc6, 0x28, 0x28) : QColor(0x1d, 0x7a, 0x3a));
+    m_ui->statusEdit->setPalette(pal);
+
+    m_ui->timingLabel->setText(tr("%1 ms · %2")
+                                   .arg(std::max<qint64>(0, r.timing.doneMs))
+                                   .arg(QLocale().formattedDataSize(r.responseBody.size())));
+    const QString requestId = QString::fromLatin1(r.requestId());
+    m_ui->requestIdEdit->setText(requestId);
+    m_ui->requestIdEdit->setCursorPosition(0);
+    m_ui->copyRequestIdButton->setEnabled(!requestId.isEmpty());
+
+    if (r.replayed) {
+        const QString text = tr("⟲ Replayed: <a href=\"original:%1\">show the original call</a>")
+                                 .arg(QString::fromLatin1(r.idempotencyKey.toPercentEncoding()));
+        m_ui->replayBadge->setText(text);
+        m_ui->replayBadge->setToolTip(
+            tr("Pi answered with the stored response of the first call with this "
+               "idempotency key; nothing new was created or billed."));
+    }
+    m_ui->replayBadge->setVisible(r.replayed);
+
+    showError(r);
+    QStringList notes = r.contractProblems + r.notes;
+    // The error card already says the body is not an envelope.
+    notes.removeIf(
+        [](const QString &n) { return n.startsWith(QLatin1String("Not a Pi error envelope")); });
+    m_ui->problemsLabel->setText(notes.join(QLatin1Char('\n')));
+    m_ui->problemsLabel->setVisible(!notes.isEmpty());
+
+    QString headers;
+    for (const auto &h : r.responseHeaders)
+        headers += QString::fromLatin1(h.first) + QStringLiteral(": ") +
+                   QString::fromUtf8(h.second) + QLatin1Char('\n');
+    m_ui->headersView->setPlainText(headers);
+    m_ui->bodyView->setBody(r.responseBody);
+    if (r.responseTruncated)
+        m_ui->problemsLabel->setText(m_ui->problemsLabel->text() +
+                                     tr("\nThe history keeps only the start of this body."));
+
+    m_ui->retryButton->setEnabled(!r.idempotencyKey.isEmpty());
+    m_ui->copySupportButton->setEnabled(true);
+    m_ui->copyCurlButton->setEnabled(true);
+}
+
+void ResponsePanel::showError(const CallRecord &r)
+{
+    const bool show = r.isError();
+    m_ui->errorCard->setVisible(show);
+    if (!show)
+        return;
+    const bool envelope = r.outcome == CallRecord::Outcome::Completed && r.envelope.isEnvelope();
+    const bool failed = r.outcome != CallRecord::Outcome::Completed;
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->errorCodeLabel),
+                       static_cast<QWidget *>(m_ui->errorCodeEdit)})
+        w->setVisible(envelope);
+    for (QWidget *w : {static_cast<QWidget *>(m_ui->errorMessageLabel),
+                       static_cast<QWidget *>(m_ui->errorMessageEdit)})
+        w->setVisible(envelope || failed);
+    if (r.outcome != CallRecord::Outcome::Completed) {
+        m_ui->errorTitle->setText(tr("The call did not complete."));
+        m_ui->errorCodeEdit->clear();
+        m_ui->errorMessageEdit->setText(r.errorText);
+        m_ui->errorHint->setText(r.outcome == CallRecord::Outcome::Refused
+                                     ? tr("Nothing was sent.")
+                                     : tr("No answer from Pi was kept for this call."));
+    } else if (r.envelope.isEnvelope()) {
+        m_ui->errorTitle->setText(
+            tr("Pi error (%1)").arg(r.envelope.type.isEmpty() ? tr("no type") : r.envelope.type));
+        m_ui->errorCodeEdit->setText(r.envelope.code);
+        m_ui->errorMessageEdit->setText(r.envelope.message);
+        m_ui->errorHint->setText(ErrorEnvelope::hintFor(r.envelope.code));
+    } else {
+        m_ui->errorTitle->setText(tr("⚠ Not a Pi error envelope: %1. The body is shown raw below.")
+                                      .arg(r.envelope.problems.join(QStringLiteral("; "))));
+        m_ui->errorCodeEdit->clear();
+        m_ui->errorMessageEdit->clear();
+        m_ui->errorHint->setText(
+            tr("Something between you and Pi (a proxy or gateway) may have answered."));
+    }
+    m_ui->errorMessageEdit->setCursorPosition(0);
+}
+
+void ResponsePanel::noteStored(const CallRecord &stored)
+{
+    if (m_record.id == 0 && stored.startedUtc == m_record.startedUtc &&
+        stored.requestId() == m_record.requestId())
+        m_record.id = stored.id;
+}
+
+void ResponsePanel::copyRequestId()
+{
+    Clipboard::copy(QString::fromLatin1(m_record.requestId()));
+}
+
+void ResponsePanel::copySupportDetails()
+{
+    Clipboard::copy(SupportReport::forRecord(m_record));
+}
+
+void ResponsePanel::copyCurl()
+{
+    Clipboard::copy(CurlCommand::fromRecord(m_record));
+}

@@ -1,0 +1,246 @@
+#include "bodyview.h"
+#include "guidriver.h"
+#include "httpcall.h"
+#include "ratelimitgauge.h"
+#include "ratelimitgaugeaccessible.h"
+#include "responsepanel.h"
+
+#include <QAccessible>
+#include <QApplication>
+#include <QClipboard>
+#include <QLabel>
+#include <QMessageBox>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+// The window as a person uses it, on the offscreen platform, against a running pi-sandbox.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Runs `act` on the next modal dialog, while the code under test waits in exec().
+    static void onNextModal(std::function<void(QMessageBox *)> act, bool *seen)
+    {
+        QTimer::singleShot(50, [act = std::move(act), seen] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box) {
+                onNextModal(act, seen);
+                return;
+            }
+            *seen = true;
+            act(box);
+        });
+    }
+
+private Q_SLOTS:
+    void initTestCase() { QAccessible::installFactory(&RateLimitGaugeAccessible::factory); }
+
+    void everyDocumentedAccessibleNameExists()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        QStringList names;
+        for (const QWidget *w : gui.window()->findChildren<QWidget *>())
+            names.append(w->accessibleName());
+        for (const char *name : {"Profile",
+                                 "Method",
+                                 "Path",
+                                 "Request headers",
+                                 "Request body",
+                                 "Idempotency key",
+                                 "Send",
+                                 "Cancel request",
+                                 "Response status",
+                                 "Response body",
+                                 "Response headers",
+                                 "Request ID",
+                                 "Copy request ID",
+                                 "Error code",
+                                 "Error message",
+                                 "Copy support details",
+                                 "Copy as cURL",
+                                 "Retry with same idempotency key",
+                                 "Rate limit",
+                                 "History",
+                                 "History filter"})
+            QVERIFY2(names.contains(QLatin1String(name)), name);
+    }
+
+    void sendShowsStatusAndRequestIdAndCopiesIt()
+    {
+        GuiDriver gui;
+        QVERIFY(gui.start());
+        gui.compose("GET", QStringLiteral("/v1/ping"));
+        QVERIFY(gui.sendAndWait());
+        QCOMPARE(gui.text(QStringLiteral("statusEdit")), QStringLiteral("200 OK"));
+        const QString requestId = gui.text(QStringLiteral("requestIdEdit"));
+        QVERIFY(requestId.startsWith(QLatin1String("req_pi_")));
+        QVERIFY(!gui.find<QWidget>(QStringLiteral("errorCard"))->isVisible());
+
+        QApplication::clipboard()->clear();
+        QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("copyRequestIdButton")),
+                          Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), requestId);
+    }
+
+    void unauthorizedShowsTheErrorCard()
+    {
+        GuiDriver gui;
+        QVERIFY(gui.start());
+        gui.services()->keys.setSessionKey(gui.services()->session->currentProfile().id,
+                                           QStringLiteral("pi_not_a_valid_key_1234"));
+        gui.compose("GET", QStringLiteral("/v1/ping"));
+        QVERIFY(gui.sendAndWait());
+        QCOMPARE(gui.text(QStringLiteral("statusEdit")), QStringLiteral("401 Unauthorized"));
+        QVERIFY(gui.find<QWidget>(QStringLiteral("errorCard"))->isVisible());
+        QCOMPARE(gui.text(QStringLiteral("errorCodeEdit")), QStringLiteral("invalid_api_key"));
+        QVERIFY(!gui.text(QStringLiteral("errorMessageEdit")).isEmpty());
+        QVERIFY(!gui.find<QLabel>(QStringLiteral("errorHint"))->text().isEmpty());
+    }
+
+    void htmlErrorIsFlaggedAsNotAnEnvelope()
+    {
+        GuiDriver gui;
+        QVERIFY(gui.start());
+        gui.compose("GET", QStringLiteral("/v1/ping"));
+        auto *headers = gui.find<QTableWidget>(QStringLiteral("headersTable"));
+        headers->setRowCount(1);
+        headers->setItem(0, 0, new QTableWidgetItem(QStringLiteral("Pi-Sandbox-Fault")));
+        headers->setItem(0, 1, new QTableWidgetItem(QStringLiteral("html")));
+        QVERIFY(gui.sendAndWait());
+        QVERIFY(gui.find<QLabel>(QStringLiteral("errorTitle"))
+                    ->text()
+                    .contains(QLatin1String("Not a Pi error envelope")));
+        QTRY_VERIFY(gui.find<BodyView>(QStringLiteral("bodyView"))
+                        ->shownText()
+                        .startsWith("<!DOCTYPE html>"));
+    }
+
+    void retryReplaysWithTheSameKeyAndBytes()
+    {
+        GuiDriver gui;
+        QVERIFY(gui.start());
+        const QString body = QStringLiteral("{ \"amount\" : 4200,\n  \"currency\": \"usd\" }");
+        gui.compose("POST", QStringLiteral("/v1/charges"), body);
+        const QString key = gui.text(QStringLiteral("idempotencyKeyEdit"));
+        QVERIFY(!key.isEmpty());
+        QVERIFY(gui.sendAndWait());
+        QCOMPARE(gui.text(QStringLiteral("statusEdit")), QStringLiteral("201 Created"));
+        const QString firstId = gui.text(QStringLiteral("requestIdEdit"));
+
+        QVERIFY(gui.clickAndWaitForCall(gui.find<QAbstractButton>(QStringLiteral("retryButton"))));
+        QCOMPARE(gui.text(QStringLiteral("requestIdEdit")), firstId); // Pi's replay keeps the id
+        QVERIFY(gui.find<QLabel>(QStringLiteral("replayBadge"))->isVisible());
+        // The sandbox replays only the same key with the same bytes, and billed once.
+        const CallRecord shown = gui.window()->findChild<ResponsePanel *>()->record();
+        QCOMPARE(shown.idempotencyKey, key.toLatin1());
+        QCOMPARE(shown.requestBody, body.toUtf8());
+        HttpCall http;
+        const HttpResult usage = http.get(gui.sandbox().url(QStringLiteral("/v1/usage")),
+                                          HttpCall::bearer(SandboxProcess::demoKey()));
+        QCOMPARE(usage.json().value(QLatin1String("billable_units")).toInt(), 1);
+    }
+
+    void editedBodyWarnsOf409()
+    {
+        GuiDriver gui;
+        QVERIFY(gui.start());
+        gui.compose("POST", QStringLiteral("/v1/charges"), QStringLiteral("{\"amount\": 10}"));
+        QVERIFY(gui.sendAndWait());
+        gui.find<QPlainTextEdit>(QStringLiteral("bodyEdit"))
+            ->setPlainText(QStringLiteral("{\"amount\": 11}"));
+
+        bool seen = false;
+        QString text;
+        onNextModal(
+            [&text](QMessageBox *box) {
+                text = box->text();
+                box->findChild<QAbstractButton *>(QStringLiteral("sendOriginalButton"))->click();
+            },
+            &seen);
+        QVERIFY(gui.clickAndWaitForCall(gui.find<QAbstractButton>(QStringLiteral("retryButton"))));
+        QVERIFY(seen);
+        QVERIFY(text.contains(QLatin1String("409")));
+        // "Send the original" resent the recorded bytes: a replay, not a 409.
+        QCOMPARE(gui.text(QStringLiteral("statusEdit")), QStringLiteral("201 Created"));
+        QVERIFY(gui.find<QLabel>(QStringLiteral("replayBadge"))->isVisible());
+    }
+
+    void gaugeCountsDownToExhaustedAndSendWarns()
+    {
+        GuiDriver gui({QStringLiteral("--limit"), QStringLiteral("3"), QStringLiteral("--window"),
+                       QStringLiteral("60")});
+        QVERIFY(gui.start());
+        auto *gauge = gui.find<RateLimitGauge>(QStringLiteral("rateLimitGauge"));
+        gui.compose("GET", QStringLiteral("/v1/ping"));
+        QVERIFY(gui.sendAndWait());
+        // Skip the last seconds of a window so the budget below is spent in one.
+        if (gui.services()->session->currentTracker()->msUntilReset() < 8000) {
+            QTRY_VERIFY_WITH_TIMEOUT(gui.services()->session->currentTracker()->msUntilReset() == 0,
+                                     10000);
+            QVERIFY(gui.sendAndWait());
+        }
+        QAccessibleInterface *a11y = QAccessible::queryAccessibleInterface(gauge);
+        QVERIFY(a11y && a11y->valueInterface());
+        QCOMPARE(a11y->text(QAccessible::Name), QStringLiteral("Rate limit"));
+        QCOMPARE(a11y->valueInterface()->maximumValue().toInt(), 3);
+        QCOMPARE(a11y->valueInterface()->currentValue().toInt(), 2);
+        static const QRegularExpression described(
+            QStringLiteral("^2 of 3 left, resets in [01]:\\d\\d$"));
+        QVERIFY2(described.match(gauge->text()).hasMatch(), qPrintable(gauge->text()));
+        QCOMPARE(a11y->text(QAccessible::Description), gauge->text());
+
+        const qint64 before = gui.services()->session->currentTracker()->msUntilReset();
+        QTest::qWait(1100);
+        QVERIFY(gui.services()->session->currentTracker()->msUntilReset() <
+                before); // counting down
+
+        QVERIFY(gui.sendAndWait());
+        QVERIFY(gui.sendAndWait());
+        QVERIFY(gui.services()->session->currentTracker()->exhausted());
+        QCOMPARE(a11y->valueInterface()->currentValue().toInt(), 0);
+        QVERIFY(a11y->text(QAccessible::Description).contains(QLatin1String("429")));
+
+        bool seen = false;
+        onNextModal(
+            [](QMessageBox *box) {
+                for (QAbstractButton *b : box->buttons())
+                    if (b->text() == QLatin1String("Send at reset"))
+                        b->click();
+            },
+            &seen);
+        QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("sendButton")), Qt::LeftButton);
+        QVERIFY(seen);
+        QVERIFY(gui.services()->session->hasQueuedSend());
+    }
+
+    void historyFilterByRequestIdFindsTheCall()
+    {
+        GuiDriver gui;
+        QVERIFY(gui.start());
+        gui.compose("GET", QStringLiteral("/v1/ping"));
+        QVERIFY(gui.sendAndWait());
+        const QString wanted = gui.text(QStringLiteral("requestIdEdit"));
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(gui.sendAndWait());
+        QVERIFY(gui.text(QStringLiteral("requestIdEdit")) != wanted);
+
+        auto *filter = gui.find<QLineEdit>(QStringLiteral("filterEdit"));
+        filter->setFocus();
+        QApplication::clipboard()->setText(wanted);
+        QTest::keySequence(filter, QKeySequence::Paste);
+        QTest::keyClick(filter, Qt::Key_Return);
+        auto *view = gui.find<QTableView>(QStringLiteral("historyView"));
+        QTRY_COMPARE(view->model()->rowCount(), 1);
+        QCOMPARE(view->currentIndex().row(), 0);
+        QTRY_COMPARE(gui.text(QStringLiteral("requestIdEdit")),
+                     wanted); // shown in the response panel
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

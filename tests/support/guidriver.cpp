@@ -1,0 +1,65 @@
+#include "guidriver.h"
+
+#include <QComboBox>
+#include <QSignalSpy>
+
+GuiDriver::GuiDriver(QStringList sandboxArguments)
+    : m_sandbox(std::move(sandboxArguments))
+{}
+
+GuiDriver::~GuiDriver()
+{
+    m_window.reset();
+    m_services.reset();
+}
+
+bool GuiDriver::start()
+{
+    if (!m_sandbox.start()) {
+        m_error = m_sandbox.errorText();
+        return false;
+    }
+    AppServices::Options options;
+    options.startSandbox = false;
+    options.keychainService = QStringLiteral("Pi Console GUI test");
+    m_services = std::make_unique<AppServices>(options);
+    const Profile sandbox = m_services->profiles.upsert(
+        {QString(), QStringLiteral("Sandbox"), m_sandbox.baseUrl(), true});
+    m_services->keys.setSessionKey(sandbox.id, SandboxProcess::demoKey());
+    m_services->session->setCurrentProfile(sandbox.id);
+    m_window = std::make_unique<MainWindow>(m_services.get());
+    m_window->resize(1280, 820);
+    m_window->show();
+    return QTest::qWaitForWindowExposed(m_window.get());
+}
+
+void GuiDriver::compose(const QByteArray &method, const QString &path, const QString &body)
+{
+    auto *methodCombo = find<QComboBox>(QStringLiteral("methodCombo"));
+    methodCombo->setCurrentText(QString::fromLatin1(method));
+    auto *pathEdit = find<QLineEdit>(QStringLiteral("pathEdit"));
+    pathEdit->selectAll();
+    QTest::keyClicks(pathEdit, path);
+    auto *bodyEdit = find<QPlainTextEdit>(QStringLiteral("bodyEdit"));
+    bodyEdit->clear();
+    if (!body.isEmpty())
+        bodyEdit->setPlainText(body);
+}
+
+bool GuiDriver::clickAndWaitForCall(QAbstractButton *button, int timeoutMs)
+{
+    QSignalSpy finished(m_services->session.get(), &Session::callFinished);
+    QTest::mouseClick(button, Qt::LeftButton);
+    return finished.count() > 0 || finished.wait(timeoutMs);
+}
+
+bool GuiDriver::sendAndWait(int timeoutMs)
+{
+    return clickAndWaitForCall(find<QPushButton>(QStringLiteral("sendButton")), timeoutMs);
+}
+
+QString GuiDriver::text(const QString &lineEditName) const
+{
+    const auto *edit = find<QLineEdit>(lineEditName);
+    return edit ? edit->text() : QString();
+}

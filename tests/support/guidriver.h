@@ -1,0 +1,45 @@
+#pragma once
+
+#include "appservices.h"
+#include "mainwindow.h"
+#include "sandboxprocess.h"
+
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTest>
+
+// A real Pi Console window against a real pi-sandbox, driven by object name as a person
+// would drive it: for the GUI tests and the screenshot renderer.
+class GuiDriver
+{
+public:
+    explicit GuiDriver(QStringList sandboxArguments = {});
+    ~GuiDriver();
+
+    bool start(); // false with errorText() when the sandbox does not come up
+    QString errorText() const { return m_error; }
+
+    MainWindow *window() const { return m_window.get(); }
+    AppServices *services() const { return m_services.get(); }
+    SandboxProcess &sandbox() { return m_sandbox; }
+
+    template <typename T>
+    T *find(const QString &objectName) const
+    {
+        return m_window->findChild<T *>(objectName);
+    }
+
+    void compose(const QByteArray &method, const QString &path, const QString &body = {});
+    // Clicks Send and waits until the response panel shows the new call.
+    bool sendAndWait(int timeoutMs = 20000);
+    // Clicks a button and waits for the next finished call.
+    bool clickAndWaitForCall(QAbstractButton *button, int timeoutMs = 20000);
+    QString text(const QString &lineEditName) const;
+
+private:
+    SandboxProcess m_sandbox;
+    std::unique_ptr<AppServices> m_services;
+    std::unique_ptr<MainWindow> m_window;
+    QString m_error;
+};
