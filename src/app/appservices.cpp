@@ -1,9 +1,13 @@
 #include "appservices.h"
 
 #include <QCoreApplication>
+#include <QStandardPaths>
 
 AppServices::AppServices(const Options &options)
-    : client(&network)
+    : settings(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+                   QStringLiteral("/pi-console.conf"),
+               QSettings::IniFormat)
+    , client(&network)
     , vault(options.keychainService)
     , keys(&vault)
     , profiles(&settings)

@@ -33,7 +33,7 @@ public:
     explicit AppServices(const Options &options);
     ~AppServices();
 
-    QSettings settings;
+    QSettings settings; // AppConfigLocation/pi-console.conf
     QNetworkAccessManager network;
     ApiClient client;
     KeyVault vault;

@@ -1,6 +1,7 @@
 #include "appservices.h"
 #include "commandline.h"
 #include "mainwindow.h"
+#include "quitonsignal.h"
 #include "ratelimitgaugeaccessible.h"
 #include "version.h"
 
@@ -30,7 +31,6 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("pi-console"));
     QApplication::setApplicationDisplayName(QStringLiteral("Pi Console"));
-    QApplication::setOrganizationName(QStringLiteral("pi-console"));
     QApplication::setApplicationVersion(QStringLiteral(PICONSOLE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(PICONSOLE_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pi-console.svg")));
@@ -45,6 +45,7 @@ int main(int argc, char *argv[])
     AppServices::Options options;
     options.baseUrl = commandLine.baseUrl;
     options.environmentKey = qEnvironmentVariable("PI_API_KEY");
+    QuitOnSignal quitOnSignal; // SIGTERM and SIGINT close the window and stop the sandbox
     AppServices services(options);
     MainWindow window(&services);
     window.show();

@@ -5,6 +5,9 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 EmbeddedSandbox::EmbeddedSandbox(QObject *parent)
     : QObject(parent)
 {}
@@ -39,6 +42,8 @@ bool EmbeddedSandbox::start(int timeoutMs)
         return false;
     }
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // However pi-console ends, even killed, the sandbox ends with it.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.start(program, {QStringLiteral("--port"), QStringLiteral("0")});
     QDeadlineTimer deadline(timeoutMs);
     if (!m_process.waitForStarted(timeoutMs)) {
