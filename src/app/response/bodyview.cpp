@@ -36,6 +36,9 @@ BodyView::BodyView(QWidget *parent)
     m_list->setObjectName(QStringLiteral("responseBodyLines"));
     m_list->setModel(m_lines);
     m_list->setUniformItemSizes(true);
+    // Millions of lines are laid out in batches between events, never in one long pass.
+    m_list->setLayoutMode(QListView::Batched);
+    m_list->setBatchSize(20000);
     m_list->setFont(mono);
     m_list->setAccessibleName(tr("Response body"));
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -94,7 +97,7 @@ void BodyView::render()
     const QByteArray body = m_body;
     const bool pretty = m_pretty->isChecked();
     if (body.size() < largeBody / 4) {
-        show(pretty ? JsonText::pretty(body) : body, generation);
+        display(pretty ? JsonText::pretty(body) : body, generation);
         return;
     }
     // Large: format and index on a worker; the window stays responsive meanwhile.
@@ -111,12 +114,12 @@ void BodyView::render()
                                           return;
                                       if (!starts.isEmpty())
                                           self->m_lines->setText(text, std::move(starts));
-                                      self->show(text, generation);
+                                      self->display(text, generation);
                                   });
     });
 }
 
-void BodyView::show(const QByteArray &text, quint64 generation)
+void BodyView::display(const QByteArray &text, quint64 generation)
 {
     if (generation != m_generation)
         return;

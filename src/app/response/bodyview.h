@@ -37,7 +37,7 @@ Q_SIGNALS:
 
 private:
     void render();
-    void show(const QByteArray &text, quint64 generation);
+    void display(const QByteArray &text, quint64 generation);
     void findNext();
 
     QByteArray m_body;
