@@ -11,8 +11,11 @@ ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent)
 
 QByteArray ApiClient::userAgent()
 {
-    return "PiConsole/" PICONSOLE_VERSION " (" + QSysInfo::productType().toLatin1() + "; Qt " +
-           QByteArray(qVersion()) + ")";
+    // QSysInfo reads /etc/os-release on every call: once is enough.
+    static const QByteArray agent = "PiConsole/" PICONSOLE_VERSION " (" +
+                                    QSysInfo::productType().toLatin1() + "; Qt " +
+                                    QByteArray(qVersion()) + ")";
+    return agent;
 }
 
 PendingCall *ApiClient::send(const Endpoint &endpoint, const ApiRequest &request)

@@ -1,0 +1,116 @@
+// 2,000 sequential calls to pi-sandbox through ApiClient against curl making the same 2,000
+// in one process (budget: ≤ 1.2× curl), and 200 sequential POSTs of 32 KB, where
+// QNetworkAccessManager has been seen to wait ~44 ms per request on loopback.
+#include "apiclient.h"
+#include "sandboxprocess.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryFile>
+
+#include <cstdio>
+
+namespace {
+
+qint64 runClient(ApiClient &client, const Endpoint &where, const ApiRequest &request, int count,
+                 int *failures)
+{
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < count; ++i) {
+        PendingCall *call = client.send(where, request);
+        QSignalSpy done(call, &PendingCall::finished);
+        if (!done.wait(10000) || done.first().first().value<CallRecord>().status >= 300)
+            ++*failures;
+    }
+    return t.elapsed();
+}
+
+qint64 runCurl(const QUrl &url, const QByteArray &method, const QByteArray &body, int count,
+               int *failures)
+{
+    QTemporaryFile config;
+    QTemporaryFile bodyFile;
+    if (!config.open() || !bodyFile.open())
+        return -1;
+    bodyFile.write(body);
+    bodyFile.flush();
+    // One block per request, separated by "next": curl keeps the connection between them.
+    for (int i = 0; i < count; ++i) {
+        if (i)
+            config.write("next\n");
+        config.write("header = \"Authorization: Bearer " + SandboxProcess::demoKey().toLatin1() +
+                     "\"\n");
+        config.write("write-out = \"%{http_code}\\n\"\n");
+        config.write("url = \"" + url.toEncoded() + "\"\noutput = \"/dev/null\"\n");
+        if (method == "POST") {
+            config.write("header = \"Content-Type: application/json\"\n");
+            config.write("data-binary = \"@" + bodyFile.fileName().toLocal8Bit() + "\"\n");
+        }
+    }
+    config.flush();
+    QElapsedTimer t;
+    t.start();
+    QProcess curl;
+    curl.start(QStringLiteral("curl"),
+               {QStringLiteral("-s"), QStringLiteral("-K"), config.fileName()});
+    curl.waitForFinished(120000);
+    const qint64 ms = t.elapsed();
+    const QList<QByteArray> codes = curl.readAllStandardOutput().trimmed().split('\n');
+    for (const QByteArray &code : codes)
+        if (code.toInt() >= 300 || code.toInt() == 0)
+            ++*failures;
+    if (codes.size() != count)
+        *failures += count;
+    return ms;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    qRegisterMetaType<CallRecord>();
+    SandboxProcess sandbox({QStringLiteral("--limit"), QStringLiteral("100000000")});
+    if (!sandbox.start())
+        return 1;
+    QNetworkAccessManager nam;
+    ApiClient client(&nam);
+    const Endpoint where{QStringLiteral("bench"), QString(), sandbox.baseUrl(),
+                         SandboxProcess::demoKey()};
+
+    ApiRequest ping;
+    ping.path = QStringLiteral("/v1/ping");
+    int clientFailures = 0;
+    int curlFailures = 0;
+    runClient(client, where, ping, 50, &clientFailures); // warm the connection
+    const qint64 clientGet = runClient(client, where, ping, 2000, &clientFailures);
+    const qint64 curlGet = runCurl(sandbox.url(ping.path), "GET", {}, 2000, &curlFailures);
+
+    ApiRequest charge;
+    charge.method = "POST";
+    charge.path = QStringLiteral("/v1/charges");
+    charge.idempotencyMode = IdempotencyMode::None;
+    charge.body = "{\"amount\": 5, \"description\": \"" + QByteArray(32 * 1024, 'x') + "\"}";
+    const qint64 clientPost = qEnvironmentVariableIsSet("BENCH_GET_ONLY")
+                                  ? 0
+                                  : runClient(client, where, charge, 200, &clientFailures);
+    const qint64 curlPost =
+        qEnvironmentVariableIsSet("BENCH_GET_ONLY")
+            ? 0
+            : runCurl(sandbox.url(charge.path), "POST", charge.body, 200, &curlFailures);
+
+    const double getRatio = double(clientGet) / double(std::max<qint64>(1, curlGet));
+    const double postRatio = double(clientPost) / double(std::max<qint64>(1, curlPost));
+    std::printf("sequential calls to pi-sandbox on loopback\n");
+    std::printf("  2000 GET  : Pi Console %6lld ms, curl %6lld ms, ratio %.2f (budget 1.20) %s\n",
+                static_cast<long long>(clientGet), static_cast<long long>(curlGet), getRatio,
+                getRatio <= 1.2 ? "ok" : "OVER");
+    std::printf("  200 POST of 32 KB: Pi Console %6lld ms, curl %6lld ms, ratio %.2f\n",
+                static_cast<long long>(clientPost), static_cast<long long>(curlPost), postRatio);
+    std::printf("  failures: Pi Console %d, curl %d\n", clientFailures, curlFailures);
+    return clientFailures == 0 && curlFailures == 0 && getRatio <= 1.2 ? 0 : 1;
+}
