@@ -4,11 +4,17 @@
 #include "recordingserver.h"
 #include "sandboxprocess.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 // ApiClient against a running pi-sandbox over real HTTP: every row of the contract.
@@ -368,6 +374,45 @@ private Q_SLOTS:
         RateLimitTracker tracker(clock);
         tracker.observe(last.rateLimit);
         QVERIFY(tracker.exhausted());
+    }
+
+    void tlsErrorsEndTheCallWithTheCertificate()
+    {
+        QTemporaryDir dir;
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"),
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                       QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
+                       QStringLiteral("/CN=pi-console-test"), QStringLiteral("-keyout"),
+                       dir.filePath(QStringLiteral("key.pem")), QStringLiteral("-out"),
+                       dir.filePath(QStringLiteral("cert.pem"))});
+        QVERIFY(openssl.waitForFinished(60000) && openssl.exitCode() == 0);
+        QFile certFile(dir.filePath(QStringLiteral("cert.pem")));
+        QFile keyFile(dir.filePath(QStringLiteral("key.pem")));
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(&certFile, QSsl::Pem));
+        tls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
+        QSslServer server;
+        server.setSslConfiguration(tls);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        int served = 0;
+        connect(&server, &QSslServer::pendingConnectionAvailable, this, [&] {
+            while (QTcpSocket *s = server.nextPendingConnection()) {
+                ++served;
+                s->deleteLater();
+            }
+        });
+
+        const QUrl base(QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort()));
+        const CallRecord r = call({QStringLiteral("Self-signed"), QString(), base, m_key},
+                                  get(QStringLiteral("/v1/ping")));
+        QCOMPARE(r.outcome, CallRecord::Outcome::NetworkError);
+        QVERIFY2(r.errorText.contains(QLatin1String("TLS error")), qPrintable(r.errorText));
+        QVERIFY(r.errorText.contains(QLatin1String("pi-console-test")));
+        QVERIFY(r.errorText.contains(QLatin1String("SHA-256")));
+        QCOMPARE(served, 0); // the handshake never completed: no request went out
     }
 
     void exactBodyBytesReachTheServer()
