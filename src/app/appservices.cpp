@@ -49,28 +49,25 @@ AppServices::~AppServices()
 
 void AppServices::openStartingProfile(const Options &options)
 {
-    QString current;
     if (options.baseUrl.isValid() && !options.baseUrl.isEmpty()) {
-        current = profiles.upsert({QString(), options.baseUrl.host(), options.baseUrl, true}).id;
+        const Profile p =
+            profiles.upsert({QString(), options.baseUrl.host(), options.baseUrl, true});
+        profiles.setCurrentId(p.id);
     } else if (profiles.profiles().isEmpty() && options.startSandbox) {
+        // In the background: the window paints first, and the Sandbox profile appears as soon
+        // as the sandbox says where it listens, a few milliseconds later.
         sandbox = std::make_unique<EmbeddedSandbox>();
-        if (sandbox->start()) {
-            current = profiles
-                          .upsert({QString(), QCoreApplication::translate("AppServices", "Sandbox"),
-                                   sandbox->baseUrl(), true})
-                          .id;
-            keys.setSessionKey(current, EmbeddedSandbox::demoKey());
-        } else {
-            notices.append(QCoreApplication::translate(
-                               "AppServices", "The local sandbox could not start: %1 Add a "
-                                              "profile for the Pi API with Profiles….")
-                               .arg(sandbox->errorText()));
-            sandbox.reset();
-        }
+        QObject::connect(
+            sandbox.get(), &EmbeddedSandbox::started, sandbox.get(), [this](const QUrl &url) {
+                const Profile p = profiles.upsert(
+                    {QString(), QCoreApplication::translate("AppServices", "Sandbox"), url, true});
+                keys.setSessionKey(p.id, EmbeddedSandbox::demoKey());
+                session->setCurrentProfile(p.id);
+            });
+        sandbox->startInBackground();
+        return;
     }
-    if (!current.isEmpty())
-        profiles.setCurrentId(current);
     const Profile active = profiles.find(profiles.currentId());
-    if (!options.environmentKey.isEmpty() && active.isValid() && !sandbox)
+    if (!options.environmentKey.isEmpty() && active.isValid())
         keys.setSessionKey(active.id, options.environmentKey);
 }

@@ -95,6 +95,16 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
     m_progressTimer.setInterval(100);
     connect(&m_progressTimer, &QTimer::timeout, this, &MainWindow::updateProgress);
 
+    if (EmbeddedSandbox *sandbox = services->sandbox.get();
+        sandbox && sandbox->baseUrl().isEmpty()) {
+        showBanner(tr("Starting the local sandbox…"));
+        connect(sandbox, &EmbeddedSandbox::started, m_ui->banner, &QWidget::hide);
+        connect(sandbox, &EmbeddedSandbox::failed, this, [this](const QString &why) {
+            showBanner(
+                tr("The local sandbox could not start: %1 Add a profile for the Pi API.").arg(why),
+                tr("Profiles…"), [this] { openProfiles(); });
+        });
+    }
     reloadProfiles();
     m_ui->rateLimitGauge->setTracker(session->currentTracker());
     updateKeyStatus();
@@ -147,7 +157,8 @@ void MainWindow::reloadProfiles()
     }
     m_ui->profileCombo->setCurrentIndex(std::max(0, m_ui->profileCombo->findData(current)));
     m_ui->requestPanel->setEnabled(m_ui->profileCombo->count() > 0);
-    if (m_ui->profileCombo->count() == 0)
+    const bool sandboxComing = m_services->sandbox && m_services->sandbox->baseUrl().isEmpty();
+    if (m_ui->profileCombo->count() == 0 && !sandboxComing)
         showBanner(tr("No profile yet. Add one for the Pi API, with its base URL and key."),
                    tr("Profiles…"), [this] { openProfiles(); });
 }

@@ -4,6 +4,7 @@
 #include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QTimer>
 
 #include <csignal>
 #include <sys/prctl.h>
@@ -34,7 +35,7 @@ QString EmbeddedSandbox::executable()
     return QStandardPaths::findExecutable(QStringLiteral("pi-sandbox"));
 }
 
-bool EmbeddedSandbox::start(int timeoutMs)
+bool EmbeddedSandbox::launch()
 {
     const QString program = executable();
     if (program.isEmpty()) {
@@ -45,6 +46,13 @@ bool EmbeddedSandbox::start(int timeoutMs)
     // However pi-console ends, even killed, the sandbox ends with it.
     m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.start(program, {QStringLiteral("--port"), QStringLiteral("0")});
+    return true;
+}
+
+bool EmbeddedSandbox::start(int timeoutMs)
+{
+    if (!launch())
+        return false;
     QDeadlineTimer deadline(timeoutMs);
     if (!m_process.waitForStarted(timeoutMs)) {
         m_error = m_process.errorString();
@@ -59,6 +67,44 @@ bool EmbeddedSandbox::start(int timeoutMs)
     }
     m_baseUrl = QUrl(QString::fromUtf8(m_process.readLine().trimmed()));
     return m_baseUrl.isValid();
+}
+
+void EmbeddedSandbox::fail(const QString &why)
+{
+    disconnect(&m_process, nullptr, this, nullptr);
+    m_error = why;
+    stop();
+    Q_EMIT failed(why);
+}
+
+void EmbeddedSandbox::startInBackground(int timeoutMs)
+{
+    if (!launch()) {
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT failed(m_error); }, Qt::QueuedConnection);
+        return;
+    }
+    auto *deadline = new QTimer(this);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, this, [this, deadline] {
+        deadline->deleteLater();
+        if (m_baseUrl.isEmpty())
+            fail(tr("pi-sandbox did not say where it listens."));
+    });
+    connect(&m_process, &QProcess::errorOccurred, this, [this] { fail(m_process.errorString()); });
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, [this, deadline] {
+        if (!m_process.canReadLine())
+            return;
+        deadline->stop();
+        deadline->deleteLater();
+        disconnect(&m_process, nullptr, this, nullptr);
+        m_baseUrl = QUrl(QString::fromUtf8(m_process.readLine().trimmed()));
+        if (m_baseUrl.isValid())
+            Q_EMIT started(m_baseUrl);
+        else
+            fail(tr("pi-sandbox printed no valid URL."));
+    });
+    deadline->start(timeoutMs);
 }
 
 void EmbeddedSandbox::stop()

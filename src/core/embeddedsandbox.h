@@ -17,13 +17,22 @@ public:
     // Starts it and waits for its base URL (a few hundred ms at most). False on failure,
     // with errorText() saying why.
     bool start(int timeoutMs = 5000);
+    // Starts it without waiting: started() or failed() follows.
+    void startInBackground(int timeoutMs = 5000);
     void stop();
     QUrl baseUrl() const { return m_baseUrl; }
     QString errorText() const { return m_error; }
     static QString executable(); // beside the running executable, else on PATH
     static QString demoKey();
 
+Q_SIGNALS:
+    void started(const QUrl &baseUrl);
+    void failed(const QString &errorText);
+
 private:
+    bool launch();
+    void fail(const QString &why);
+
     QProcess m_process;
     QUrl m_baseUrl;
     QString m_error;

@@ -33,8 +33,8 @@ Profile Session::currentProfile() const
 
 void Session::setCurrentProfile(const QString &id)
 {
-    if (id == m_profiles->currentId())
-        return;
+    // Always announced, even for the profile already first in the list: a profile that just
+    // appeared (the embedded sandbox's) has its key and gauge to show.
     cancelQueuedSend();
     m_profiles->setCurrentId(id);
     Q_EMIT currentProfileChanged(currentProfile());
