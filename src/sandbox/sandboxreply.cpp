@@ -4,22 +4,12 @@
 
 QByteArray SandboxReply::header(const QByteArray &name) const
 {
-    for (const Header &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
+    return Http::value(headers, name);
 }
 
 void SandboxReply::setHeader(const QByteArray &name, const QByteArray &value)
 {
-    for (Header &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0) {
-            h.second = value;
-            return;
-        }
-    }
-    headers.append({name, value});
+    Http::set(&headers, name, value);
 }
 
 QByteArray reasonPhrase(int status)

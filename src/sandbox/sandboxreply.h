@@ -1,17 +1,15 @@
 #pragma once
 
+#include "httpheaders.h"
+
 #include <QByteArray>
 #include <QJsonObject>
-#include <QList>
-#include <QPair>
 
 // One HTTP response as the sandbox means to send it, before any transport fault.
 struct SandboxReply
 {
-    using Header = QPair<QByteArray, QByteArray>;
-
     int status = 200;
-    QList<Header> headers;
+    HttpHeaders headers;
     QByteArray body;
     QJsonObject json; // serialised into body when the reply is finished
     bool dropMidBody = false;

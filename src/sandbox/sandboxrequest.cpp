@@ -2,14 +2,10 @@
 
 QByteArray SandboxRequest::header(const QByteArray &name) const
 {
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second.isNull() ? QByteArray("") : h.second;
-    }
-    return {};
+    return Http::value(headers, name);
 }
 
 bool SandboxRequest::hasHeader(const QByteArray &name) const
 {
-    return !header(name).isNull();
+    return Http::contains(headers, name);
 }

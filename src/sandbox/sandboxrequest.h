@@ -1,8 +1,8 @@
 #pragma once
 
+#include "httpheaders.h"
+
 #include <QByteArray>
-#include <QList>
-#include <QPair>
 #include <QString>
 #include <QUrlQuery>
 
@@ -12,7 +12,7 @@ struct SandboxRequest
     QByteArray method;
     QString path;
     QUrlQuery query;
-    QList<QPair<QByteArray, QByteArray>> headers;
+    HttpHeaders headers;
     QByteArray body;
 
     // The first header of that name, compared case-insensitively; null when absent.

@@ -7,11 +7,7 @@
 
 QByteArray HttpResult::header(const QByteArray &name) const
 {
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
+    return Http::value(headers, name);
 }
 
 QJsonObject HttpResult::json() const

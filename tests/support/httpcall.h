@@ -1,5 +1,7 @@
 #pragma once
 
+#include "httpheaders.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -12,7 +14,7 @@
 struct HttpResult
 {
     int status = 0;
-    QList<QPair<QByteArray, QByteArray>> headers;
+    HttpHeaders headers;
     QByteArray body;
     QNetworkReply::NetworkError error = QNetworkReply::NoError;
     QString errorText;
@@ -25,7 +27,7 @@ struct HttpResult
 class HttpCall final
 {
 public:
-    using Headers = QList<QPair<QByteArray, QByteArray>>;
+    using Headers = HttpHeaders;
 
     HttpResult get(const QUrl &url, const Headers &headers = {});
     HttpResult send(const QByteArray &method, const QUrl &url, const Headers &headers,

@@ -5,11 +5,7 @@
 
 QByteArray RecordingServer::Request::header(const QByteArray &name) const
 {
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
+    return Http::value(headers, name);
 }
 
 RecordingServer::RecordingServer(QObject *parent)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "httpheaders.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
@@ -17,7 +19,7 @@ public:
     {
         QByteArray method;
         QByteArray target;
-        QList<QPair<QByteArray, QByteArray>> headers;
+        HttpHeaders headers;
         QByteArray body;
         QByteArray header(const QByteArray &name) const;
     };
