@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QRandomGenerator>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cstdio>
@@ -175,15 +176,19 @@ int main(int argc, char *argv[])
     report("full-text search (first screen)", stats(fts), 100, true);
     allOk = allOk && stats(fts).p95 <= 100;
 
+    // Recording goes to a scratch history, so the million-call fixture stays as generated.
+    QTemporaryDir scratch;
+    HistoryStore writes(
+        HistoryDatabase::prepare(scratch.filePath(QStringLiteral("history.sqlite"))));
     std::vector<double> record;
     for (int i = 0; i < 2000; ++i) {
         const CallRecord r = syntheticCall(total + i);
         QElapsedTimer t;
         t.start();
-        store.record(r);
+        writes.record(r);
         record.push_back(msSince(t));
     }
-    store.flush();
+    writes.flush();
     report("record a call (UI thread cost)", stats(record), 2);
     allOk = allOk && stats(record).median <= 2;
     std::printf("  %s\n", allOk ? "PASS" : "FAIL");
