@@ -56,7 +56,7 @@ template <typename JobType, typename Callback>
 void runJob(JobType *job, Callback onDone)
 {
     job->setAutoDelete(true);
-    // Never: setInsecureFallback(true). A key that cannot go to the keychain goes nowhere.
+    // Never the insecure fallback: a key that cannot go to the keychain goes nowhere.
     job->setInsecureFallback(false);
     QObject::connect(job, &QKeychain::Job::finished, job,
                      [onDone = std::move(onDone)](QKeychain::Job *finished) {
