@@ -166,6 +166,17 @@ private Q_SLOTS:
             QVERIFY2(row.path.contains(QLatin1String("charges")), qPrintable(row.path));
             QCOMPARE(row.status, 429);
         }
+        // The filter box's time words: calls 50 to 59 are the last 10 seconds before "now".
+        const QDateTime now = calls.at(59).startedUtc.addSecs(1);
+        QCOMPARE(query()
+                     .page(HistoryFilter::fromSearchText(QStringLiteral("since:0m"), now), 0, 100)
+                     .size(),
+                 0);
+        f = HistoryFilter::fromSearchText(QStringLiteral("since:1m"), now);
+        QCOMPARE(query().page(f, 0, 100).size(), 60);
+        f = HistoryFilter::fromSearchText(
+            QStringLiteral("until:") + calls.at(10).startedUtc.toString(Qt::ISODate), now);
+        QCOMPARE(query().page(f, 0, 100).size(), 10);
         f = HistoryFilter::fromSearchText(QStringLiteral("revoked"));
         QCOMPARE(query().page(f, 0, 100).size(), 30); // full text over the error message
         QCOMPARE(HistoryFilter::fromSearchText(QStringLiteral("req_pi_0000")).requestIdPrefix,

@@ -63,13 +63,11 @@ void HistoryPanel::applyFilter()
     m_filterDelay.stop();
     if (!m_model)
         return;
-    const HistoryFilter filter = HistoryFilter::fromSearchText(m_ui->filterEdit->text());
-    if (filter.requestIdPrefix == m_model->filter().requestIdPrefix &&
-        filter.text == m_model->filter().text && filter.errorCode == m_model->filter().errorCode &&
-        filter.statusClass == m_model->filter().statusClass &&
-        filter.method == m_model->filter().method &&
-        filter.idempotencyKey == m_model->filter().idempotencyKey)
+    const QString text = m_ui->filterEdit->text().trimmed();
+    if (text == m_appliedText)
         return;
+    m_appliedText = text;
+    const HistoryFilter filter = HistoryFilter::fromSearchText(text);
     m_model->setFilter(filter);
     m_ui->findResultLabel->clear();
     if (!filter.requestIdPrefix.isEmpty()) {
@@ -107,6 +105,7 @@ void HistoryPanel::selectCall(qint64 id)
     int row = m_model->rowOfId(id);
     if (row < 0) {
         m_ui->filterEdit->clear();
+        m_appliedText.clear();
         m_model->setFilter({});
         while ((row = m_model->rowOfId(id)) < 0 && m_model->canFetchMore({}))
             m_model->fetchMore({});

@@ -47,4 +47,5 @@ private:
     HistoryStore *m_store = nullptr;
     HistoryModel *m_model = nullptr;
     QTimer m_filterDelay;
+    QString m_appliedText;
 };

@@ -1,8 +1,34 @@
 #include "historyfilter.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
-HistoryFilter HistoryFilter::fromSearchText(const QString &input)
+namespace {
+
+// "30m", "2h", "7d" before now, or an ISO date or date-time (UTC when no zone is given).
+QDateTime parseTime(const QString &text, const QDateTime &now)
+{
+    static const QRegularExpression relative(QStringLiteral("^(\\d+)([mhd])$"));
+    if (const auto m = relative.match(text); m.hasMatch()) {
+        const qint64 n = m.captured(1).toLongLong();
+        const QChar unit = m.captured(2).at(0);
+        const qint64 secs = unit == QLatin1Char('m') ? 60 : unit == QLatin1Char('h') ? 3600 : 86400;
+        return now.addSecs(-n * secs);
+    }
+    QDateTime t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid()) {
+        const QDate day = QDate::fromString(text, Qt::ISODate);
+        if (day.isValid())
+            t = QDateTime(day, QTime(0, 0), Qt::UTC);
+    }
+    if (t.isValid() && t.timeSpec() == Qt::LocalTime && !text.contains(QLatin1Char('+')))
+        t.setTimeSpec(Qt::UTC);
+    return t;
+}
+
+} // namespace
+
+HistoryFilter HistoryFilter::fromSearchText(const QString &input, const QDateTime &now)
 {
     HistoryFilter f;
     QStringList words;
@@ -29,6 +55,12 @@ HistoryFilter HistoryFilter::fromSearchText(const QString &input)
             f.method = word.mid(7).toUpper().toLatin1();
         } else if (lower.startsWith(QLatin1String("key:"))) {
             f.idempotencyKey = word.mid(4);
+        } else if (lower.startsWith(QLatin1String("since:")) &&
+                   parseTime(lower.mid(6), now).isValid()) {
+            f.from = parseTime(lower.mid(6), now);
+        } else if (lower.startsWith(QLatin1String("until:")) &&
+                   parseTime(lower.mid(6), now).isValid()) {
+            f.to = parseTime(lower.mid(6), now);
         } else {
             words.append(word);
         }

@@ -36,6 +36,8 @@ struct HistoryFilter
 
     // Reads what a person types in the filter box: a pasted request id (or its start)
     // becomes a request id search, "status:4xx", "code:x", "method:POST", "key:k" narrow by
-    // those fields, and the remaining words are searched in paths and error messages.
-    static HistoryFilter fromSearchText(const QString &text);
+    // those fields, "since:2h" or "until:2026-11-26" by time, and the remaining words are
+    // searched in paths and error messages.
+    static HistoryFilter fromSearchText(const QString &text,
+                                        const QDateTime &now = QDateTime::currentDateTimeUtc());
 };
