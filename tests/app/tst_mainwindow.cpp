@@ -143,6 +143,19 @@ private Q_SLOTS:
         const HttpResult usage = http.get(gui.sandbox().url(QStringLiteral("/v1/usage")),
                                           HttpCall::bearer(SandboxProcess::demoKey()));
         QCOMPARE(usage.json().value(QLatin1String("billable_units")).toInt(), 1);
+
+        // The badge leads to the original call in the history.
+        auto *badge = gui.find<QLabel>(QStringLiteral("replayBadge"));
+        const QString link = badge->text().section(QLatin1Char('"'), 1, 1);
+        QVERIFY(link.startsWith(QLatin1String("original:")));
+        QMetaObject::invokeMethod(badge, "linkActivated", Q_ARG(QString, link));
+        auto *view = gui.find<QTableView>(QStringLiteral("historyView"));
+        const QModelIndex current = view->currentIndex();
+        QVERIFY(current.isValid());
+        const QAbstractItemModel *model = view->model();
+        QCOMPARE(model->index(current.row(), 3).data().toString(),
+                 QStringLiteral("201")); // not "(replay)"
+        QCOMPARE(model->index(current.row(), 4).data().toString(), firstId);
     }
 
     void editedBodyWarnsOf409()

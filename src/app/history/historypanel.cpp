@@ -104,11 +104,14 @@ void HistoryPanel::selectCall(qint64 id)
         return;
     int row = m_model->rowOfId(id);
     if (row < 0) {
-        m_ui->filterEdit->clear();
-        m_appliedText.clear();
-        m_model->setFilter({});
-        while ((row = m_model->rowOfId(id)) < 0 && m_model->canFetchMore({}))
-            m_model->fetchMore({});
+        // Not loaded (or filtered out): narrow the list to that call's request id rather than
+        // paging through what may be a million rows.
+        const CallRecord call = m_model->query().load(id);
+        if (!call.id)
+            return;
+        m_ui->filterEdit->setText(QString::fromLatin1(call.requestId()));
+        applyFilter();
+        row = m_model->rowOfId(id);
     }
     if (row >= 0) {
         m_ui->historyView->selectRow(row);
