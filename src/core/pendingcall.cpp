@@ -67,8 +67,12 @@ PendingCall::PendingCall(QNetworkAccessManager *nam, Endpoint endpoint, ApiReque
 
 PendingCall::~PendingCall()
 {
-    if (m_reply)
+    // Gone before it finished (the client is going away): no signal from a half-destroyed call.
+    if (m_reply) {
+        disconnect(m_reply, nullptr, this, nullptr);
         m_reply->abort();
+        m_reply->deleteLater();
+    }
 }
 
 void PendingCall::cancel()
