@@ -21,6 +21,7 @@ public:
     void startInBackground(int timeoutMs = 5000);
     void stop();
     QUrl baseUrl() const { return m_baseUrl; }
+    qint64 processId() const { return m_process.processId(); }
     QString errorText() const { return m_error; }
     static QString executable(); // beside the running executable, else on PATH
     static QString demoKey();

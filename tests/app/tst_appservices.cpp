@@ -1,0 +1,84 @@
+#include "appservices.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <csignal>
+
+// How the app starts: the first run with its embedded sandbox, --base-url, PI_API_KEY.
+class TestAppServices : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qRegisterMetaType<CallRecord>();
+        // Found on PATH, as an installed pi-sandbox would be.
+        qputenv("PATH", QFileInfo(QStringLiteral(PI_SANDBOX_PATH)).absolutePath().toUtf8() + ':' +
+                            qgetenv("PATH"));
+    }
+
+    void init()
+    {
+        QFile::remove(AppServices(AppServices::Options{{}, {}, false, {}, {}}).settings.fileName());
+    }
+
+    void firstRunStartsTheSandboxAndSendWorks()
+    {
+        qint64 sandboxPid = 0;
+        {
+            AppServices app(AppServices::Options{});
+            QVERIFY(app.sandbox);
+            QSignalSpy changed(app.session.get(), &Session::currentProfileChanged);
+            QVERIFY(changed.wait(10000));
+            const Profile p = app.session->currentProfile();
+            QCOMPARE(p.name, QStringLiteral("Sandbox"));
+            QVERIFY(p.sessionOnly);
+            QVERIFY(p.baseUrl.host() == QLatin1String("127.0.0.1"));
+            QVERIFY(app.keys.hasSessionKey(p.id));
+
+            ApiRequest ping;
+            ping.path = QStringLiteral("/v1/ping");
+            QSignalSpy finished(app.session.get(), &Session::callFinished);
+            app.session->send(ping);
+            QVERIFY(finished.wait(10000));
+            QCOMPARE(finished.first().first().value<CallRecord>().status, 200);
+            QCOMPARE(app.session->currentTracker()->limit(), 20);
+
+            // The session-only profile is not saved.
+            app.settings.sync();
+            QFile conf(app.settings.fileName());
+            QVERIFY(!conf.open(QIODevice::ReadOnly) || !conf.readAll().contains("127.0.0.1"));
+            sandboxPid = app.sandbox->processId();
+        }
+        QVERIFY(sandboxPid > 0);
+        // The sandbox ended with the app.
+        QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(sandboxPid), 0) != 0, 5000);
+    }
+
+    void baseUrlAndEnvironmentKeyMakeASessionProfile()
+    {
+        AppServices::Options options;
+        options.baseUrl = QUrl(QStringLiteral("https://api.pi.example"));
+        options.environmentKey = QStringLiteral("pi_from_the_environment_1");
+        AppServices app(options);
+        QVERIFY(!app.sandbox);
+        const Profile p = app.session->currentProfile();
+        QCOMPARE(p.baseUrl, options.baseUrl);
+        QVERIFY(p.sessionOnly);
+        QVERIFY(app.keys.hasSessionKey(p.id));
+        app.settings.sync();
+        QFile conf(app.settings.fileName());
+        if (conf.open(QIODevice::ReadOnly)) {
+            const QByteArray text = conf.readAll();
+            QVERIFY(!text.contains("pi_from_the_environment_1"));
+            QVERIFY(!text.contains("api.pi.example"));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAppServices)
+#include "tst_appservices.moc"
