@@ -19,7 +19,8 @@ Check check(const QByteArray &body)
     c.message = error.errorString();
     c.line = 1;
     qsizetype lineStart = 0;
-    const qsizetype end = std::min<qsizetype>(error.offset, body.size());
+    // Qt's offset points just past the character it could not take: show that character.
+    const qsizetype end = std::clamp<qsizetype>(error.offset - 1, 0, body.size());
     for (qsizetype i = 0; i < end; ++i) {
         if (body.at(i) == '\n') {
             ++c.line;

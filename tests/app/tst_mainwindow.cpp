@@ -183,6 +183,55 @@ private Q_SLOTS:
         QVERIFY(gui.find<QLabel>(QStringLiteral("replayBadge"))->isVisible());
     }
 
+    void invalidJsonIsShownAndNeedsConfirmation()
+    {
+        GuiDriver gui;
+        QVERIFY(gui.start());
+        gui.compose("POST", QStringLiteral("/v1/charges"),
+                    QStringLiteral("{\n  \"amount\": 12,\n  oops\n}"));
+        auto *check = gui.find<QLabel>(QStringLiteral("jsonStatusLabel"));
+        QTRY_VERIFY2(check->text().contains(QLatin1String("line 3, column 3")),
+                     qPrintable(check->text()));
+
+        // Declined: nothing is sent.
+        bool seen = false;
+        onNextModal([](QMessageBox *box) { box->button(QMessageBox::Cancel)->click(); }, &seen);
+        QSignalSpy finished(gui.services()->session.get(), &Session::callFinished);
+        QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("sendButton")), Qt::LeftButton);
+        QVERIFY(seen);
+        QVERIFY(!finished.wait(500));
+
+        // Accepted: sent as typed, and Pi's answer is shown.
+        seen = false;
+        onNextModal([](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); }, &seen);
+        QVERIFY(gui.sendAndWait());
+        QVERIFY(seen);
+        QCOMPARE(gui.text(QStringLiteral("errorCodeEdit")), QStringLiteral("invalid_json"));
+    }
+
+    void escapeCancelsACallInFlight()
+    {
+        GuiDriver gui;
+        QVERIFY(gui.start());
+        gui.compose("GET", QStringLiteral("/v1/ping"));
+        auto *headers = gui.find<QTableWidget>(QStringLiteral("headersTable"));
+        headers->setRowCount(1);
+        headers->setItem(0, 0, new QTableWidgetItem(QStringLiteral("Pi-Sandbox-Fault")));
+        headers->setItem(0, 1, new QTableWidgetItem(QStringLiteral("latency=5000")));
+        QSignalSpy finished(gui.services()->session.get(), &Session::callFinished);
+        QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("sendButton")), Qt::LeftButton);
+        auto *cancel = gui.find<QAbstractButton>(QStringLiteral("cancelButton"));
+        QTRY_VERIFY(cancel->isEnabled());
+        QTRY_VERIFY(gui.find<QLabel>(QStringLiteral("progressLabel"))
+                        ->text()
+                        .contains(QLatin1String("in flight")));
+        QTest::keyClick(gui.window(), Qt::Key_Escape);
+        QVERIFY(finished.count() > 0 || finished.wait(3000));
+        QCOMPARE(finished.first().first().value<CallRecord>().outcome,
+                 CallRecord::Outcome::Cancelled);
+        QVERIFY(!cancel->isEnabled());
+    }
+
     void gaugeCountsDownToExhaustedAndSendWarns()
     {
         GuiDriver gui({QStringLiteral("--limit"), QStringLiteral("3"), QStringLiteral("--window"),
