@@ -7,7 +7,6 @@ class SystemClock final : public Clock
 public:
     SystemClock() { m_timer.start(); }
     qint64 monotonicMs() const override { return m_timer.elapsed(); }
-    QDateTime nowUtc() const override { return QDateTime::currentDateTimeUtc(); }
 
 private:
     QElapsedTimer m_timer;

@@ -1,7 +1,6 @@
 #include "embeddedsandbox.h"
 
 #include <QCoreApplication>
-#include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTimer>
@@ -47,26 +46,6 @@ bool EmbeddedSandbox::launch()
     m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.start(program, {QStringLiteral("--port"), QStringLiteral("0")});
     return true;
-}
-
-bool EmbeddedSandbox::start(int timeoutMs)
-{
-    if (!launch())
-        return false;
-    QDeadlineTimer deadline(timeoutMs);
-    if (!m_process.waitForStarted(timeoutMs)) {
-        m_error = m_process.errorString();
-        return false;
-    }
-    while (!m_process.canReadLine()) {
-        if (deadline.hasExpired() || !m_process.waitForReadyRead(int(deadline.remainingTime()))) {
-            m_error = tr("pi-sandbox did not say where it listens.");
-            stop();
-            return false;
-        }
-    }
-    m_baseUrl = QUrl(QString::fromUtf8(m_process.readLine().trimmed()));
-    return m_baseUrl.isValid();
 }
 
 void EmbeddedSandbox::fail(const QString &why)

@@ -14,9 +14,6 @@ public:
     explicit EmbeddedSandbox(QObject *parent = nullptr);
     ~EmbeddedSandbox() override;
 
-    // Starts it and waits for its base URL (a few hundred ms at most). False on failure,
-    // with errorText() saying why.
-    bool start(int timeoutMs = 5000);
     // Starts it without waiting: started() or failed() follows.
     void startInBackground(int timeoutMs = 5000);
     void stop();

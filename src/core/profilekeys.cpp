@@ -47,8 +47,3 @@ bool ProfileKeys::hasSessionKey(const QString &profileId) const
 {
     return m_sessionKeys.contains(profileId);
 }
-
-void ProfileKeys::forgetSessionKey(const QString &profileId)
-{
-    m_sessionKeys.remove(profileId);
-}

@@ -22,7 +22,6 @@ public:
     void removeKey(const QString &profileId, KeyVault::DoneCallback done);
     void setSessionKey(const QString &profileId, const QString &key);
     bool hasSessionKey(const QString &profileId) const;
-    void forgetSessionKey(const QString &profileId);
 
 private:
     KeyVault *m_vault;

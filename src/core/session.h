@@ -35,7 +35,6 @@ public:
     // Sends when the current profile's rate-limit window resets.
     void sendAtReset(const ApiRequest &request);
     bool hasQueuedSend() const { return m_queued.isActive(); }
-    qint64 msUntilQueuedSend() const { return m_queued.isActive() ? m_queued.remainingTime() : -1; }
     void cancelQueuedSend();
 
 Q_SIGNALS:
