@@ -107,10 +107,7 @@ private Q_SLOTS:
         GuiDriver gui;
         QVERIFY(gui.start());
         gui.compose("GET", QStringLiteral("/v1/ping"));
-        auto *headers = gui.find<QTableWidget>(QStringLiteral("headersTable"));
-        headers->setRowCount(1);
-        headers->setItem(0, 0, new QTableWidgetItem(QStringLiteral("Pi-Sandbox-Fault")));
-        headers->setItem(0, 1, new QTableWidgetItem(QStringLiteral("html")));
+        gui.setFault(QStringLiteral("html"));
         QVERIFY(gui.sendAndWait());
         QVERIFY(gui.find<QLabel>(QStringLiteral("errorTitle"))
                     ->text()
@@ -214,10 +211,7 @@ private Q_SLOTS:
         GuiDriver gui;
         QVERIFY(gui.start());
         gui.compose("GET", QStringLiteral("/v1/ping"));
-        auto *headers = gui.find<QTableWidget>(QStringLiteral("headersTable"));
-        headers->setRowCount(1);
-        headers->setItem(0, 0, new QTableWidgetItem(QStringLiteral("Pi-Sandbox-Fault")));
-        headers->setItem(0, 1, new QTableWidgetItem(QStringLiteral("latency=5000")));
+        gui.setFault(QStringLiteral("latency=5000"));
         QSignalSpy finished(gui.services()->session.get(), &Session::callFinished);
         QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("sendButton")), Qt::LeftButton);
         auto *cancel = gui.find<QAbstractButton>(QStringLiteral("cancelButton"));

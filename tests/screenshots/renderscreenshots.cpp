@@ -54,12 +54,9 @@ int main(int argc, char *argv[])
     ok = ok && save(w, out, "error-card");
 
     gui.compose("GET", QStringLiteral("/v1/ping"));
-    auto *headers = gui.find<QTableWidget>(QStringLiteral("headersTable"));
-    headers->setRowCount(1);
-    headers->setItem(0, 0, new QTableWidgetItem(QStringLiteral("Pi-Sandbox-Fault")));
-    headers->setItem(0, 1, new QTableWidgetItem(QStringLiteral("html")));
+    gui.setFault(QStringLiteral("html"));
     ok = ok && gui.sendAndWait();
-    headers->setRowCount(0);
+    gui.setFault({});
     ok = ok && save(w, out, "not-an-envelope");
 
     while (ok && !gui.services()->session->currentTracker()->exhausted())

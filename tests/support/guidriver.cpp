@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QSignalSpy>
+#include <QTableWidget>
 
 GuiDriver::GuiDriver(QStringList sandboxArguments)
     : m_sandbox(std::move(sandboxArguments))
@@ -44,6 +45,16 @@ void GuiDriver::compose(const QByteArray &method, const QString &path, const QSt
     bodyEdit->clear();
     if (!body.isEmpty())
         bodyEdit->setPlainText(body);
+}
+
+void GuiDriver::setFault(const QString &spec)
+{
+    auto *headers = find<QTableWidget>(QStringLiteral("headersTable"));
+    headers->setRowCount(spec.isEmpty() ? 0 : 1);
+    if (spec.isEmpty())
+        return;
+    headers->setItem(0, 0, new QTableWidgetItem(QStringLiteral("Pi-Sandbox-Fault")));
+    headers->setItem(0, 1, new QTableWidgetItem(spec));
 }
 
 bool GuiDriver::clickAndWaitForCall(QAbstractButton *button, int timeoutMs)

@@ -31,6 +31,8 @@ public:
     }
 
     void compose(const QByteArray &method, const QString &path, const QString &body = {});
+    // Types a Pi-Sandbox-Fault header into the composer's headers table; empty removes it.
+    void setFault(const QString &spec);
     // Clicks Send and waits until the response panel shows the new call.
     bool sendAndWait(int timeoutMs = 20000);
     // Clicks a button and waits for the next finished call.
