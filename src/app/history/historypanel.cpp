@@ -56,6 +56,13 @@ void HistoryPanel::setStore(HistoryStore *store)
     connect(store, &HistoryStore::cleared, m_model, &HistoryModel::reload);
     connect(m_ui->historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &HistoryPanel::onCurrentChanged);
+    // A request id pasted a moment after its call finished may reach the filter before the
+    // history has written the call: when it arrives, jump to it then.
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_model->filter().requestIdPrefix.isEmpty() &&
+            !m_ui->historyView->currentIndex().isValid() && m_model->rowCount() > 0)
+            jumpToFirst();
+    });
 }
 
 void HistoryPanel::applyFilter()
@@ -73,10 +80,7 @@ void HistoryPanel::applyFilter()
     if (!filter.requestIdPrefix.isEmpty()) {
         // A pasted request ID goes straight to its call.
         if (m_model->rowCount() > 0) {
-            m_ui->historyView->selectRow(0);
-            m_ui->findResultLabel->setText(
-                tr("Found the call with request ID %1.")
-                    .arg(QString::fromLatin1(m_model->rowAt(0).requestId)));
+            jumpToFirst();
         } else {
             m_ui->findResultLabel->setText(
                 tr("No call has a request ID starting with %1.").arg(filter.requestIdPrefix));
@@ -86,6 +90,13 @@ void HistoryPanel::applyFilter()
             m_model->canFetchMore({}) ? tr("Matching calls, newest first.")
                                       : tr("%n matching call(s).", nullptr, m_model->rowCount()));
     }
+}
+
+void HistoryPanel::jumpToFirst()
+{
+    m_ui->historyView->selectRow(0);
+    m_ui->findResultLabel->setText(tr("Found the call with request ID %1.")
+                                       .arg(QString::fromLatin1(m_model->rowAt(0).requestId)));
 }
 
 void HistoryPanel::onCurrentChanged()

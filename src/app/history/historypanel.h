@@ -42,6 +42,7 @@ private:
     void exportSelected(bool har);
     void clearHistory();
     void onCurrentChanged();
+    void jumpToFirst();
 
     std::unique_ptr<Ui::HistoryPanel> m_ui;
     HistoryStore *m_store = nullptr;
