@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "quitonsignal.h"
 #include "ratelimitgaugeaccessible.h"
+#include "redaction.h"
 #include "version.h"
 
 #include <QAccessible>
@@ -28,6 +29,7 @@ void forbidCoreDumps()
 int main(int argc, char *argv[])
 {
     forbidCoreDumps();
+    Redaction::installLogFilter(); // no log line of any category carries a key
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("pi-console"));
     QApplication::setApplicationDisplayName(QStringLiteral("Pi Console"));

@@ -158,8 +158,18 @@ Parsed parse(const QString &commandLine)
                 out.warnings.append(tr("Ignored a header without a name: \"%1\".").arg(value));
                 continue;
             }
-            const QByteArray name = value.left(colon).trimmed().toLatin1();
-            const QByteArray headerValue = value.mid(colon + 1).trimmed().toUtf8();
+            const QByteArray name = value.left(colon).trimmed().toUtf8();
+            QByteArray headerValue = value.mid(colon + 1).toUtf8();
+            while (headerValue.startsWith(' ') || headerValue.startsWith('\t'))
+                headerValue.remove(0, 1);
+            while (headerValue.endsWith(' ') || headerValue.endsWith('\t'))
+                headerValue.chop(1);
+            // A line break inside -H would put a header of its own on the wire: refused, and
+            // nothing of the command is taken.
+            if (const QString why = Http::problem(name, headerValue); !why.isEmpty()) {
+                out.error = why;
+                return out;
+            }
             if (name.compare("Authorization", Qt::CaseInsensitive) == 0) {
                 out.warnings.append(tr("The Authorization header was dropped: Pi Console sends "
                                        "the profile's key itself."));

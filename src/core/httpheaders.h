@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QPair>
+#include <QString>
 
 // HTTP headers in the order they were sent or received; names compare case-insensitively.
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
@@ -14,5 +15,13 @@ QByteArray value(const HttpHeaders &headers, const QByteArray &name);
 bool contains(const HttpHeaders &headers, const QByteArray &name);
 void set(HttpHeaders *headers, const QByteArray &name, const QByteArray &value);
 void remove(HttpHeaders *headers, const QByteArray &name);
+
+// RFC 9110: a field name is a token; a value holds no CR, LF, NUL or other control character
+// but tab. A line break in a value would end the header and start another one (a second
+// Authorization, or a request smuggled through a proxy). Empty when the header may be sent;
+// otherwise why not, naming the header.
+QString problem(const QByteArray &name, const QByteArray &value);
+// The first header's problem, or empty.
+QString problem(const HttpHeaders &headers);
 
 } // namespace Http

@@ -25,6 +25,20 @@ QString certificateDetails(const QSslCertificate &c)
              QString::fromLatin1(c.digest(QCryptographicHash::Sha256).toHex(':')));
 }
 
+// Headers that carry credentials by their name: dropped when a redirect leaves the origin.
+bool isCredentialHeader(const QByteArray &name)
+{
+    const QByteArray lower = name.toLower();
+    if (lower == "idempotency-key")
+        return false;
+    for (const char *word : {"authorization", "cookie", "auth", "token", "secret", "key", "session",
+                             "password", "signature", "credential"}) {
+        if (lower.contains(word))
+            return true;
+    }
+    return false;
+}
+
 bool isRedirect(int status)
 {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
@@ -40,6 +54,7 @@ PendingCall::PendingCall(QNetworkAccessManager *nam, Endpoint endpoint, ApiReque
     , m_request(std::move(request))
     , m_limits(limits)
 {
+    Redaction::rememberSecret(m_endpoint.apiKey);
     m_elapsed.start();
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
@@ -91,19 +106,35 @@ void PendingCall::start()
     if (m_finished)
         return;
     m_record.startedUtc = QDateTime::currentDateTimeUtc();
-    const QUrl url = m_record.url;
-    QString refusal = SendPolicy::checkTransport(url);
-    if (refusal.isEmpty())
-        refusal = SendPolicy::checkKeyLeak(m_request, url, m_endpoint.apiKey);
-    if (refusal.isEmpty() && m_request.idempotencyMode == IdempotencyMode::Manual &&
-        IdempotencyKeys::applies(m_record.method) && m_record.idempotencyKey.isEmpty())
-        refusal = tr("The idempotency key is set to \"by hand\" but is empty.");
+    m_record.requestHeaders = m_request.headers; // redacted with the rest when the call ends
+    const QString refusal = refusalReason();
     if (!refusal.isEmpty()) {
         finish(CallRecord::Outcome::Refused, refusal);
         return;
     }
     m_timeout.start(m_limits.timeoutMs);
-    sendTo(url, m_record.method, m_request.body, true);
+    sendTo(m_record.url, m_record.method, m_request.body, true);
+}
+
+QString PendingCall::refusalReason() const
+{
+    const QUrl url = m_record.url;
+    QString refusal = SendPolicy::checkTransport(url);
+    if (refusal.isEmpty())
+        refusal = SendPolicy::checkKeyLeak(m_request, url, m_endpoint.apiKey);
+    // Whatever filled the request (the editor, a pasted curl command, the history), nothing
+    // reaches the wire that could end a header line early.
+    if (refusal.isEmpty())
+        refusal = Http::problem(m_request.headers);
+    if (refusal.isEmpty() && !Http::problem(m_record.method, {}).isEmpty())
+        refusal = tr("The method is not a valid HTTP method: letters only, no spaces or line "
+                     "breaks.");
+    if (refusal.isEmpty() && !m_record.idempotencyKey.isEmpty())
+        refusal = Http::problem("Idempotency-Key", m_record.idempotencyKey);
+    if (refusal.isEmpty() && m_request.idempotencyMode == IdempotencyMode::Manual &&
+        IdempotencyKeys::applies(m_record.method) && m_record.idempotencyKey.isEmpty())
+        refusal = tr("The idempotency key is set to \"by hand\" but is empty.");
+    return refusal;
 }
 
 void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArray &body,
@@ -128,6 +159,10 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
         // The client owns these: the key comes only from the profile.
         if (h.first.compare("Authorization", Qt::CaseInsensitive) == 0 ||
             h.first.compare("Idempotency-Key", Qt::CaseInsensitive) == 0)
+            continue;
+        // Another origin gets none of the credentials meant for Pi (as curl without
+        // --location-trusted).
+        if (!withKey && isCredentialHeader(h.first))
             continue;
         headers.append(h);
     }
@@ -271,26 +306,39 @@ bool PendingCall::followRedirect()
                tr("Redirect from https to %1 refused.").arg(target.toDisplayString()));
         return true;
     }
-    const bool sameOrigin = SendPolicy::sameOrigin(target, from);
-    if (sameOrigin && !SendPolicy::checkTransport(target).isEmpty()) {
-        finish(CallRecord::Outcome::Refused, SendPolicy::checkTransport(target));
+    // A redirect obeys the rules of the request: cleartext only to this machine, whichever
+    // origin it points at.
+    if (const QString transport = SendPolicy::checkTransport(target); !transport.isEmpty()) {
+        finish(CallRecord::Outcome::Refused,
+               tr("Redirect to %1 refused: %2").arg(target.toDisplayString(), transport));
+        return true;
+    }
+    const bool sameOrigin = SendPolicy::sameOrigin(target, from) && m_sendKey;
+    const int status = m_record.status;
+    const bool keepsBody = !m_currentBody.isEmpty() && (status == 307 || status == 308);
+    if (!sameOrigin && keepsBody) {
+        finish(CallRecord::Outcome::Refused,
+               tr("Redirect to another origin (%1) refused: a %2 would send the request body "
+                  "there too. Call that origin directly if you trust it.")
+                   .arg(target.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString())
+                   .arg(status));
         return true;
     }
     if (!sameOrigin)
         m_record.notes.append(
-            tr("Redirected to another origin (%1): followed without the API key.")
+            tr("Redirected to another origin (%1): followed without the API key, cookies or "
+               "credential headers.")
                 .arg(target.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString()));
     else
         m_record.notes.append(tr("Redirected to %1.").arg(target.toDisplayString()));
 
     QByteArray method = m_currentMethod;
     QByteArray body = m_currentBody;
-    const int status = m_record.status;
     if (status == 303 || ((status == 301 || status == 302) && method == "POST")) {
         method = "GET";
         body.clear();
     }
-    sendTo(target, method, body, sameOrigin && m_sendKey);
+    sendTo(target, method, body, sameOrigin);
     return true;
 }
 
@@ -321,6 +369,9 @@ void PendingCall::finish(CallRecord::Outcome outcome, const QString &errorText)
                                       r.requestId() == m_request.originalRequestId);
         r.contractProblems = ContractCheck::problems(r);
     }
+    // The one point every record leaves the client: from here on, to the views, the history,
+    // the exports and the log, it holds no key in any field, refused calls included.
+    m_record = Redaction::record(m_record, m_endpoint.apiKey);
     qCDebug(lcClient) << m_record.method << m_record.url.path() << "→" << m_record.status
                       << int(outcome) << m_record.timing.doneMs << "ms";
     Q_EMIT finished(m_record);

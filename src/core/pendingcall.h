@@ -46,6 +46,7 @@ Q_SIGNALS:
 private:
     friend class ApiClient;
     void start();
+    QString refusalReason() const;
     void sendTo(const QUrl &url, const QByteArray &method, const QByteArray &body, bool withKey);
     void onFinished();
     void onReadyRead();

@@ -1,7 +1,11 @@
 #include "sendpolicy.h"
 
+#include "redaction.h"
+
 #include <QCoreApplication>
 #include <QHostAddress>
+
+#include <algorithm>
 
 namespace SendPolicy {
 
@@ -49,21 +53,27 @@ QString checkTransport(const QUrl &url)
 
 QString checkKeyLeak(const ApiRequest &request, const QUrl &url, const QString &apiKey)
 {
-    if (apiKey.size() < 4)
-        return {};
-    const QString decodedUrl = QUrl::fromPercentEncoding(url.toEncoded());
-    if (request.path.contains(apiKey) || decodedUrl.contains(apiKey) ||
-        url.toEncoded().contains(apiKey.toUtf8()))
-        return tr("The API key appears in the URL. Pi takes the key only in the Authorization "
+    // The same patterns the redaction uses: the key of this call and every other key this
+    // run has held, as written or percent-, JSON- or base64-encoded.
+    const QList<SecretPattern> keys = Redaction::patterns(apiKey);
+    const auto holdsKey = [&keys](QByteArrayView data) {
+        return std::any_of(keys.cbegin(), keys.cend(),
+                           [data](const SecretPattern &p) { return p.occursIn(data); });
+    };
+    if (holdsKey(request.path.toUtf8()) || holdsKey(url.toEncoded()))
+        return tr("An API key appears in the URL. Pi takes the key only in the Authorization "
                   "header, which Pi Console adds itself: remove it from the path or query.");
     for (const auto &h : request.headers) {
-        if (h.second.contains(apiKey.toUtf8()) || h.first.contains(apiKey.toUtf8()))
-            return tr("The API key appears in the header \"%1\". Pi Console sends it only as "
+        if (holdsKey(h.first) || holdsKey(h.second))
+            return tr("An API key appears in the header \"%1\". Pi Console sends it only as "
                       "Authorization: Bearer; remove it from that header.")
-                .arg(QString::fromLatin1(h.first));
+                .arg(QString::fromLatin1(Redaction::scrub(h.first)));
     }
-    if (request.body.contains(apiKey.toUtf8()))
-        return tr("The API key appears in the request body. Pi takes the key only in the "
+    if (holdsKey(request.method) || holdsKey(request.idempotencyKey))
+        return tr("An API key appears in the method or the idempotency key. Pi takes the key "
+                  "only in the Authorization header; remove it from there.");
+    if (holdsKey(request.body))
+        return tr("An API key appears in the request body. Pi takes the key only in the "
                   "Authorization header; remove it from the body.");
     return {};
 }

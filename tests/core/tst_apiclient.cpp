@@ -2,6 +2,7 @@
 #include "httpcall.h"
 #include "ratelimittracker.h"
 #include "recordingserver.h"
+#include "redaction.h"
 #include "sandboxprocess.h"
 
 #include <QFile>
@@ -225,6 +226,129 @@ private Q_SLOTS:
         QVERIFY(!record.errorText.isEmpty());
         QVERIFY(!record.errorText.contains(m_key));
         QCOMPARE(callsSeenBySandbox(m_key), before + 1); // only the usage look arrived
+    }
+
+    void aRefusedCallKeepsNoKey()
+    {
+        ApiRequest r = post(QStringLiteral("/v1/charges?api_key=") + m_key,
+                            "{\"note\":\"" + m_key.toUtf8() + "\"}");
+        Http::set(&r.headers, "X-Debug", "Basic " + QByteArray(m_key.toUtf8() + ':').toBase64());
+        const CallRecord record = call(r);
+        QCOMPARE(record.outcome, CallRecord::Outcome::Refused);
+        const SecretPattern key(m_key.toUtf8());
+        QVERIFY2(!key.occursIn(record.url.toEncoded()), record.url.toEncoded().constData());
+        QVERIFY(!key.occursIn(record.requestBody));
+        QCOMPARE(record.requestBody, QByteArray("{\"note\":\"[redacted]\"}"));
+        const QByteArray basic = Http::value(record.requestHeaders, "X-Debug");
+        QVERIFY2(basic.startsWith("Basic [redacted]") && !key.occursIn(basic), basic.constData());
+        QVERIFY(record.url.path().startsWith(QLatin1String("/v1/charges")));
+    }
+
+    void aKeyEchoedByTheServerIsNotKept()
+    {
+        RecordingServer echo;
+        QVERIFY(echo.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+        const QByteArray k = m_key.toUtf8();
+        echo.setResponse(401,
+                         {{"Content-Type", "application/json"},
+                          {"X-Request-Id", "req_pi_0000"},
+                          {"X-Seen-Key", k}},
+                         "{\"error\":{\"type\":\"invalid_request_error\",\"code\":"
+                         "\"invalid_api_key\",\"message\":\"The key " +
+                             k + " is revoked\",\"request_id\":\"req_pi_0000\"}}");
+        const CallRecord r =
+            call({QStringLiteral("Echo"), QString(), echo.url(QStringLiteral("/")), m_key},
+                 get(QStringLiteral("/v1/ping")));
+        QCOMPARE(r.status, 401);
+        QCOMPARE(echo.requests().first().header("Authorization"), "Bearer " + k); // it was sent
+        QCOMPARE(r.envelope.message, QStringLiteral("The key [redacted] is revoked"));
+        QVERIFY(!r.responseBody.contains(k));
+        QCOMPARE(Http::value(r.responseHeaders, "X-Seen-Key"), QByteArray("[redacted]"));
+    }
+
+    void aHeaderThatWouldSplitIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("name");
+        QTest::addColumn<QByteArray>("value");
+        QTest::newRow("CR LF in the value")
+            << QByteArray("X-Note") << QByteArray("hi\r\nAuthorization: Bearer pi_someone_else1");
+        QTest::newRow("LF alone") << QByteArray("X-Note") << QByteArray("hi\nX-Injected: 1");
+        QTest::newRow("NUL") << QByteArray("X-Note") << QByteArray("hi\0there", 8);
+        QTest::newRow("name with a space") << QByteArray("X Note") << QByteArray("hi");
+        QTest::newRow("name with a colon") << QByteArray("X-Note:") << QByteArray("hi");
+        QTest::newRow("name with CR LF") << QByteArray("X-A\r\nX-B") << QByteArray("hi");
+    }
+
+    void aHeaderThatWouldSplitIsRefused()
+    {
+        QFETCH(QByteArray, name);
+        QFETCH(QByteArray, value);
+        RecordingServer server;
+        QVERIFY(server.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+        ApiRequest r = get(QStringLiteral("/v1/ping"));
+        r.headers.append({name, value});
+        const CallRecord record =
+            call({QStringLiteral("Local"), QString(), server.url(QStringLiteral("/")), m_key}, r);
+        QCOMPARE(record.outcome, CallRecord::Outcome::Refused);
+        QVERIFY2(record.errorText.contains(QLatin1String("header")), qPrintable(record.errorText));
+        QTest::qWait(50);
+        QCOMPARE(server.requests().size(), 0);
+    }
+
+    void aMethodThatWouldSplitIsRefused()
+    {
+        RecordingServer server;
+        QVERIFY(server.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+        ApiRequest r = get(QStringLiteral("/v1/ping"));
+        r.method = "GET /x HTTP/1.1\r\nX-Injected: 1\r\n\r\nGET";
+        const CallRecord record =
+            call({QStringLiteral("Local"), QString(), server.url(QStringLiteral("/")), m_key}, r);
+        QCOMPARE(record.outcome, CallRecord::Outcome::Refused);
+        QTest::qWait(50);
+        QCOMPARE(server.requests().size(), 0);
+    }
+
+    void crossOriginRedirectDropsCredentialsAndRefusesToCarryABody()
+    {
+        RecordingServer target;
+        QVERIFY(target.listenOn(QHostAddress(QStringLiteral("127.0.0.2"))));
+        target.setResponse(200, {{"Content-Type", "application/json"}}, "{}");
+        RecordingServer origin;
+        QVERIFY(origin.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+
+        // A GET is followed, without the key, cookies or credential headers.
+        origin.setResponse(302, {{"Location", target.url(QStringLiteral("/landing")).toEncoded()}},
+                           {});
+        ApiRequest get1 = get(QStringLiteral("/v1/ping"));
+        get1.headers = {{"Cookie", "session=abc"},
+                        {"Proxy-Authorization", "Basic eDp5"},
+                        {"X-Api-Token", "tok_123"},
+                        {"X-Trace", "t-1"}};
+        const Endpoint where{QStringLiteral("Redirecting"), QString(),
+                             origin.url(QStringLiteral("/")), m_key};
+        CallRecord r = call(where, get1);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(origin.requests().first().header("Cookie"), QByteArray("session=abc"));
+        QCOMPARE(target.requests().size(), 1);
+        const RecordingServer::Request landed = target.requests().first();
+        for (const char *dropped :
+             {"Authorization", "Cookie", "Proxy-Authorization", "X-Api-Token"})
+            QVERIFY2(landed.header(dropped).isNull(), dropped);
+        QCOMPARE(landed.header("X-Trace"), QByteArray("t-1"));
+
+        // A 307 would carry the body to the other origin: refused there.
+        origin.setResponse(307, {{"Location", target.url(QStringLiteral("/landing")).toEncoded()}},
+                           {});
+        r = call(where, post(QStringLiteral("/v1/charges"), "{\"amount\":1}"));
+        QCOMPARE(r.outcome, CallRecord::Outcome::Refused);
+        QVERIFY2(r.errorText.contains(QLatin1String("body")), qPrintable(r.errorText));
+        QCOMPARE(target.requests().size(), 1);
+
+        // Cleartext to a machine that is not this one: refused, whatever the origin.
+        origin.setResponse(302, {{"Location", "http://pi-console-test.invalid/landing"}}, {});
+        r = call(where, get(QStringLiteral("/v1/ping")));
+        QCOMPARE(r.outcome, CallRecord::Outcome::Refused);
+        QVERIFY2(r.errorText.contains(QLatin1String("cleartext")), qPrintable(r.errorText));
     }
 
     void cleartextToARemoteHostIsRefused()

@@ -68,6 +68,34 @@ private Q_SLOTS:
         QCOMPARE(p.request.body, body);
     }
 
+    void refusesHeadersThatWouldSplit_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("header");
+        QTest::newRow("CR LF smuggles a second Authorization")
+            << QStringLiteral("curl -H \"X-Note: hi\r\nAuthorization: Bearer someone_elses_key\" "
+                              "https://api.pi.example/v1/ping")
+            << QStringLiteral("X-Note");
+        QTest::newRow("LF alone") << QStringLiteral("curl -H 'X-Note: a\nX-Evil: 1' https://h/x")
+                                  << QStringLiteral("X-Note");
+        QTest::newRow("NUL") << QStringLiteral("curl -H 'X-Note: a") + QChar(0) +
+                                    QStringLiteral("b' https://h/x")
+                             << QStringLiteral("X-Note");
+        QTest::newRow("a name that is not a token")
+            << QStringLiteral("curl -H 'X Note: a' https://h/x") << QStringLiteral("X Note");
+    }
+
+    void refusesHeadersThatWouldSplit()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, header);
+        const CurlCommand::Parsed parsed = CurlCommand::parse(command);
+        QVERIFY(!parsed.ok);
+        QVERIFY2(parsed.error.contains(QLatin1Char('"') + header + QLatin1Char('"')),
+                 qPrintable(parsed.error));
+        QVERIFY(parsed.request.headers.isEmpty());
+    }
+
     void refusesWhatIsNotCurl_data()
     {
         QTest::addColumn<QString>("command");

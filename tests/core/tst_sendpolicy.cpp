@@ -47,6 +47,34 @@ private Q_SLOTS:
                                        << QByteArray() << QByteArray() << QStringLiteral("URL");
         QTest::newRow("header") << QStringLiteral("/v1/ping") << ("token " + m_key.toUtf8())
                                 << QByteArray() << QStringLiteral("header");
+        const QByteArray key = m_key.toUtf8();
+        QByteArray everyCharEncoded, everyCharTwice, jsonEscaped;
+        for (const char c : key) {
+            everyCharEncoded += '%' + QByteArray(1, c).toHex().toUpper();
+            everyCharTwice += "%25" + QByteArray(1, c).toHex();
+            jsonEscaped += "\\u00" + QByteArray(1, c).toHex();
+        }
+        QTest::newRow("query, every character encoded")
+            << QStringLiteral("/v1/ping?k=") + QString::fromLatin1(everyCharEncoded) << QByteArray()
+            << QByteArray() << QStringLiteral("URL");
+        QTest::newRow("query, encoded twice")
+            << QStringLiteral("/v1/ping?k=") + QString::fromLatin1(everyCharTwice) << QByteArray()
+            << QByteArray() << QStringLiteral("URL");
+        QTest::newRow("Basic base64(key:)")
+            << QStringLiteral("/v1/ping") << ("Basic " + QByteArray(key + ':').toBase64())
+            << QByteArray() << QStringLiteral("header");
+        for (const QByteArray &before : {QByteArray(), QByteArray("a"), QByteArray("ab")})
+            QTest::addRow("base64 body after %d bytes", int(before.size()))
+                << QStringLiteral("/v1/charges") << QByteArray()
+                << ("{\"blob\":\"" + QByteArray(before + key + "!").toBase64() + "\"}")
+                << QStringLiteral("body");
+        QTest::newRow("base64url header")
+            << QStringLiteral("/v1/ping")
+            << QByteArray("x" + key + "?>").toBase64(QByteArray::Base64UrlEncoding) << QByteArray()
+            << QStringLiteral("header");
+        QTest::newRow("JSON \\u escapes")
+            << QStringLiteral("/v1/charges") << QByteArray()
+            << ("{\"note\":\"" + jsonEscaped + "\"}") << QStringLiteral("body");
         QTest::newRow("body") << QStringLiteral("/v1/charges") << QByteArray()
                               << ("{\"key\":\"" + m_key.toUtf8() + "\"}") << QStringLiteral("body");
     }

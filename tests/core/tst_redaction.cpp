@@ -1,0 +1,148 @@
+#include "redaction.h"
+
+#include <QLoggingCategory>
+#include <QTest>
+
+// The one redaction step: a key in any of its common encodings, in any field of a call, in a
+// log line of any category, is replaced; text without a key comes out untouched.
+class TestRedaction : public QObject
+{
+    Q_OBJECT
+
+private:
+    const QByteArray m_key = "pi_redaction_test_key_7Q2";
+
+    static QStringList &captured()
+    {
+        static QStringList lines;
+        return lines;
+    }
+
+    static QByteArray encodedEveryChar(const QByteArray &text, const QByteArray &prefix)
+    {
+        QByteArray out;
+        for (const char c : text)
+            out += prefix + QByteArray(1, c).toHex();
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // The app's own handler stands in for the terminal: it captures what would be printed.
+        qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext &, const QString &m) { captured().append(m); });
+        Redaction::installLogFilter();
+        Redaction::rememberSecret(QString::fromUtf8(m_key));
+    }
+
+    void everyEncodingIsFound_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        const QByteArray k = m_key;
+        const auto row = [](const char *name, const QByteArray &data) {
+            QTest::newRow(name) << data;
+        };
+        row("plain", "a=" + k + "&b");
+        row("percent, one character", "a=pi%5Fredaction_test_key_7Q2");
+        row("percent, all", "a=" + encodedEveryChar(k, "%"));
+        row("percent, twice", "a=" + encodedEveryChar(k, "%25"));
+        row("percent, three times", "a=" + encodedEveryChar(k, "%2525"));
+        row("JSON \\u", "{\"a\":\"" + encodedEveryChar(k, "\\u00") + "\"}");
+        row("JSON \\u, one character", "{\"a\":\"pi\\u005fredaction_test_key_7Q2\"}");
+        for (int shift = 0; shift < 3; ++shift) {
+            const QByteArray pad(shift, 'x');
+            QTest::addRow("base64 at %d", shift) << QByteArray(pad + k + "tail").toBase64();
+            QTest::addRow("base64url at %d", shift)
+                << QByteArray(pad + k + "?>?").toBase64(QByteArray::Base64UrlEncoding);
+        }
+        row("Basic", "Authorization: Basic " + QByteArray(k + ':').toBase64());
+    }
+
+    void everyEncodingIsFound()
+    {
+        QFETCH(QByteArray, data);
+        const SecretPattern pattern(m_key);
+        QVERIFY2(pattern.occursIn(data), data.constData());
+        const QByteArray clean = Redaction::scrub(data);
+        QVERIFY2(!pattern.occursIn(clean), clean.constData());
+        QVERIFY(clean.contains(Redaction::placeholder));
+    }
+
+    void ordinaryTextIsLeftAlone()
+    {
+        const QByteArray text = "{\"amount\":1250,\"currency\":\"eur\",\"note\":\"pi_other%20key "
+                                "\\u0070i_redaction\"} cGlfcmVk";
+        QCOMPARE(Redaction::scrub(text), text);
+        const QString s = QString::fromUtf8(text);
+        QCOMPARE(Redaction::scrub(s), s);
+        QVERIFY(!SecretPattern("abc").isValid()); // too short to tell from ordinary text
+    }
+
+    void everyFieldOfARecordIsCleaned()
+    {
+        const QString other = QStringLiteral("pi_only_this_call_key_99");
+        const QByteArray k = other.toUtf8();
+        CallRecord r;
+        r.method = "POST";
+        r.url = QUrl::fromEncoded("https://api.pi.example/v1/x?api_key=" + k);
+        r.requestHeaders = {{"Authorization", "Bearer " + k}, {"X-Note", "n " + k}};
+        r.requestBody = "{\"k\":\"" + k + "\"}";
+        r.idempotencyKey = k;
+        r.errorText = QStringLiteral("refused: ") + other;
+        r.responseHeaders = {{"Set-Cookie", "s=" + k}, {"X-Echo", QByteArray(k + ":").toBase64()}};
+        r.responseBody = "{\"error\":{\"message\":\"bad key " + k + "\"}}";
+        r.headerRequestId = "req_" + k;
+        r.envelope.type = other;
+        r.envelope.code = other;
+        r.envelope.message = QStringLiteral("The key %1 is revoked").arg(other);
+        r.envelope.requestId = other;
+        r.envelope.problems = {other};
+        r.contractProblems = {other};
+        r.notes = {other};
+
+        const CallRecord clean = Redaction::record(r, other);
+        const SecretPattern pattern(k);
+        QVERIFY(!pattern.occursIn(clean.url.toEncoded()));
+        QVERIFY(
+            !pattern.occursIn(QByteArray(clean.method + clean.requestBody + clean.idempotencyKey +
+                                         clean.responseBody + clean.headerRequestId)));
+        for (const auto &h : clean.requestHeaders + clean.responseHeaders)
+            QVERIFY2(!pattern.occursIn(h.second), h.first.constData());
+        QCOMPARE(Http::value(clean.requestHeaders, "Authorization"), "Bearer [redacted]");
+        const QString texts = clean.errorText + clean.envelope.type + clean.envelope.code +
+                              clean.envelope.message + clean.envelope.requestId +
+                              clean.envelope.problems.join(QString()) +
+                              clean.contractProblems.join(QString()) + clean.notes.join(QString());
+        QVERIFY2(!texts.contains(other), qPrintable(texts));
+        QCOMPARE(clean.envelope.message, QStringLiteral("The key [redacted] is revoked"));
+        QCOMPARE(clean.url.query(), QStringLiteral("api_key=[redacted]"));
+    }
+
+    void logLinesOfEveryCategoryAreCleaned()
+    {
+        captured().clear();
+        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
+        const QLoggingCategory category("pi.core.client");
+        qCDebug(category) << "path" << QString::fromUtf8("/v1/ping?api_key=" + m_key);
+        qWarning("header %s",
+                 QByteArray("Basic " + QByteArray(m_key + ':').toBase64()).constData());
+        QCOMPARE(captured().size(), 2);
+        for (const QString &line : captured()) {
+            QVERIFY2(!SecretPattern(m_key).occursIn(line.toUtf8()), qPrintable(line));
+            QVERIFY2(line.contains(QLatin1String("[redacted]")), qPrintable(line));
+        }
+    }
+
+    void hugeBodiesAreScannedWhole()
+    {
+        QByteArray body(20 * 1024 * 1024, 'x');
+        body.replace(body.size() - 100, m_key.size(), m_key);
+        const QByteArray clean = Redaction::scrub(body);
+        QVERIFY(!clean.contains(m_key));
+        QCOMPARE(clean.size(), body.size() - m_key.size() + Redaction::placeholder.size());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRedaction)
+#include "tst_redaction.moc"
