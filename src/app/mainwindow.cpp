@@ -193,16 +193,21 @@ void MainWindow::onSend()
     const ApiRequest request = m_ui->requestPanel->request();
     if (request.path.isEmpty())
         return;
+    if (const QString why = m_ui->requestPanel->headerProblem(); !why.isEmpty()) {
+        m_ui->requestPanel->setProgress(why);
+        return;
+    }
     const JsonText::Check check = m_ui->requestPanel->bodyCheck();
     if (!check.ok) {
-        const auto answer = QMessageBox::warning(
-            this, tr("Invalid JSON"),
-            tr("The body is not valid JSON (line %1, column %2: %3). Send it anyway?")
-                .arg(check.line)
-                .arg(check.column)
-                .arg(check.message),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Yes)
+        QMessageBox box(QMessageBox::Warning, tr("Invalid JSON"),
+                        tr("The body is not valid JSON (line %1, column %2: %3). Send it anyway?")
+                            .arg(check.line)
+                            .arg(check.column)
+                            .arg(check.message),
+                        QMessageBox::Yes | QMessageBox::Cancel, this);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.setTextFormat(Qt::PlainText);
+        if (box.exec() != QMessageBox::Yes)
             return;
     }
     RateLimitTracker *tracker = m_services->session->currentTracker();
@@ -251,6 +256,7 @@ void MainWindow::onRetry(const CallRecord &record)
                 .arg(QString::fromLatin1(record.idempotencyKey)),
             QMessageBox::Cancel, this);
         box.setObjectName(QStringLiteral("editedBodyWarning"));
+        box.setTextFormat(Qt::PlainText);
         QPushButton *sendOriginal = box.addButton(tr("Send the original"), QMessageBox::AcceptRole);
         QPushButton *newKey = box.addButton(tr("Use a new key"), QMessageBox::ActionRole);
         sendOriginal->setObjectName(QStringLiteral("sendOriginalButton"));

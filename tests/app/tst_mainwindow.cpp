@@ -3,6 +3,8 @@
 #include "httpcall.h"
 #include "ratelimitgauge.h"
 #include "ratelimitgaugeaccessible.h"
+#include "recordingserver.h"
+#include "requestpanel.h"
 #include "responsepanel.h"
 
 #include <QAccessible>
@@ -178,6 +180,82 @@ private Q_SLOTS:
         // "Send the original" resent the recorded bytes: a replay, not a 409.
         QCOMPARE(gui.text(QStringLiteral("statusEdit")), QStringLiteral("201 Created"));
         QVERIFY(gui.find<QLabel>(QStringLiteral("replayBadge"))->isVisible());
+    }
+
+    void serverTextIsShownAsPlainText()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        RecordingServer hostile;
+        QVERIFY(hostile.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+        const QByteArray html = "<h1><font color=red>Pwned</font></h1>";
+        hostile.setResponse(400,
+                            {{"Content-Type", "application/json"}, {"X-Request-Id", "<b>r</b>"}},
+                            "{\"error\":{\"type\":\"" + html +
+                                "\",\"code\":\"<i>c</i>\",\"message\":\"<a href='x'>m</a>\","
+                                "\"request_id\":\"<b>q</b>\"}}");
+        AppServices *app = gui.services();
+        const Profile p = app->profiles.upsert(
+            {QString(), QStringLiteral("<b>Hostile</b>"), hostile.url(QStringLiteral("/")), true});
+        app->keys.setSessionKey(p.id, SandboxProcess::demoKey());
+        app->session->setCurrentProfile(p.id);
+        gui.compose("GET", QStringLiteral("/v1/ping"));
+        QVERIFY(gui.sendAndWait());
+
+        auto *title = gui.find<QLabel>(QStringLiteral("errorTitle"));
+        QVERIFY2(title->text().contains(QString::fromLatin1(html)), qPrintable(title->text()));
+        QCOMPARE(title->textFormat(), Qt::PlainText);
+        QVERIFY(gui.find<QLabel>(QStringLiteral("problemsLabel"))->isVisible());
+        // Every label that can show server or user text draws it as text, never as HTML.
+        const QList<QLabel *> labels = gui.window()->findChildren<QLabel *>();
+        QVERIFY(labels.size() > 10);
+        for (const QLabel *label : labels) {
+            if (label->objectName() == QLatin1String("replayBadge"))
+                continue; // its own link, with nothing from the server in it
+            QVERIFY2(label->textFormat() == Qt::PlainText, qPrintable(label->objectName()));
+        }
+    }
+
+    void aHeaderWithALineBreakIsNotSent()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        gui.compose("GET", QStringLiteral("/v1/ping"));
+        auto *headers = gui.find<QTableWidget>(QStringLiteral("headersTable"));
+        headers->setRowCount(2);
+        headers->setItem(0, 0, new QTableWidgetItem(QStringLiteral("X-Fine")));
+        headers->setItem(0, 1, new QTableWidgetItem(QStringLiteral("yes")));
+        headers->setItem(1, 0, new QTableWidgetItem(QStringLiteral("X-Note")));
+        headers->setItem(
+            1, 1,
+            new QTableWidgetItem(QStringLiteral("hi\r\nAuthorization: Bearer pi_other_key_1")));
+        QSignalSpy started(gui.services()->session.get(), &Session::callStarted);
+        QTest::mouseClick(gui.find<QPushButton>(QStringLiteral("sendButton")), Qt::LeftButton);
+        QTest::qWait(100);
+        QCOMPARE(started.count(), 0);
+        const QString said = gui.find<QLabel>(QStringLiteral("progressLabel"))->text();
+        QVERIFY2(said.contains(QLatin1String("\"X-Note\"")) &&
+                     said.contains(QLatin1String("row 2")),
+                 qPrintable(said));
+        QCOMPARE(headers->currentRow(), 1);
+
+        // The same header from a pasted curl command is refused, and the composer kept as it was.
+        bool seen = false;
+        QString boxText;
+        onNextModal(
+            [&boxText](QMessageBox *box) {
+                boxText = box->text();
+                QCOMPARE(box->textFormat(), Qt::PlainText);
+                box->button(QMessageBox::Ok)->click();
+            },
+            &seen);
+        gui.find<RequestPanel>(QStringLiteral("requestPanel"))
+            ->pasteCurl(QStringLiteral("curl -H \"X-Note: hi\r\nAuthorization: Bearer "
+                                       "pi_other_key_1\" http://127.0.0.1:1/v1/ping"));
+        QTRY_VERIFY(seen);
+        QVERIFY2(boxText.contains(QLatin1String("\"X-Note\"")), qPrintable(boxText));
+        QCOMPARE(headers->rowCount(), 2);
+        QCOMPARE(headers->item(0, 0)->text(), QStringLiteral("X-Fine"));
     }
 
     void invalidJsonIsShownAndNeedsConfirmation()

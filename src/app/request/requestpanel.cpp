@@ -114,12 +114,30 @@ ApiRequest RequestPanel::request() const
         const QTableWidgetItem *value = m_ui->headersTable->item(row, 1);
         if (name && !name->text().trimmed().isEmpty())
             r.headers.append(
-                {name->text().trimmed().toLatin1(), value ? value->text().toUtf8() : QByteArray()});
+                {name->text().trimmed().toUtf8(), value ? value->text().toUtf8() : QByteArray()});
     }
     const IdempotencyMode mode = modeAt(m_ui->idempotencyModeCombo->currentIndex());
     r.idempotencyMode = mode == IdempotencyMode::None ? mode : IdempotencyMode::Manual;
     r.idempotencyKey = m_ui->idempotencyKeyEdit->text().trimmed().toLatin1();
     return r;
+}
+
+QString RequestPanel::headerProblem()
+{
+    for (int row = 0; row < m_ui->headersTable->rowCount(); ++row) {
+        const QTableWidgetItem *name = m_ui->headersTable->item(row, 0);
+        const QTableWidgetItem *value = m_ui->headersTable->item(row, 1);
+        if (!name || name->text().trimmed().isEmpty())
+            continue;
+        const QString why = Http::problem(name->text().trimmed().toUtf8(),
+                                          value ? value->text().toUtf8() : QByteArray());
+        if (!why.isEmpty()) {
+            m_ui->headersTable->setCurrentCell(
+                row, Http::problem(name->text().trimmed().toUtf8(), {}).isEmpty() ? 1 : 0);
+            return tr("Header row %1: %2").arg(row + 1).arg(why);
+        }
+    }
+    return {};
 }
 
 void RequestPanel::setRequest(const ApiRequest &r)
@@ -214,7 +232,11 @@ void RequestPanel::pasteCurl(const QString &command)
 {
     const CurlCommand::Parsed parsed = CurlCommand::parse(command);
     if (!parsed.ok) {
-        QMessageBox::warning(this, tr("Paste curl command"), parsed.error);
+        QMessageBox box(QMessageBox::Warning, tr("Paste curl command"), parsed.error,
+                        QMessageBox::Ok, this);
+        box.setObjectName(QStringLiteral("curlImportError"));
+        box.setTextFormat(Qt::PlainText); // the command's own text may be quoted in it
+        box.exec();
         return;
     }
     setRequest(parsed.request);

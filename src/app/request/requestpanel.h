@@ -26,6 +26,8 @@ public:
     ApiRequest request() const;
     void setRequest(const ApiRequest &request);
     QByteArray body() const;
+    // Empty when every header may be sent; otherwise why not, with the offending cell selected.
+    QString headerProblem();
     JsonText::Check bodyCheck() const;
     // After a POST went out: a fresh key for the next one (in "New UUID" mode).
     void prepareNextKey();

@@ -28,6 +28,7 @@ BodyView::BodyView(QWidget *parent)
     , m_state(new QLabel(this))
 {
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_state->setTextFormat(Qt::PlainText);
     m_text->setObjectName(QStringLiteral("responseBodyText"));
     m_text->setReadOnly(true);
     m_text->setFont(mono);
