@@ -195,12 +195,21 @@ void HistoryPanel::exportSelected(bool har)
         har ? tr("HAR files (*.har)") : tr("JSON lines (*.jsonl)"));
     if (path.isEmpty())
         return;
+    if (const QString error = exportTo(path, calls, har); !error.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Export"), error, QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+    }
+}
+
+QString HistoryPanel::exportTo(const QString &path, const QList<CallRecord> &calls, bool har)
+{
     QSaveFile file(path);
     const QByteArray bytes =
         Redaction::scrub(har ? HistoryExport::toHar(calls) : HistoryExport::toJsonLines(calls));
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        QMessageBox::warning(this, tr("Export"),
-                             tr("Could not write %1: %2").arg(path, file.errorString()));
+        return tr("Could not write %1: %2").arg(path, file.errorString());
+    return {};
 }
 
 void HistoryPanel::clearHistory()

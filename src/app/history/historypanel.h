@@ -30,6 +30,8 @@ public:
     // Selects the first call made with this idempotency key: the one a replay repeats.
     void selectOriginal(const QByteArray &idempotencyKey);
     QList<CallRecord> selectedCalls() const;
+    // Writes the calls as HAR 1.2 or JSON lines, through the redaction; empty, or the error.
+    static QString exportTo(const QString &path, const QList<CallRecord> &calls, bool har);
 
 Q_SIGNALS:
     void callActivated(const CallRecord &record);
