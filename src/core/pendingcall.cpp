@@ -263,6 +263,14 @@ void PendingCall::onFinished()
         return finish(CallRecord::Outcome::NetworkError,
                       tr("The connection broke during the response: %1").arg(reply->errorString()));
     }
+    // QNetworkReply reports a 4xx or 5xx status as an error of its own; any other error with
+    // a status below 400 (a body that would not decompress, a protocol failure) means the
+    // answer was not read as sent: a failure, never a success with undecoded bytes.
+    if (reply->error() != QNetworkReply::NoError && status < 400)
+        return finish(CallRecord::Outcome::NetworkError,
+                      tr("The answer (HTTP %1) could not be read: %2")
+                          .arg(status)
+                          .arg(reply->errorString()));
     const QString shortBody = checkBodyLength();
     if (!shortBody.isEmpty())
         return finish(CallRecord::Outcome::NetworkError, shortBody);

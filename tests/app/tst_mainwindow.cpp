@@ -216,6 +216,25 @@ private Q_SLOTS:
         }
     }
 
+    void theStatusLineShowsTheWholeMessage()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        AppServices *app = gui.services();
+        const Profile remote = app->profiles.upsert(
+            {QString(), QStringLiteral("Remote"), QUrl(QStringLiteral("http://api.pi.example")), true});
+        app->session->setCurrentProfile(remote.id);
+        gui.compose("GET", QStringLiteral("/v1/ping"));
+        QVERIFY(gui.sendAndWait());
+        auto *status = gui.find<QLineEdit>(QStringLiteral("statusEdit"));
+        // "…except to this machine (127.0.0.1, ::1, localhost). Use https:// for api.pi.example."
+        QVERIFY2(status->text().contains(QLatin1String("(127.0.0.1, ::1, localhost). Use https://")),
+                 qPrintable(status->text()));
+        QVERIFY(status->text().endsWith(QLatin1String("api.pi.example.")));
+        QCOMPARE(status->accessibleDescription(), status->text());
+        QVERIFY(status->toolTip().contains(QLatin1String("api.pi.example.")));
+    }
+
     void aHeaderWithALineBreakIsNotSent()
     {
         GuiDriver gui;

@@ -351,6 +351,20 @@ private Q_SLOTS:
         QVERIFY2(r.errorText.contains(QLatin1String("cleartext")), qPrintable(r.errorText));
     }
 
+    void aBodyThatWillNotDecompressIsAFailure()
+    {
+        RecordingServer server;
+        QVERIFY(server.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+        server.setResponse(200, {{"Content-Type", "application/json"}, {"Content-Encoding", "gzip"}},
+                           "this is not gzip at all, whatever the header says");
+        const CallRecord r =
+            call({QStringLiteral("Local"), QString(), server.url(QStringLiteral("/")), m_key},
+                 get(QStringLiteral("/v1/ping")));
+        QCOMPARE(r.outcome, CallRecord::Outcome::NetworkError);
+        QVERIFY2(r.errorText.contains(QLatin1String("could not be read")), qPrintable(r.errorText));
+        QVERIFY(r.isError());
+    }
+
     void cleartextToARemoteHostIsRefused()
     {
         const CallRecord r = call({QStringLiteral("Remote"), QString(),

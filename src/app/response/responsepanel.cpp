@@ -79,9 +79,15 @@ void ResponsePanel::showCall(const CallRecord &r)
 {
     m_record = r;
     const bool completed = r.outcome == CallRecord::Outcome::Completed;
-    m_ui->statusEdit->setText(completed
-                                  ? QString::number(r.status) + QLatin1Char(' ') + reason(r.status)
-                                  : r.errorText.section(QLatin1Char('.'), 0, 0));
+    // The whole message: the field shows what fits, the tooltip and screen readers get all.
+    const QString status = completed
+                               ? QString::number(r.status) + QLatin1Char(' ') + reason(r.status)
+                               : r.errorText;
+    m_ui->statusEdit->setText(status);
+    m_ui->statusEdit->setCursorPosition(0);
+    m_ui->statusEdit->setToolTip(QStringLiteral("<p style='white-space:pre-wrap'>%1</p>")
+                                     .arg(status.toHtmlEscaped())); // shown as the plain text
+    m_ui->statusEdit->setAccessibleDescription(status);
     QPalette pal = m_ui->statusEdit->palette();
     pal.setColor(QPalette::Text, r.isError() ? QColor(0xc6, 0x28, 0x28) : QColor(0x1d, 0x7a, 0x3a));
     m_ui->statusEdit->setPalette(pal);
