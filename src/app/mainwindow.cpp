@@ -57,10 +57,15 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
     connect(session, &Session::callFinished, this, &MainWindow::onCallFinished);
     connect(session, &Session::queuedSendChanged, this, [this] {
         if (m_services->session->hasQueuedSend())
-            m_ui->requestPanel->setProgress(tr("Queued: sends when the rate-limit window resets."));
+            m_ui->requestPanel->setProgress(
+                tr("Queued: sends at %1, when the rate-limit window resets. Esc cancels.")
+                    .arg(QLocale().toString(m_services->session->queuedSendTime().time(),
+                                            QLocale::LongFormat)));
         else
             m_ui->requestPanel->setProgress({});
     });
+    // A queued send goes out exactly as Send would: the composer moves to the next key.
+    connect(session, &Session::queuedSendDue, this, &MainWindow::send);
     connect(session, &Session::keyProblem, this,
             [this](const QString &, const KeyVault::Result &r) {
                 showBanner(r.status == KeyVault::Status::NotFound
@@ -223,7 +228,11 @@ void MainWindow::onSend()
         box.setObjectName(QStringLiteral("rateLimitWarning"));
         box.exec();
         if (box.clickedButton() == atReset) {
-            m_services->session->sendAtReset(request);
+            const QString refused = m_services->session->sendAtReset(request);
+            if (!refused.isEmpty())
+                m_ui->requestPanel->setProgress(refused);
+            else if (IdempotencyKeys::applies(request.method))
+                m_ui->requestPanel->prepareNextKey(); // the queued send holds this key
             return;
         }
         if (box.clickedButton() != now)

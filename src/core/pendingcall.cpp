@@ -267,10 +267,9 @@ void PendingCall::onFinished()
     // a status below 400 (a body that would not decompress, a protocol failure) means the
     // answer was not read as sent: a failure, never a success with undecoded bytes.
     if (reply->error() != QNetworkReply::NoError && status < 400)
-        return finish(CallRecord::Outcome::NetworkError,
-                      tr("The answer (HTTP %1) could not be read: %2")
-                          .arg(status)
-                          .arg(reply->errorString()));
+        return finish(
+            CallRecord::Outcome::NetworkError,
+            tr("The answer (HTTP %1) could not be read: %2").arg(status).arg(reply->errorString()));
     const QString shortBody = checkBodyLength();
     if (!shortBody.isEmpty())
         return finish(CallRecord::Outcome::NetworkError, shortBody);

@@ -13,8 +13,11 @@ Session::Session(ApiClient *client, ProfileStore *profiles, ProfileKeys *keys,
 {
     m_queued.setSingleShot(true);
     connect(&m_queued, &QTimer::timeout, this, [this] {
-        send(m_queuedRequest);
+        const ApiRequest due = m_queuedRequest;
+        m_queuedRequest = {};
+        m_queuedAt = {};
         Q_EMIT queuedSendChanged();
+        Q_EMIT queuedSendDue(due);
     });
     connect(m_client, &ApiClient::callStarted, this, &Session::callStarted);
     connect(m_client, &ApiClient::callFinished, this, [this](const CallRecord &record) {
@@ -70,13 +73,22 @@ void Session::sendWithKey(const Profile &profile, const ApiRequest &request, con
     m_client->send(Endpoint{profile.name, profile.id, profile.baseUrl, key}, request);
 }
 
-void Session::sendAtReset(const ApiRequest &request)
+QString Session::sendAtReset(const ApiRequest &request)
 {
-    const qint64 wait = currentTracker()->msUntilReset();
+    const qint64 wait = std::max<qint64>(0, currentTracker()->msUntilReset());
+    if (wait > maxQueuedWaitMs)
+        return tr("Pi asks to wait %1, longer than the %2 minutes a send is kept queued. "
+                  "Nothing was queued; send it later.")
+            .arg(RateLimitTracker::formatWait(wait))
+            .arg(maxQueuedWaitMs / 60000);
     m_queuedRequest = request;
-    // A little after the reset, so the server's window has surely turned.
-    m_queued.start(int(std::max<qint64>(0, wait) + 250));
+    // A little after the reset, so the server's window has surely turned. The wait is bounded
+    // above, so it fits a timer's int.
+    const int delay = int(wait + 250);
+    m_queuedAt = QDateTime::currentDateTime().addMSecs(delay);
+    m_queued.start(delay);
     Q_EMIT queuedSendChanged();
+    return {};
 }
 
 void Session::cancelQueuedSend()
@@ -84,5 +96,7 @@ void Session::cancelQueuedSend()
     if (!m_queued.isActive())
         return;
     m_queued.stop();
+    m_queuedRequest = {};
+    m_queuedAt = {};
     Q_EMIT queuedSendChanged();
 }

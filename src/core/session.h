@@ -5,6 +5,7 @@
 #include "profilestore.h"
 #include "ratelimittracker.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -32,10 +33,14 @@ public:
 
     // Sends with the current profile's key, read just before sending.
     void send(const ApiRequest &request);
-    // Sends when the current profile's rate-limit window resets.
-    void sendAtReset(const ApiRequest &request);
+    // Queues the request for when the current profile's rate-limit window resets: empty
+    // when queued, otherwise why not (a wait longer than maxQueuedWaitMs is not queued).
+    // When it is due, queuedSendDue() hands it back, to be sent exactly as Send would.
+    QString sendAtReset(const ApiRequest &request);
     bool hasQueuedSend() const { return m_queued.isActive(); }
+    QDateTime queuedSendTime() const { return m_queuedAt; }
     void cancelQueuedSend();
+    static constexpr qint64 maxQueuedWaitMs = 15 * 60 * 1000;
 
 Q_SIGNALS:
     void currentProfileChanged(const Profile &profile);
@@ -43,6 +48,7 @@ Q_SIGNALS:
     void callFinished(const CallRecord &record);
     void keyProblem(const QString &profileId, const KeyVault::Result &result);
     void queuedSendChanged();
+    void queuedSendDue(const ApiRequest &request);
 
 private:
     void sendWithKey(const Profile &profile, const ApiRequest &request, const QString &key);
@@ -55,4 +61,5 @@ private:
     QHash<QString, RateLimitTracker *> m_trackers;
     QTimer m_queued;
     ApiRequest m_queuedRequest;
+    QDateTime m_queuedAt;
 };

@@ -221,15 +221,17 @@ private Q_SLOTS:
         GuiDriver gui;
         QVERIFY2(gui.start(), qPrintable(gui.errorText()));
         AppServices *app = gui.services();
-        const Profile remote = app->profiles.upsert(
-            {QString(), QStringLiteral("Remote"), QUrl(QStringLiteral("http://api.pi.example")), true});
+        const Profile remote =
+            app->profiles.upsert({QString(), QStringLiteral("Remote"),
+                                  QUrl(QStringLiteral("http://api.pi.example")), true});
         app->session->setCurrentProfile(remote.id);
         gui.compose("GET", QStringLiteral("/v1/ping"));
         QVERIFY(gui.sendAndWait());
         auto *status = gui.find<QLineEdit>(QStringLiteral("statusEdit"));
         // "…except to this machine (127.0.0.1, ::1, localhost). Use https:// for api.pi.example."
-        QVERIFY2(status->text().contains(QLatin1String("(127.0.0.1, ::1, localhost). Use https://")),
-                 qPrintable(status->text()));
+        QVERIFY2(
+            status->text().contains(QLatin1String("(127.0.0.1, ::1, localhost). Use https://")),
+            qPrintable(status->text()));
         QVERIFY(status->text().endsWith(QLatin1String("api.pi.example.")));
         QCOMPARE(status->accessibleDescription(), status->text());
         QVERIFY(status->toolTip().contains(QLatin1String("api.pi.example.")));
@@ -369,6 +371,82 @@ private Q_SLOTS:
         QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("sendButton")), Qt::LeftButton);
         QVERIFY(seen);
         QVERIFY(gui.services()->session->hasQueuedSend());
+        gui.services()->session->cancelQueuedSend();
+    }
+
+    static void clickSendAtResetOnTheWarning(GuiDriver &gui)
+    {
+        bool seen = false;
+        onNextModal(
+            [](QMessageBox *box) {
+                for (QAbstractButton *b : box->buttons())
+                    if (b->text() == QLatin1String("Send at reset"))
+                        b->click();
+            },
+            &seen);
+        QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("sendButton")), Qt::LeftButton);
+        QVERIFY(seen);
+    }
+
+    void aQueuedSendMovesTheComposerToTheNextKey()
+    {
+        GuiDriver gui({QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--window"),
+                       QStringLiteral("2")});
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        RateLimitTracker *tracker = gui.services()->session->currentTracker();
+        gui.compose("POST", QStringLiteral("/v1/charges"), QStringLiteral("{\"amount\": 5}"));
+        // Spend the budget early enough in a window to queue the next send.
+        for (int i = 0; i < 4 && !(tracker->exhausted() && tracker->msUntilReset() >= 1000); ++i) {
+            if (tracker->exhausted())
+                QTRY_VERIFY_WITH_TIMEOUT(!tracker->exhausted(), 5000);
+            QVERIFY(gui.sendAndWait());
+        }
+        QVERIFY(tracker->exhausted());
+        const QString queuedKey = gui.text(QStringLiteral("idempotencyKeyEdit"));
+        QSignalSpy finished(gui.services()->session.get(), &Session::callFinished);
+        clickSendAtResetOnTheWarning(gui);
+        QVERIFY(gui.services()->session->hasQueuedSend());
+        QVERIFY(gui.find<QLabel>(QStringLiteral("progressLabel"))
+                    ->text()
+                    .startsWith(QLatin1String("Queued: sends at")));
+        QVERIFY(gui.text(QStringLiteral("idempotencyKeyEdit")) != queuedKey);
+        QVERIFY(finished.wait(5000));
+        const auto record = finished.first().first().value<CallRecord>();
+        QCOMPARE(record.idempotencyKey, queuedKey.toLatin1());
+        QCOMPARE(record.status, 201);
+        QVERIFY(!gui.services()->session->hasQueuedSend());
+        // The next Send, in the next window, is a new charge: not a replay, not a 409.
+        QTRY_VERIFY_WITH_TIMEOUT(!tracker->exhausted(), 5000);
+        QVERIFY(gui.sendAndWait());
+        QCOMPARE(gui.text(QStringLiteral("statusEdit")), QStringLiteral("201 Created"));
+        QVERIFY(gui.find<QLabel>(QStringLiteral("replayBadge"))->isHidden());
+    }
+
+    void aWaitOfYearsIsNotQueued()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        RecordingServer limited;
+        QVERIFY(limited.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+        limited.setResponse(429,
+                            {{"Content-Type", "application/json"},
+                             {"Retry-After", "Wed, 21 Oct 2037 07:28:00 GMT"},
+                             {"X-Request-Id", "req_pi_00000000-0000-4000-8000-000000000000"}},
+                            "{\"error\":{\"type\":\"rate_limit_error\",\"code\":"
+                            "\"rate_limit_exceeded\",\"message\":\"Too many\",\"request_id\":"
+                            "\"req_pi_00000000-0000-4000-8000-000000000000\"}}");
+        AppServices *app = gui.services();
+        const Profile p = app->profiles.upsert(
+            {QString(), QStringLiteral("Limited"), limited.url(QStringLiteral("/")), true});
+        app->keys.setSessionKey(p.id, SandboxProcess::demoKey());
+        app->session->setCurrentProfile(p.id);
+        gui.compose("GET", QStringLiteral("/v1/ping"));
+        QVERIFY(gui.sendAndWait());
+        QVERIFY(app->session->currentTracker()->exhausted());
+        clickSendAtResetOnTheWarning(gui);
+        QVERIFY(!app->session->hasQueuedSend());
+        const QString said = gui.find<QLabel>(QStringLiteral("progressLabel"))->text();
+        QVERIFY2(said.contains(QLatin1String("longer than the 15 minutes")), qPrintable(said));
     }
 
     void historyFilterByRequestIdFindsTheCall()

@@ -355,7 +355,8 @@ private Q_SLOTS:
     {
         RecordingServer server;
         QVERIFY(server.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
-        server.setResponse(200, {{"Content-Type", "application/json"}, {"Content-Encoding", "gzip"}},
+        server.setResponse(200,
+                           {{"Content-Type", "application/json"}, {"Content-Encoding", "gzip"}},
                            "this is not gzip at all, whatever the header says");
         const CallRecord r =
             call({QStringLiteral("Local"), QString(), server.url(QStringLiteral("/")), m_key},

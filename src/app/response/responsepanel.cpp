@@ -80,9 +80,8 @@ void ResponsePanel::showCall(const CallRecord &r)
     m_record = r;
     const bool completed = r.outcome == CallRecord::Outcome::Completed;
     // The whole message: the field shows what fits, the tooltip and screen readers get all.
-    const QString status = completed
-                               ? QString::number(r.status) + QLatin1Char(' ') + reason(r.status)
-                               : r.errorText;
+    const QString status =
+        completed ? QString::number(r.status) + QLatin1Char(' ') + reason(r.status) : r.errorText;
     m_ui->statusEdit->setText(status);
     m_ui->statusEdit->setCursorPosition(0);
     m_ui->statusEdit->setToolTip(QStringLiteral("<p style='white-space:pre-wrap'>%1</p>")
