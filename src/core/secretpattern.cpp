@@ -126,15 +126,26 @@ QByteArray SecretPattern::replaced(const QByteArray &data, QByteArrayView placeh
     Match m = find(data);
     if (!m.found())
         return data;
-    QByteArray out;
-    out.reserve(data.size());
-    qsizetype done = 0;
-    while (m.found()) {
-        out.append(QByteArrayView(data).sliced(done, m.at - done));
-        out.append(placeholder);
-        done = m.at + m.length;
-        m = find(data, done);
+    const auto replaceAll = [&](QByteArrayView with) {
+        QByteArray out;
+        out.reserve(data.size());
+        qsizetype done = 0;
+        for (Match at = m; at.found(); at = find(data, done)) {
+            out.append(QByteArrayView(data).sliced(done, at.at - done));
+            out.append(with);
+            done = at.at + at.length;
+        }
+        out.append(QByteArrayView(data).sliced(done));
+        return out;
+    };
+    QByteArray out = replaceAll(placeholder);
+    if (!find(out).found())
+        return out;
+    // The placeholder itself helped spell the secret (a secret such as "acted", or "d]bc"
+    // before "bc"): a run of one character the secret does not hold cannot.
+    for (const char fill : QByteArrayView("#*~=+.!")) {
+        if (!m_secret.contains(fill))
+            return replaceAll(QByteArray(placeholder.size(), fill));
     }
-    out.append(QByteArrayView(data).sliced(done));
-    return out;
+    return replaceAll(QByteArray(placeholder.size(), '\x01'));
 }

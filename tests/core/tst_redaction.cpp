@@ -79,6 +79,25 @@ private Q_SLOTS:
         QVERIFY(!SecretPattern("abc").isValid()); // too short to tell from ordinary text
     }
 
+    void aSecretThatOverlapsThePlaceholderIsStillGone_data()
+    {
+        QTest::addColumn<QByteArray>("secret");
+        QTest::addColumn<QByteArray>("data");
+        QTest::newRow("inside the placeholder") << QByteArray("acted") << QByteArray("x acted y");
+        QTest::newRow("placeholder's end and the text after")
+            << QByteArray("d]bc") << QByteArray("d]bcbc");
+        QTest::newRow("brackets and stars") << QByteArray("#*~=+.![") << QByteArray("a#*~=+.![b");
+    }
+
+    void aSecretThatOverlapsThePlaceholderIsStillGone()
+    {
+        QFETCH(QByteArray, secret);
+        QFETCH(QByteArray, data);
+        const SecretPattern pattern(secret);
+        const QByteArray clean = pattern.replaced(data, Redaction::placeholder);
+        QVERIFY2(!clean.contains(secret) && !pattern.occursIn(clean), clean.constData());
+    }
+
     void everyFieldOfARecordIsCleaned()
     {
         const QString other = QStringLiteral("pi_only_this_call_key_99");
