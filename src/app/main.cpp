@@ -65,6 +65,8 @@ int main(int argc, char *argv[])
     AppServices::Options options;
     options.baseUrl = commandLine.baseUrl;
     options.environmentKey = qEnvironmentVariable("PI_API_KEY");
+    // Read once, then out of the environment that every child process would inherit.
+    qunsetenv("PI_API_KEY");
     QuitOnSignal quitOnSignal; // SIGTERM and SIGINT close the window and stop the sandbox
     AppServices services(options);
     MainWindow window(&services);
