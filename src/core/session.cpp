@@ -2,6 +2,8 @@
 
 #include "historystore.h"
 
+#include <QPointer>
+
 Session::Session(ApiClient *client, ProfileStore *profiles, ProfileKeys *keys,
                  HistoryStore *history, const Clock &clock, QObject *parent)
     : QObject(parent)
@@ -46,6 +48,19 @@ RateLimitTracker *Session::tracker(const QString &profileId)
     if (!t)
         t = new RateLimitTracker(m_clock, this);
     return t;
+}
+
+void Session::removeProfile(const QString &profileId, RemovedCallback done)
+{
+    QPointer<Session> self(this);
+    const bool sessionOnly = m_profiles->find(profileId).sessionOnly;
+    m_keys->removeKey(profileId, [self, profileId, sessionOnly,
+                                  done = std::move(done)](const KeyVault::Result &r) {
+        const bool removed = sessionOnly || r.ok() || r.status == KeyVault::Status::NotFound;
+        if (self && removed)
+            self->m_profiles->remove(profileId);
+        done(r, removed);
+    });
 }
 
 void Session::send(const ApiRequest &request)

@@ -30,6 +30,13 @@ public:
     RateLimitTracker *tracker(const QString &profileId);
     RateLimitTracker *currentTracker() { return tracker(currentProfile().id); }
 
+    using RemovedCallback = std::function<void(const KeyVault::Result &, bool removed)>;
+    // Deletes the profile's key from the keychain, then the saved profile, but only once the
+    // keychain says the key is gone or was never there. When it cannot (locked, no keychain),
+    // the profile is kept, so its key can still be reached, and the result says why. A
+    // session-only profile has no keychain entry (saving one saves the profile) and always goes.
+    void removeProfile(const QString &profileId, RemovedCallback done);
+
     // Sends with the current profile's key, read just before sending.
     void send(const ApiRequest &request);
     // Sends when the current profile's rate-limit window resets.
