@@ -16,7 +16,9 @@ struct Options
         QCoreApplication::translate("CommandLine", "Displays version information.")};
     QCommandLineOption baseUrl{
         QStringLiteral("base-url"),
-        QCoreApplication::translate("CommandLine", "Open a session profile for this base URL."),
+        QCoreApplication::translate("CommandLine",
+                                    "Open the saved profile of this URL's origin, or a session "
+                                    "profile for it when there is none."),
         QStringLiteral("url")};
 
     explicit Options(QCommandLineParser &parser)

@@ -18,7 +18,7 @@ struct CommandLine
     };
 
     Action action = Action::Run;
-    QUrl baseUrl;   // a session profile for this base URL, when set
+    QUrl baseUrl;   // the saved profile of this origin, else a session profile, when set
     QString output; // for stdout: the help or version text
     QString error;  // for stderr
 

@@ -50,6 +50,24 @@ RateLimitTracker *Session::tracker(const QString &profileId)
     return t;
 }
 
+void Session::saveKeyInKeychain(const QString &profileId, const QString &key, KeySavedCallback done)
+{
+    QPointer<Session> self(this);
+    m_keys->saveKey(profileId, key,
+                    [self, profileId, done = std::move(done)](const KeyVault::Result &r) {
+                        bool profileSaved = false;
+                        if (self && r.ok()) {
+                            Profile p = self->m_profiles->find(profileId);
+                            if (p.isValid() && p.sessionOnly) {
+                                p.sessionOnly = false;
+                                self->m_profiles->upsert(p);
+                                profileSaved = true;
+                            }
+                        }
+                        done(r, profileSaved);
+                    });
+}
+
 void Session::removeProfile(const QString &profileId, RemovedCallback done)
 {
     QPointer<Session> self(this);

@@ -30,6 +30,12 @@ public:
     RateLimitTracker *tracker(const QString &profileId);
     RateLimitTracker *currentTracker() { return tracker(currentProfile().id); }
 
+    using KeySavedCallback = std::function<void(const KeyVault::Result &, bool profileSaved)>;
+    // Saves the key in the keychain. A session-only profile (from --base-url) is saved too,
+    // to the settings, and profileSaved says so: its keychain entry is named by its id, and
+    // only a saved profile keeps its id into the next session. On failure nothing changes.
+    void saveKeyInKeychain(const QString &profileId, const QString &key, KeySavedCallback done);
+
     using RemovedCallback = std::function<void(const KeyVault::Result &, bool removed)>;
     // Deletes the profile's key from the keychain, then the saved profile, but only once the
     // keychain says the key is gone or was never there. When it cannot (locked, no keychain),

@@ -118,6 +118,42 @@ private Q_SLOTS:
         QFile::remove(app.settings.fileName());
     }
 
+    // "Save key in keychain" on a --base-url profile saves the profile too, and says so.
+    void keySavedForASessionProfileSavesTheProfile()
+    {
+        AppServices::Options o = options();
+        o.baseUrl = QUrl(QStringLiteral("https://api.pi.example"));
+        QString id;
+        {
+            AppServices app(o);
+            id = app.session->currentProfile().id;
+            QVERIFY(app.session->currentProfile().sessionOnly);
+            ProfilesDialog dialog(app.session.get(), &app.client);
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QCOMPARE(listed(dialog), QStringList{QStringLiteral("api.pi.example (this session)")});
+            QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("keyEdit")),
+                             QStringLiteral("pi_session_profile_key_01"));
+            QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("saveKeyButton")),
+                              Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(
+                message(dialog),
+                QStringLiteral("Key saved in the keychain; the profile \"api.pi.example\" is now "
+                               "saved too so the key can be found next time."),
+                20000);
+            QCOMPARE(listed(dialog), QStringList{QStringLiteral("api.pi.example")});
+            QVERIFY(!app.profiles.find(id).sessionOnly);
+            QTRY_COMPARE_WITH_TIMEOUT(storedKey(dialog),
+                                      QStringLiteral("pi_…y_01 (in the keychain)"), 20000);
+            QVERIFY(keychainIdle(app));
+        }
+        AppServices app(o);
+        QCOMPARE(app.session->currentProfile().id, id);
+        QCOMPARE(SyncVault::read(app.vault, id).secret,
+                 QStringLiteral("pi_session_profile_key_01"));
+        QVERIFY(SyncVault::remove(app.vault, id).ok());
+    }
+
     // A profile whose key the keychain will not delete (locked) is kept, and the dialog says
     // why; once the keychain is unlocked, removing it again takes both.
     void profileIsKeptWhileItsKeyCannotBeRemoved()

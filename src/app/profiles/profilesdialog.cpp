@@ -158,11 +158,19 @@ void ProfilesDialog::saveKey(bool sessionOnly)
         return;
     }
     QPointer<ProfilesDialog> self(this);
-    m_session->keys()->saveKey(id, key, [self, key](const KeyVault::Result &r) {
+    m_session->saveKeyInKeychain(id, key, [self, id](const KeyVault::Result &r, bool profileSaved) {
         if (!self)
             return;
         if (r.ok()) {
             self->m_ui->keyEdit->clear();
+            if (profileSaved) {
+                // No longer "(this session)"; the stored key is shown anew.
+                self->reloadList(self->m_currentId);
+                self->say(tr("Key saved in the keychain; the profile \"%1\" is now saved too so "
+                             "the key can be found next time.")
+                              .arg(self->m_session->profiles()->find(id).name));
+                return;
+            }
             self->say(tr("Saved in the keychain."));
         } else {
             // The old key, if any, is untouched; the new one stays in the field.
