@@ -21,7 +21,9 @@ echo "Depends: $depends"
 
 lintian --fail-on error --tag-display-limit 0 "$deb"
 
-QT_QPA_PLATFORM=offscreen "$root"/usr/bin/pi-console --version
+# As from a terminal with no display: --version and --help need none.
+env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$root"/usr/bin/pi-console --version
+env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM "$root"/usr/bin/pi-console --help >/dev/null
 "$root"/usr/bin/pi-sandbox --version
 listing=$(tar -tzf "$tgz")
 grep -q 'bin/pi-console$' <<<"$listing" || { echo "$tgz lacks bin/pi-console"; exit 1; }

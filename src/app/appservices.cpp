@@ -50,8 +50,11 @@ AppServices::~AppServices()
 void AppServices::openStartingProfile(const Options &options)
 {
     if (options.baseUrl.isValid() && !options.baseUrl.isEmpty()) {
-        const Profile p =
-            profiles.upsert({QString(), options.baseUrl.host(), options.baseUrl, true});
+        // The saved profile of that origin, with its key in the keychain; else one for this
+        // session (saving a key for it saves it, and the next --base-url finds it here).
+        Profile p = profiles.findSaved(options.baseUrl);
+        if (!p.isValid())
+            p = profiles.upsert({QString(), options.baseUrl.host(), options.baseUrl, true});
         profiles.setCurrentId(p.id);
     } else if (profiles.profiles().isEmpty() && options.startSandbox) {
         // In the background: the window paints first, and the Sandbox profile appears as soon

@@ -23,7 +23,7 @@ class AppServices final
 public:
     struct Options
     {
-        QUrl baseUrl;             // --base-url: a session profile
+        QUrl baseUrl;             // --base-url: its origin's saved profile, or a session one
         QString environmentKey;   // PI_API_KEY: a session-only key
         bool startSandbox = true; // with no profile at all, run the embedded sandbox
         QString historyPath;      // empty: the default under AppDataLocation

@@ -1,16 +1,33 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
-class QCoreApplication;
-
 // What the user asked for on the command line (DESIGN.md, "What the user can drive from
-// outside"). --help and --version are answered by the parser itself.
+// outside"). Parsed before any QApplication exists, so that --help, --version and a bad
+// --base-url are answered like any command-line tool's, with no display needed.
 struct CommandLine
 {
-    QUrl baseUrl; // a session profile for this base URL, when set
-    QString error;
+    enum class Action
+    {
+        Run,
+        ShowHelp,    // -h, --help, --help-all, -?: print output, exit 0
+        ShowVersion, // -v, --version: print output, exit 0
+        Fail,        // print error, exit 2
+    };
 
-    static CommandLine parse(const QCoreApplication &app);
+    Action action = Action::Run;
+    QUrl baseUrl;   // the saved profile of this origin, else a session profile, when set
+    QString output; // for stdout: the help or version text
+    QString error;  // for stderr
+
+    // arguments as in argv, the program first. QCoreApplication::applicationName() and
+    // applicationVersion() must be set (they can be before the application object exists).
+    // Options it does not know are not an error here: QApplication has yet to take its own
+    // (-platform, -style…) out of the list; unknownOptions() checks what is left afterwards.
+    static CommandLine parse(const QStringList &arguments);
+    // The options in arguments (QCoreApplication::arguments(), once QApplication has taken
+    // its own) that pi-console does not know, as an error message; empty when there are none.
+    static QString unknownOptions(const QStringList &arguments);
 };

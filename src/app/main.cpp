@@ -30,23 +30,45 @@ int main(int argc, char *argv[])
 {
     forbidCoreDumps();
     Redaction::installLogFilter(); // no log line of any category carries a key
+    QCoreApplication::setApplicationName(QStringLiteral("pi-console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PICONSOLE_VERSION));
+
+    // Before QApplication, which needs a display: --help, --version and a bad --base-url are
+    // answered on a terminal with none, like any command-line tool's.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const CommandLine commandLine = CommandLine::parse(arguments);
+    switch (commandLine.action) {
+    case CommandLine::Action::ShowHelp:
+    case CommandLine::Action::ShowVersion:
+        QTextStream(stdout) << commandLine.output;
+        return 0;
+    case CommandLine::Action::Fail:
+        QTextStream(stderr) << "pi-console: " << commandLine.error << '\n';
+        return 2;
+    case CommandLine::Action::Run:
+        break;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("pi-console"));
     QApplication::setApplicationDisplayName(QStringLiteral("Pi Console"));
-    QApplication::setApplicationVersion(QStringLiteral(PICONSOLE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(PICONSOLE_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pi-console.svg")));
     QAccessible::installFactory(&RateLimitGaugeAccessible::factory);
 
-    const CommandLine commandLine = CommandLine::parse(app);
-    if (!commandLine.error.isEmpty()) {
-        QTextStream(stderr) << "pi-console: " << commandLine.error << '\n';
+    // QApplication has taken its own options (-platform, -style…): what is left must be ours.
+    const QString unknown = CommandLine::unknownOptions(QCoreApplication::arguments());
+    if (!unknown.isEmpty()) {
+        QTextStream(stderr) << "pi-console: " << unknown << '\n';
         return 2;
     }
 
     AppServices::Options options;
     options.baseUrl = commandLine.baseUrl;
     options.environmentKey = qEnvironmentVariable("PI_API_KEY");
+    // Read once, then out of the environment that every child process would inherit.
+    qunsetenv("PI_API_KEY");
     QuitOnSignal quitOnSignal; // SIGTERM and SIGINT close the window and stop the sandbox
     AppServices services(options);
     MainWindow window(&services);

@@ -5,6 +5,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/prctl.h>
 
@@ -34,6 +35,37 @@ QString EmbeddedSandbox::executable()
     return QStandardPaths::findExecutable(QStringLiteral("pi-sandbox"));
 }
 
+QProcessEnvironment EmbeddedSandbox::childEnvironment(const QProcessEnvironment &from)
+{
+    // Only what a Qt command-line program needs to find its libraries and plugins, speak the
+    // user's language and log: an inherited environment would hand the sandbox PI_API_KEY and
+    // whatever else the shell holds (tokens, passwords), readable in its /proc/PID/environ
+    // where pi-console's own is not (it is not dumpable). DISPLAY and the like are not needed:
+    // pi-sandbox is a QCoreApplication.
+    static const QStringList names{
+        QStringLiteral("PATH"),    QStringLiteral("HOME"),   QStringLiteral("USER"),
+        QStringLiteral("LOGNAME"), QStringLiteral("LANG"),   QStringLiteral("LANGUAGE"),
+        QStringLiteral("TZ"),      QStringLiteral("TMPDIR"), QStringLiteral("LD_LIBRARY_PATH"),
+    };
+    static const QStringList prefixes{
+        QStringLiteral("LC_"),  // locale
+        QStringLiteral("XDG_"), // where QStandardPaths looks
+        QStringLiteral("QT_"),  // QT_PLUGIN_PATH, QT_LOGGING_RULES…
+    };
+    const QString key = from.value(QStringLiteral("PI_API_KEY"));
+    QProcessEnvironment to;
+    const QStringList keys = from.keys();
+    for (const QString &name : keys) {
+        const bool allowed = names.contains(name) ||
+                             std::any_of(prefixes.cbegin(), prefixes.cend(),
+                                         [&name](const QString &p) { return name.startsWith(p); });
+        const QString value = from.value(name);
+        if (allowed && (key.isEmpty() || !value.contains(key)))
+            to.insert(name, value);
+    }
+    return to;
+}
+
 bool EmbeddedSandbox::launch()
 {
     const QString program = executable();
@@ -42,6 +74,7 @@ bool EmbeddedSandbox::launch()
         return false;
     }
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process.setProcessEnvironment(childEnvironment(QProcessEnvironment::systemEnvironment()));
     // However pi-console ends, even killed, the sandbox ends with it.
     m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.start(program, {QStringLiteral("--port"), QStringLiteral("0")});

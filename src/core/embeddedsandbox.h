@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QUrl>
 
 // The pi-sandbox that ships beside pi-console, started on a free loopback port when no
@@ -22,6 +23,9 @@ public:
     QString errorText() const { return m_error; }
     static QString executable(); // beside the running executable, else on PATH
     static QString demoKey();
+    // What the sandbox is started with: an allow-list of from, never PI_API_KEY nor any
+    // variable whose value holds its key.
+    static QProcessEnvironment childEnvironment(const QProcessEnvironment &from);
 
 Q_SIGNALS:
     void started(const QUrl &baseUrl);

@@ -1,5 +1,12 @@
 #include "keyvault.h"
 
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDBusMetaType>
+#include <QDBusObjectPath>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+
 #include <qt6keychain/keychain.h>
 
 Q_LOGGING_CATEGORY(lcKeyVault, "pi.core.keyvault", QtInfoMsg)
@@ -65,6 +72,45 @@ void runJob(JobType *job, Callback onDone)
     job->start();
 }
 
+using Attributes = QMap<QString, QString>;
+
+// QtKeychain 0.13 (libsecret) reports a delete as done even when the Secret Service deleted
+// nothing, as with a locked keyring whose unlock prompt was dismissed or could not show. So
+// the Secret Service is asked whether any entry is left, locked or not (SearchItems lists
+// both, by the attributes QtKeychain stores: server = service, user = profile id). With no
+// Secret Service to ask (another backend), the delete's own word is all there is.
+void confirmGone(QObject *context, const QString &service, const QString &profileId,
+                 KeyVault::DoneCallback done)
+{
+    qDBusRegisterMetaType<Attributes>();
+    QDBusMessage search = QDBusMessage::createMethodCall(
+        QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
+        QStringLiteral("org.freedesktop.Secret.Service"), QStringLiteral("SearchItems"));
+    search << QVariant::fromValue(
+        Attributes{{QStringLiteral("server"), service}, {QStringLiteral("user"), profileId}});
+    auto *watcher = new QDBusPendingCallWatcher(
+        QDBusConnection::sessionBus().asyncCall(search, 20000), context);
+    QObject::connect(
+        watcher, &QDBusPendingCallWatcher::finished, context,
+        [done = std::move(done)](QDBusPendingCallWatcher *finished) {
+            finished->deleteLater();
+            const QDBusPendingReply<QList<QDBusObjectPath>, QList<QDBusObjectPath>> reply =
+                *finished;
+            KeyVault::Result r{KeyVault::Status::Ok, {}};
+            if (reply.isError()) {
+                qCDebug(lcKeyVault)
+                    << "no Secret Service to confirm a delete:" << reply.error().message();
+            } else if (!reply.argumentAt<1>().isEmpty()) {
+                r = {KeyVault::Status::AccessDenied,
+                     KeyVault::tr("The keychain is locked and still holds the key. Unlock it "
+                                  "and try again.")};
+            } else if (!reply.argumentAt<0>().isEmpty()) {
+                r = {KeyVault::Status::Failed, KeyVault::tr("The keychain still holds the key.")};
+            }
+            done(r);
+        });
+}
+
 } // namespace
 
 KeyVault::KeyVault(QString service, QObject *parent)
@@ -99,9 +145,16 @@ void KeyVault::remove(const QString &profileId, DoneCallback done)
 {
     auto *job = new QKeychain::DeletePasswordJob(m_service, this);
     job->setKey(profileId);
-    runJob(job, [done = std::move(done), profileId](QKeychain::DeletePasswordJob *finished) {
+    runJob(job, [this, done = std::move(done), profileId](QKeychain::DeletePasswordJob *finished) {
         const Result r = resultOf(finished);
         qCDebug(lcKeyVault) << "remove" << profileId << r.status;
-        done(r);
+        if (!r.ok()) {
+            done(r);
+            return;
+        }
+        confirmGone(this, m_service, profileId, [done, profileId](const Result &confirmed) {
+            qCDebug(lcKeyVault) << "remove confirmed" << profileId << confirmed.status;
+            done(confirmed);
+        });
     });
 }

@@ -42,6 +42,9 @@ public:
 
     void read(const QString &profileId, ReadCallback done);
     void write(const QString &profileId, const QString &secret, DoneCallback done);
+    // Ok only when the keychain no longer holds the key: a locked keyring that keeps it
+    // (its unlock prompt dismissed, or unable to show) is AccessDenied, though QtKeychain
+    // reports the delete itself as done.
     void remove(const QString &profileId, DoneCallback done);
 
     QString service() const { return m_service; }

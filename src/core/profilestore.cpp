@@ -1,5 +1,6 @@
 #include "profilestore.h"
 
+#include "sendpolicy.h"
 #include "settingvalue.h"
 
 #include <QSettings>
@@ -61,6 +62,21 @@ Profile ProfileStore::find(const QString &id) const
             return p;
     }
     return {};
+}
+
+Profile ProfileStore::findSaved(const QUrl &baseUrl) const
+{
+    Profile sameOrigin;
+    for (const Profile &p : m_profiles) {
+        if (p.sessionOnly || !SendPolicy::sameOrigin(p.baseUrl, baseUrl))
+            continue;
+        if (p.baseUrl.adjusted(QUrl::StripTrailingSlash) ==
+            baseUrl.adjusted(QUrl::StripTrailingSlash))
+            return p;
+        if (!sameOrigin.isValid())
+            sameOrigin = p;
+    }
+    return sameOrigin;
 }
 
 Profile ProfileStore::upsert(Profile profile)

@@ -18,6 +18,10 @@ public:
 
     QList<Profile> profiles() const { return m_profiles; }
     Profile find(const QString &id) const;
+    // The saved profile of baseUrl's origin (scheme, host and port, as SendPolicy::sameOrigin
+    // compares them): the one with this very base URL if there is one, else the first.
+    // Invalid when none is saved.
+    Profile findSaved(const QUrl &baseUrl) const;
     // Adds or replaces by id; saved unless session-only. Returns the stored profile.
     Profile upsert(Profile profile);
     void remove(const QString &id);

@@ -2,6 +2,8 @@
 
 #include "historystore.h"
 
+#include <QPointer>
+
 Session::Session(ApiClient *client, ProfileStore *profiles, ProfileKeys *keys,
                  HistoryStore *history, const Clock &clock, QObject *parent)
     : QObject(parent)
@@ -49,6 +51,37 @@ RateLimitTracker *Session::tracker(const QString &profileId)
     if (!t)
         t = new RateLimitTracker(m_clock, this);
     return t;
+}
+
+void Session::saveKeyInKeychain(const QString &profileId, const QString &key, KeySavedCallback done)
+{
+    QPointer<Session> self(this);
+    m_keys->saveKey(profileId, key,
+                    [self, profileId, done = std::move(done)](const KeyVault::Result &r) {
+                        bool profileSaved = false;
+                        if (self && r.ok()) {
+                            Profile p = self->m_profiles->find(profileId);
+                            if (p.isValid() && p.sessionOnly) {
+                                p.sessionOnly = false;
+                                self->m_profiles->upsert(p);
+                                profileSaved = true;
+                            }
+                        }
+                        done(r, profileSaved);
+                    });
+}
+
+void Session::removeProfile(const QString &profileId, RemovedCallback done)
+{
+    QPointer<Session> self(this);
+    const bool sessionOnly = m_profiles->find(profileId).sessionOnly;
+    m_keys->removeKey(profileId, [self, profileId, sessionOnly,
+                                  done = std::move(done)](const KeyVault::Result &r) {
+        const bool removed = sessionOnly || r.ok() || r.status == KeyVault::Status::NotFound;
+        if (self && removed)
+            self->m_profiles->remove(profileId);
+        done(r, removed);
+    });
 }
 
 void Session::send(const ApiRequest &request)

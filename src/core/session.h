@@ -31,6 +31,19 @@ public:
     RateLimitTracker *tracker(const QString &profileId);
     RateLimitTracker *currentTracker() { return tracker(currentProfile().id); }
 
+    using KeySavedCallback = std::function<void(const KeyVault::Result &, bool profileSaved)>;
+    // Saves the key in the keychain. A session-only profile (from --base-url) is saved too,
+    // to the settings, and profileSaved says so: its keychain entry is named by its id, and
+    // only a saved profile keeps its id into the next session. On failure nothing changes.
+    void saveKeyInKeychain(const QString &profileId, const QString &key, KeySavedCallback done);
+
+    using RemovedCallback = std::function<void(const KeyVault::Result &, bool removed)>;
+    // Deletes the profile's key from the keychain, then the saved profile, but only once the
+    // keychain says the key is gone or was never there. When it cannot (locked, no keychain),
+    // the profile is kept, so its key can still be reached, and the result says why. A
+    // session-only profile has no keychain entry (saving one saves the profile) and always goes.
+    void removeProfile(const QString &profileId, RemovedCallback done);
+
     // Sends with the current profile's key, read just before sending.
     void send(const ApiRequest &request);
     // Queues the request for when the current profile's rate-limit window resets: empty

@@ -1,4 +1,6 @@
 #include "appservices.h"
+#include "sandboxprocess.h"
+#include "syncvault.h"
 
 #include <QDir>
 #include <QFile>
@@ -6,6 +8,31 @@
 #include <QTest>
 
 #include <csignal>
+
+namespace {
+
+// Sends GET /v1/ping with the current profile and its key, as Send does.
+CallRecord ping(AppServices &app)
+{
+    ApiRequest request;
+    request.path = QStringLiteral("/v1/ping");
+    QSignalSpy finished(app.session.get(), &Session::callFinished);
+    app.session->send(request);
+    if (!finished.wait(10000))
+        return {};
+    return finished.first().first().value<CallRecord>();
+}
+
+// The environment of a running process, as any process of the same user can read it.
+QList<QByteArray> environmentOf(qint64 pid)
+{
+    QFile environ(QStringLiteral("/proc/%1/environ").arg(pid));
+    if (!environ.open(QIODevice::ReadOnly))
+        return {};
+    return environ.readAll().split('\0');
+}
+
+} // namespace
 
 // How the app starts: the first run with its embedded sandbox, --base-url, PI_API_KEY.
 class TestAppServices : public QObject
@@ -24,6 +51,12 @@ private Q_SLOTS:
     void init()
     {
         QFile::remove(AppServices(AppServices::Options{{}, {}, false, {}, {}}).settings.fileName());
+    }
+
+    void cleanup()
+    {
+        for (const char *name : {"PI_API_KEY", "LC_PI_CONSOLE_TEST", "PI_CONSOLE_TEST_TOKEN"})
+            qunsetenv(name);
     }
 
     void firstRunStartsTheSandboxAndSendWorks()
@@ -76,6 +109,124 @@ private Q_SLOTS:
             const QByteArray text = conf.readAll();
             QVERIFY(!text.contains("pi_from_the_environment_1"));
             QVERIFY(!text.contains("api.pi.example"));
+        }
+    }
+
+    // A key saved for a --base-url profile is found again by the next --base-url of the same
+    // origin: the profile was saved with the key, and is opened instead of a new one.
+    void keySavedForABaseUrlIsFoundNextTime()
+    {
+        const QString key = QStringLiteral("pi_saved_for_base_url_0001");
+        SandboxProcess sandbox({QStringLiteral("--key"), key}); // the demo key is refused
+        QVERIFY2(sandbox.start(), qPrintable(sandbox.errorText()));
+        AppServices::Options options;
+        options.baseUrl = sandbox.baseUrl();
+        options.startSandbox = false;
+        options.keychainService = QStringLiteral("Pi Console appservices test");
+
+        QString id;
+        {
+            AppServices app(options);
+            const Profile p = app.session->currentProfile();
+            QVERIFY(p.sessionOnly);
+            QCOMPARE(p.baseUrl, sandbox.baseUrl());
+            id = p.id;
+            QCOMPARE(ping(app).envelope.code, QStringLiteral("missing_authorization_header"));
+
+            // What the profiles dialog's "Save key in keychain" does.
+            bool done = false;
+            bool profileSaved = false;
+            KeyVault::Result saved;
+            app.session->saveKeyInKeychain(id, key, [&](const KeyVault::Result &r, bool s) {
+                saved = r;
+                profileSaved = s;
+                done = true;
+            });
+            QVERIFY(SyncVault::waitFor(done));
+            QVERIFY2(saved.ok(), qPrintable(saved.message));
+            QVERIFY(profileSaved);
+            QVERIFY(!app.session->currentProfile().sessionOnly);
+            QCOMPARE(app.session->currentProfile().id, id);
+        }
+
+        // The same origin, spelled otherwise: the saved profile, its key, a call that carries it.
+        options.baseUrl =
+            QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(sandbox.baseUrl().port()));
+        {
+            AppServices app(options);
+            QCOMPARE(app.profiles.profiles().size(), 1);
+            const Profile p = app.session->currentProfile();
+            QCOMPARE(p.id, id);
+            QVERIFY(!p.sessionOnly);
+            QVERIFY(!app.keys.hasSessionKey(id));
+            const SyncVault::ReadOutcome stored = SyncVault::read(app.vault, id);
+            QVERIFY2(stored.result.ok(), qPrintable(stored.result.message));
+            QCOMPARE(stored.secret, key);
+            QCOMPARE(ping(app).status, 200);
+
+            // Removing the profile takes its key out of the keychain.
+            bool done = false;
+            bool removed = false;
+            app.session->removeProfile(id, [&](const KeyVault::Result &, bool r) {
+                removed = r;
+                done = true;
+            });
+            QVERIFY(SyncVault::waitFor(done));
+            QVERIFY(removed);
+            QVERIFY(!app.profiles.find(id).isValid());
+            QCOMPARE(SyncVault::read(app.vault, id).result.status, KeyVault::Status::NotFound);
+        }
+    }
+
+    // Another origin than a saved profile's: a session profile, and the saved one untouched.
+    void baseUrlOfAnotherOriginIsASessionProfile()
+    {
+        AppServices::Options options;
+        options.startSandbox = false;
+        QString savedId;
+        {
+            AppServices app(options);
+            savedId = app.profiles
+                          .upsert({QString(), QStringLiteral("Production"),
+                                   QUrl(QStringLiteral("https://api.pi.example")), false})
+                          .id;
+        }
+        for (const char *other :
+             {"http://api.pi.example", "https://api.pi.example:8443", "https://other.pi.example"}) {
+            options.baseUrl = QUrl(QLatin1String(other));
+            AppServices app(options);
+            QVERIFY2(app.session->currentProfile().sessionOnly, other);
+            QVERIFY2(app.session->currentProfile().id != savedId, other);
+            QVERIFY(app.profiles.find(savedId).isValid());
+        }
+        options.baseUrl = QUrl(QStringLiteral("https://API.pi.example:443/v1"));
+        AppServices app(options);
+        QCOMPARE(app.session->currentProfile().id, savedId);
+    }
+
+    // The embedded sandbox is started with a cleaned environment: PI_API_KEY, or any variable
+    // holding its value, would be readable in the child's /proc/PID/environ.
+    void sandboxDoesNotInheritTheKey()
+    {
+        const QByteArray key = "pi_never_in_the_sandbox_environment_42";
+        qputenv("PI_API_KEY", key);
+        qputenv("LC_PI_CONSOLE_TEST", "prefix-" + key); // allowed by name, not by value
+        qputenv("PI_CONSOLE_TEST_TOKEN", "not-allowed-by-name");
+        AppServices::Options options;
+        options.environmentKey = QString::fromUtf8(key);
+        AppServices app(options);
+        QVERIFY(app.sandbox);
+        QSignalSpy changed(app.session.get(), &Session::currentProfileChanged);
+        QVERIFY(changed.wait(10000));
+        QCOMPARE(ping(app).status, 200); // it runs with what it was given
+
+        const QList<QByteArray> environment = environmentOf(app.sandbox->processId());
+        QVERIFY2(environment.size() > 1, "the sandbox's environment could not be read");
+        QVERIFY(environment.contains("PATH=" + qgetenv("PATH")));
+        for (const QByteArray &variable : environment) {
+            QVERIFY2(!variable.startsWith("PI_API_KEY="), variable.constData());
+            QVERIFY2(!variable.contains(key), variable.constData());
+            QVERIFY2(!variable.startsWith("PI_CONSOLE_TEST_TOKEN="), variable.constData());
         }
     }
 };

@@ -32,10 +32,7 @@ ProfilesDialog::ProfilesDialog(Session *session, ApiClient *client, QWidget *par
                                   tr("Remove this profile and its key from the keychain?")) !=
             QMessageBox::Yes)
             return;
-        const QString id = m_currentId;
-        m_session->keys()->removeKey(id, [](const KeyVault::Result &) {});
-        m_session->profiles()->remove(id);
-        reloadList({});
+        removeProfile();
     });
     connect(m_ui->buttonBox->button(QDialogButtonBox::Save), &QPushButton::clicked, this,
             &ProfilesDialog::saveProfile);
@@ -161,11 +158,19 @@ void ProfilesDialog::saveKey(bool sessionOnly)
         return;
     }
     QPointer<ProfilesDialog> self(this);
-    m_session->keys()->saveKey(id, key, [self, key](const KeyVault::Result &r) {
+    m_session->saveKeyInKeychain(id, key, [self, id](const KeyVault::Result &r, bool profileSaved) {
         if (!self)
             return;
         if (r.ok()) {
             self->m_ui->keyEdit->clear();
+            if (profileSaved) {
+                // No longer "(this session)"; the stored key is shown anew.
+                self->reloadList(self->m_currentId);
+                self->say(tr("Key saved in the keychain; the profile \"%1\" is now saved too so "
+                             "the key can be found next time.")
+                              .arg(self->m_session->profiles()->find(id).name));
+                return;
+            }
             self->say(tr("Saved in the keychain."));
         } else {
             // The old key, if any, is untouched; the new one stays in the field.
@@ -175,6 +180,24 @@ void ProfilesDialog::saveKey(bool sessionOnly)
                 true);
         }
         self->refreshStoredKey();
+    });
+}
+
+void ProfilesDialog::removeProfile()
+{
+    QPointer<ProfilesDialog> self(this);
+    m_session->removeProfile(m_currentId, [self](const KeyVault::Result &r, bool removed) {
+        if (!self)
+            return;
+        if (removed) {
+            self->reloadList(self->m_currentId);
+            self->say(tr("Removed."));
+        } else {
+            // Kept: without it, nothing could reach or delete the key left in the keychain.
+            self->say(tr("The profile is kept: its key could not be removed from the keychain. %1")
+                          .arg(r.message),
+                      true);
+        }
     });
 }
 

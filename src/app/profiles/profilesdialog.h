@@ -29,6 +29,7 @@ private:
     Profile editedProfile() const;
     void saveProfile();
     void saveKey(bool sessionOnly);
+    void removeProfile();
     void removeKey();
     void testKey();
     void refreshStoredKey();
