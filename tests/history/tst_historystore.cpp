@@ -184,6 +184,21 @@ private Q_SLOTS:
         QCOMPARE(query().errorCodes(), QStringList{QStringLiteral("rate_limit_exceeded")});
     }
 
+    void filterTimesTooFarBackAreWords()
+    {
+        // Found by fuzzing: n * 60 overflowed for an n this large.
+        const QDateTime now = QDateTime::fromSecsSinceEpoch(1795000000, Qt::UTC);
+        for (const QString &word : {QStringLiteral("since:3000000000000000020m"),
+                                    QStringLiteral("since:99999999999999999999d"),
+                                    QStringLiteral("until:9223372036854775807h")}) {
+            const HistoryFilter f = HistoryFilter::fromSearchText(word, now);
+            QVERIFY2(!f.from.isValid() && !f.to.isValid(), qPrintable(word));
+            QCOMPARE(f.text, word);
+        }
+        const HistoryFilter f = HistoryFilter::fromSearchText(QStringLiteral("since:3650d"), now);
+        QCOMPARE(f.from, now.addDays(-3650));
+    }
+
     void retriesShareAChain()
     {
         CallRecord first = SampleCalls::make(3);
