@@ -70,6 +70,21 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     if (!isJson(har))
         abort();
+    // Copy as cURL pastes into a shell as the same request: the method and the URL stay one
+    // word each, whatever characters they hold.
+    QString shellError;
+    const QStringList words = CurlCommand::splitShellWords(QString::fromUtf8(curl), &shellError);
+    if (!shellError.isEmpty() || words.value(0) != QLatin1String("curl"))
+        abort();
+    qsizetype next = 1;
+    if (r.method != "GET") {
+        if (words.value(1) != QLatin1String("-X") ||
+            words.value(2) != QString::fromLatin1(r.method))
+            abort();
+        next = 3;
+    }
+    if (words.value(next) != r.url.toString(QUrl::FullyEncoded))
+        abort();
     for (const QByteArray &line : lines.split('\n')) {
         if (!line.isEmpty() && !isJson(line))
             abort();
