@@ -38,7 +38,8 @@ QString shellWord(const QString &text)
 QString fromRecord(const CallRecord &record)
 {
     QStringList parts{QStringLiteral("curl")};
-    if (record.method != "GET")
+    // curl sends a body with POST unless told otherwise: a GET with a body says -X GET.
+    if (record.method != "GET" || !record.requestBody.isEmpty())
         parts << QStringLiteral("-X") << shellWord(QString::fromLatin1(record.method));
     parts << singleQuoted(record.url.toString(QUrl::FullyEncoded));
     // Double quotes here on purpose: the shell expands $PI_API_KEY.

@@ -33,6 +33,22 @@ private Q_SLOTS:
         QVERIFY(!back.warnings.isEmpty()); // the Authorization header was dropped
     }
 
+    void aGetWithABodyComesBackAsAGet()
+    {
+        // Found by fuzzing: without -X GET, curl (and the import) took the body for a POST.
+        CallRecord r;
+        r.method = "GET";
+        r.url = QUrl(QStringLiteral("https://api.pi.example/v1/search"));
+        r.requestBody = "{\"q\":1}";
+        const CurlCommand::Parsed back = CurlCommand::parse(CurlCommand::fromRecord(r));
+        QVERIFY2(back.ok, qPrintable(back.error));
+        QCOMPARE(back.request.method, QByteArray("GET"));
+        QCOMPARE(back.request.body, r.requestBody);
+
+        r.requestBody.clear(); // a plain GET stays as short as before
+        QVERIFY(!CurlCommand::fromRecord(r).contains(QLatin1String("-X")));
+    }
+
     void exportsAnOddMethodAsOneShellWord_data()
     {
         QTest::addColumn<QByteArray>("method");

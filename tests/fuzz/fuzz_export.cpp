@@ -77,7 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!shellError.isEmpty() || words.value(0) != QLatin1String("curl"))
         abort();
     qsizetype next = 1;
-    if (r.method != "GET") {
+    if (r.method != "GET" || !r.requestBody.isEmpty()) {
         if (words.value(1) != QLatin1String("-X") ||
             words.value(2) != QString::fromLatin1(r.method))
             abort();
