@@ -32,3 +32,10 @@ find_program(CCACHE_PROGRAM ccache)
 if(CCACHE_PROGRAM)
     set(CMAKE_CXX_COMPILER_LAUNCHER "${CCACHE_PROGRAM}")
 endif()
+
+include(Sanitizers)
+# Sanitized builds are for finding bugs, not for shipping; _FORTIFY_SOURCE would also hide
+# some of the calls AddressSanitizer checks.
+if(NOT PICONSOLE_SANITIZE AND NOT PICONSOLE_FUZZ)
+    include(Hardening)
+endif()

@@ -28,6 +28,8 @@ if(UNIX AND NOT APPLE)
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager, libqt6sql6-sqlite, qt6-qpa-plugins")
     set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_PACKAGE_DESCRIPTION}")
     include(${CMAKE_CURRENT_LIST_DIR}/debian/debian-docs.cmake)
+    install(FILES ${CMAKE_CURRENT_LIST_DIR}/debian/lintian-overrides
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME pi-console)
 elseif(WIN32)
     include(${CMAKE_CURRENT_LIST_DIR}/windows/cpack-windows.cmake)
 elseif(APPLE)

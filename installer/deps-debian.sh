@@ -15,6 +15,8 @@ packages=(
   gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth curl openssl
   # package checks
   dpkg-dev file desktop-file-utils appstream lintian clang-format
+  # fuzzing: clang with libFuzzer and the sanitizer runtimes
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace CurlCommand {
 
 namespace {
@@ -18,13 +20,27 @@ QString singleQuoted(const QString &text)
     return QLatin1Char('\'') + out + QLatin1Char('\'');
 }
 
+// One shell word: as it is when it is a plain token, quoted otherwise, so that an empty or
+// odd method can neither vanish, split, nor run as shell syntax when the command is pasted.
+QString shellWord(const QString &text)
+{
+    const bool plain = !text.isEmpty() && std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
+               (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+               (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('-') ||
+               c == QLatin1Char('_');
+    });
+    return plain ? text : singleQuoted(text);
+}
+
 } // namespace
 
 QString fromRecord(const CallRecord &record)
 {
     QStringList parts{QStringLiteral("curl")};
-    if (record.method != "GET")
-        parts << QStringLiteral("-X") << QString::fromLatin1(record.method);
+    // curl sends a body with POST unless told otherwise: a GET with a body says -X GET.
+    if (record.method != "GET" || !record.requestBody.isEmpty())
+        parts << QStringLiteral("-X") << shellWord(QString::fromLatin1(record.method));
     parts << singleQuoted(record.url.toString(QUrl::FullyEncoded));
     // Double quotes here on purpose: the shell expands $PI_API_KEY.
     parts << QStringLiteral("-H") << QStringLiteral("\"Authorization: Bearer $PI_API_KEY\"");

@@ -33,6 +33,45 @@ private Q_SLOTS:
         QVERIFY(!back.warnings.isEmpty()); // the Authorization header was dropped
     }
 
+    void aGetWithABodyComesBackAsAGet()
+    {
+        // Found by fuzzing: without -X GET, curl (and the import) took the body for a POST.
+        CallRecord r;
+        r.method = "GET";
+        r.url = QUrl(QStringLiteral("https://api.pi.example/v1/search"));
+        r.requestBody = "{\"q\":1}";
+        const CurlCommand::Parsed back = CurlCommand::parse(CurlCommand::fromRecord(r));
+        QVERIFY2(back.ok, qPrintable(back.error));
+        QCOMPARE(back.request.method, QByteArray("GET"));
+        QCOMPARE(back.request.body, r.requestBody);
+
+        r.requestBody.clear(); // a plain GET stays as short as before
+        QVERIFY(!CurlCommand::fromRecord(r).contains(QLatin1String("-X")));
+    }
+
+    void exportsAnOddMethodAsOneShellWord_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::newRow("empty") << QByteArray(); // found by fuzzing: the URL became the method
+        QTest::newRow("shell syntax") << QByteArray("GET;touch /tmp/pwned #");
+        QTest::newRow("space and quote") << QByteArray("A B'C");
+        QTest::newRow("custom verb") << QByteArray("PURGE");
+    }
+
+    void exportsAnOddMethodAsOneShellWord()
+    {
+        QFETCH(QByteArray, method);
+        CallRecord r;
+        r.method = method;
+        r.url = QUrl(QStringLiteral("https://api.pi.example/v1/ping"));
+        QString error;
+        const QStringList words = CurlCommand::splitShellWords(CurlCommand::fromRecord(r), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(words.mid(0, 4), (QStringList{QStringLiteral("curl"), QStringLiteral("-X"),
+                                               QString::fromLatin1(method),
+                                               QStringLiteral("https://api.pi.example/v1/ping")}));
+    }
+
     void importsCommonShapes_data()
     {
         QTest::addColumn<QString>("command");

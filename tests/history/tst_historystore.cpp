@@ -45,7 +45,8 @@ private Q_SLOTS:
     void aCallComesBackWholeAndExact()
     {
         CallRecord r = SampleCalls::make(3, 409, QStringLiteral("idempotency_key_mismatch"));
-        r.requestBody = QByteArray("{ \"amount\":\t3 ,\n\"x\":\"\xc3\xa9\" }\x00", 30);
+        // 28 bytes: the literal's 26 characters, its \x00 and the terminating NUL.
+        r.requestBody = QByteArray("{ \"amount\":\t3 ,\n\"x\":\"\xc3\xa9\" }\x00", 28);
         r.retryOf = 77;
         r.replayed = true;
         r.notes = {QStringLiteral("a note")};
@@ -59,7 +60,7 @@ private Q_SLOTS:
         const CallRecord back = query().load(id);
         QCOMPARE(back.id, id);
         QCOMPARE(back.requestBody, r.requestBody); // byte for byte, NUL included
-        QCOMPARE(back.requestBody.size(), 30);
+        QCOMPARE(back.requestBody.size(), 28);
         QCOMPARE(back.idempotencyKey, r.idempotencyKey);
         QCOMPARE(back.startedUtc, r.startedUtc);
         QCOMPARE(back.method, r.method);
@@ -182,6 +183,21 @@ private Q_SLOTS:
         QCOMPARE(HistoryFilter::fromSearchText(QStringLiteral("req_pi_0000")).requestIdPrefix,
                  QStringLiteral("req_pi_0000"));
         QCOMPARE(query().errorCodes(), QStringList{QStringLiteral("rate_limit_exceeded")});
+    }
+
+    void filterTimesTooFarBackAreWords()
+    {
+        // Found by fuzzing: n * 60 overflowed for an n this large.
+        const QDateTime now = QDateTime::fromSecsSinceEpoch(1795000000, Qt::UTC);
+        for (const QString &word : {QStringLiteral("since:3000000000000000020m"),
+                                    QStringLiteral("since:99999999999999999999d"),
+                                    QStringLiteral("until:9223372036854775807h")}) {
+            const HistoryFilter f = HistoryFilter::fromSearchText(word, now);
+            QVERIFY2(!f.from.isValid() && !f.to.isValid(), qPrintable(word));
+            QCOMPARE(f.text, word);
+        }
+        const HistoryFilter f = HistoryFilter::fromSearchText(QStringLiteral("since:3650d"), now);
+        QCOMPARE(f.from, now.addDays(-3650));
     }
 
     void retriesShareAChain()

@@ -10,9 +10,14 @@ QDateTime parseTime(const QString &text, const QDateTime &now)
 {
     static const QRegularExpression relative(QStringLiteral("^(\\d+)([mhd])$"));
     if (const auto m = relative.match(text); m.hasMatch()) {
-        const qint64 n = m.captured(1).toLongLong();
+        bool ok = false;
+        const qint64 n = m.captured(1).toLongLong(&ok);
         const QChar unit = m.captured(2).at(0);
         const qint64 secs = unit == QLatin1Char('m') ? 60 : unit == QLatin1Char('h') ? 3600 : 86400;
+        // Further back than 10,000 years is not a time (and n * secs could overflow).
+        constexpr qint64 maxBack = 10'000LL * 366 * 86400;
+        if (!ok || n > maxBack / secs)
+            return {};
         return now.addSecs(-n * secs);
     }
     QDateTime t = QDateTime::fromString(text, Qt::ISODate);
