@@ -38,6 +38,23 @@ QByteArray replacedAll(const QByteArray &data, const PatternList &list)
     QByteArray out = data;
     for (const SecretPattern &p : list)
         out = p.replaced(out, placeholder);
+    if (std::none_of(list.cbegin(), list.cend(),
+                     [&out](const SecretPattern &p) { return p.occursIn(out); }))
+        return out;
+    // The placeholder helped spell one of the keys. A run of a character that no key holds,
+    // outside base64 and the escapes, cannot: no match can reach into it.
+    char fill = '\x01';
+    for (const char candidate : QByteArrayView("#~!*")) {
+        if (std::none_of(list.cbegin(), list.cend(), [candidate](const SecretPattern &p) {
+                return p.secret().contains(candidate);
+            })) {
+            fill = candidate;
+            break;
+        }
+    }
+    out = data;
+    for (const SecretPattern &p : list)
+        out = p.replaced(out, QByteArray(placeholder.size(), fill));
     return out;
 }
 

@@ -142,8 +142,9 @@ QByteArray SecretPattern::replaced(const QByteArray &data, QByteArrayView placeh
     if (!find(out).found())
         return out;
     // The placeholder itself helped spell the secret (a secret such as "acted", or "d]bc"
-    // before "bc"): a run of one character the secret does not hold cannot.
-    for (const char fill : QByteArrayView("#*~=+.!")) {
+    // before "bc"): a run of one character the secret does not hold, outside base64 and the
+    // escapes, cannot.
+    for (const char fill : QByteArrayView("#~!*")) {
         if (!m_secret.contains(fill))
             return replaceAll(QByteArray(placeholder.size(), fill));
     }

@@ -86,7 +86,7 @@ private Q_SLOTS:
         QTest::newRow("inside the placeholder") << QByteArray("acted") << QByteArray("x acted y");
         QTest::newRow("placeholder's end and the text after")
             << QByteArray("d]bc") << QByteArray("d]bcbc");
-        QTest::newRow("brackets and stars") << QByteArray("#*~=+.![") << QByteArray("a#*~=+.![b");
+        QTest::newRow("every fill character") << QByteArray("#~!*[") << QByteArray("a#~!*[b");
     }
 
     void aSecretThatOverlapsThePlaceholderIsStillGone()
@@ -96,6 +96,14 @@ private Q_SLOTS:
         const SecretPattern pattern(secret);
         const QByteArray clean = pattern.replaced(data, Redaction::placeholder);
         QVERIFY2(!clean.contains(secret) && !pattern.occursIn(clean), clean.constData());
+    }
+
+    void aKeyThePlaceholderOfAnotherKeySpellsIsStillGone()
+    {
+        Redaction::rememberSecret(QStringLiteral("pi_other_key_for_overlap"));
+        const QByteArray clean =
+            Redaction::bytes(QByteArray("x pi_other_key_for_overlap y"), QStringLiteral("acted"));
+        QVERIFY2(!clean.contains("acted") && !clean.contains("pi_other"), clean.constData());
     }
 
     void everyFieldOfARecordIsCleaned()
