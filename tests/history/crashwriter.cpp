@@ -1,35 +1,47 @@
-// Writes calls to a history file as fast as it can and prints the id of each one after its
-// commit, until it is killed. tst_historycrash kills it at random moments.
-#include "historycodec.h"
+// Records calls through HistoryStore, the app's own path (its writer thread, one commit per
+// call), as fast as it can, and prints the id of each one once the store reports it written,
+// until it is killed. tst_historycrash kills it at random moments.
 #include "historydatabase.h"
-#include "historyschema.h"
+#include "historystore.h"
 #include "samplecalls.h"
 
 #include <QCoreApplication>
-#include <QSqlQuery>
 
 #include <cstdio>
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const QString path = app.arguments().value(1);
-    QString error;
-    QSqlDatabase db = HistoryDatabase::connect(path, QStringLiteral("crash-writer"), &error);
-    if (!db.isOpen() || !HistorySchema::migrate(db, &error)) {
-        std::fprintf(stderr, "cannot open: %s\n", qPrintable(error));
+    const HistoryDatabase::Opened db = HistoryDatabase::prepare(app.arguments().value(1));
+    if (!db.ok || db.inMemory) {
+        std::fprintf(stderr, "cannot open: %s\n", qPrintable(db.message));
         return 1;
     }
-    QSqlQuery q(db);
-    q.prepare(HistoryCodec::insertSql());
-    for (int n = 0;; ++n) {
-        CallRecord r =
-            SampleCalls::make(n, n % 3 ? 200 : 429, QStringLiteral("rate_limit_exceeded"));
-        r.responseBody += QByteArray(n % 5000, 'p'); // rows of varied size, some over a page
-        HistoryCodec::bind(q, r, 1024 * 1024);
-        if (!q.exec())
-            return 2;
-        std::printf("%lld\n", q.lastInsertId().toLongLong());
+    HistoryStore store(db);
+    int n = 0;
+    const auto recordMore = [&] {
+        // A batch at a time, so the writer always has calls queued when the kill comes.
+        for (int i = 0; i < 20; ++i, ++n) {
+            CallRecord r =
+                SampleCalls::make(n, n % 3 ? 200 : 429, QStringLiteral("rate_limit_exceeded"));
+            r.responseBody += QByteArray(n % 5000, 'p'); // rows of varied size
+            store.record(r);
+        }
+    };
+    int pending = 0;
+    QObject::connect(&store, &HistoryStore::stored, &app, [&](const CallRecord &stored) {
+        std::printf("%lld\n", stored.id);
         std::fflush(stdout);
-    }
+        if (--pending == 0) {
+            recordMore();
+            pending = 20;
+        }
+    });
+    QObject::connect(&store, &HistoryStore::failed, &app, [](const QString &message) {
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+        std::exit(2);
+    });
+    recordMore();
+    pending = 20;
+    return QCoreApplication::exec();
 }

@@ -5,6 +5,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -212,6 +214,22 @@ private Q_SLOTS:
         QCOMPARE(chain.size(), 2);
         QVERIFY(!chain.first().replayed);
         QVERIFY(chain.last().replayed);
+    }
+
+    void destroyingTheStoreWritesWhatWasQueued()
+    {
+        m_store.reset();
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("quit.sqlite"));
+        {
+            HistoryStore store(HistoryDatabase::prepare(path));
+            for (int i = 0; i < 300; ++i)
+                store.record(SampleCalls::make(i, 200));
+        } // gone at once, as when the app quits: no flush() by the caller
+        HistoryStore reopened(HistoryDatabase::prepare(path));
+        QSqlQuery q(QSqlDatabase::database(reopened.connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM calls")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 300);
     }
 
     void retentionByCount()

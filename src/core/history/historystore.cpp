@@ -1,6 +1,9 @@
 #include "historystore.h"
 
+#include <QSemaphore>
 #include <QUuid>
+
+#include <memory>
 
 HistoryStore::HistoryStore(const HistoryDatabase::Opened &database,
                            HistoryWriter::Retention retention, QObject *parent)
@@ -27,6 +30,10 @@ HistoryStore::HistoryStore(const HistoryDatabase::Opened &database,
 
 HistoryStore::~HistoryStore()
 {
+    // Ending the thread's event loop would drop the writes still queued to it.
+    if (!flush(quitFlushMs))
+        qCWarning(lcHistory) << "the history writer did not finish within" << quitFlushMs
+                             << "ms; the calls it had not written yet are lost";
     m_thread.quit();
     m_thread.wait();
     HistoryDatabase::disconnect(m_readConnection);
@@ -48,9 +55,11 @@ void HistoryStore::setRetention(const HistoryWriter::Retention &retention)
                               Q_ARG(HistoryWriter::Retention, retention));
 }
 
-void HistoryStore::flush()
+bool HistoryStore::flush(int timeoutMs)
 {
-    // A blocking no-op queued behind every write: when it returns, they are all done.
+    // A marker queued behind every write: when it runs, they are all done.
+    auto done = std::make_shared<QSemaphore>();
     QMetaObject::invokeMethod(
-        m_writer, [] {}, Qt::BlockingQueuedConnection);
+        m_writer, [done] { done->release(); }, Qt::QueuedConnection);
+    return done->tryAcquire(1, timeoutMs < 0 ? -1 : timeoutMs); // negative: no limit
 }

@@ -21,8 +21,11 @@ public:
     void record(const CallRecord &record);
     void clear();
     void setRetention(const HistoryWriter::Retention &retention);
-    // Blocks until every call handed over so far is written (for tests and for quitting).
-    void flush();
+    // Blocks until every call handed over so far is written, or timeoutMs passes (-1: no
+    // limit). False when some were still waiting. The destructor flushes with a bound of
+    // quitFlushMs, so quitting, closing and SIGTERM lose no call that could be written.
+    bool flush(int timeoutMs = -1);
+    static constexpr int quitFlushMs = 2000;
 
     QString connectionName() const { return m_readConnection; }
     const HistoryDatabase::Opened &database() const { return m_database; }
