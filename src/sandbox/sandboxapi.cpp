@@ -99,12 +99,13 @@ SandboxReply SandboxApi::handle(const SandboxRequest &request)
             reply.setHeader("Retry-After", QByteArray::number(decision.retryAfterSecs));
         } else if (!faultOk) {
             reply = invalidParameter(QStringLiteral("Pi-Sandbox-Fault: ") + faultError);
-        } else if (request.body.size() > m_options.maxBodyBytes) {
-            reply =
-                SandboxReply::error(413, kInvalidRequest, QStringLiteral("request_too_large"),
-                                    QStringLiteral("The request body is %1 bytes; the limit is %2.")
-                                        .arg(request.body.size())
-                                        .arg(m_options.maxBodyBytes));
+        } else if (qMax<qint64>(request.body.size(), request.declaredBodySize) >
+                   m_options.maxBodyBytes) {
+            reply = SandboxReply::error(
+                413, kInvalidRequest, QStringLiteral("request_too_large"),
+                QStringLiteral("The request body is %1 bytes; the limit is %2.")
+                    .arg(qMax<qint64>(request.body.size(), request.declaredBodySize))
+                    .arg(m_options.maxBodyBytes));
         } else if (fault.status || fault.htmlPage || fault.bodySize >= 0) {
             reply = injectedFault(fault);
         } else if (request.method == "POST" && request.hasHeader("Idempotency-Key")) {
@@ -121,10 +122,35 @@ SandboxReply SandboxApi::handle(const SandboxRequest &request)
         reply.latencyMs = fault.latencyMs;
     }
 
-    reply.finish(requestId);
-    reply.setHeader("X-Request-Id", requestId);
-    reply.setHeader("Date", httpDate(now));
-    reply.setHeader("Cache-Control", "no-store");
+    stamp(&reply, requestId, now);
+    return reply;
+}
+
+void SandboxApi::stamp(SandboxReply *reply, const QByteArray &requestId, qint64 now) const
+{
+    reply->finish(requestId);
+    reply->setHeader("X-Request-Id", requestId);
+    reply->setHeader("Date", httpDate(now));
+    reply->setHeader("Cache-Control", "no-store");
+}
+
+std::optional<SandboxReply> SandboxApi::precheck(const SandboxRequest &head)
+{
+    SandboxReply unauthorised;
+    if (checkKey(head, &unauthorised).isEmpty()) {
+        stamp(&unauthorised, newRequestId(), m_clock());
+        return unauthorised;
+    }
+    if (head.declaredBodySize > m_options.maxBodyBytes)
+        return handle(head); // the rate-limit window counts it, as any refused call
+    return std::nullopt;
+}
+
+SandboxReply SandboxApi::refusal(int status, const QString &type, const QString &code,
+                                 const QString &message) const
+{
+    SandboxReply reply = SandboxReply::error(status, type, code, message);
+    stamp(&reply, newRequestId(), m_clock());
     return reply;
 }
 

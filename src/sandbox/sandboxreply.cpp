@@ -12,6 +12,18 @@ void SandboxReply::setHeader(const QByteArray &name, const QByteArray &value)
     Http::set(&headers, name, value);
 }
 
+QByteArray SandboxReply::wireHead(bool close) const
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    for (const auto &h : headers)
+        out += h.first + ": " + h.second + "\r\n";
+    out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    if (close)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    return out;
+}
+
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
@@ -27,12 +39,16 @@ QByteArray reasonPhrase(int status)
         return QByteArrayLiteral("Not Found");
     case 405:
         return QByteArrayLiteral("Method Not Allowed");
+    case 408:
+        return QByteArrayLiteral("Request Timeout");
     case 409:
         return QByteArrayLiteral("Conflict");
     case 413:
         return QByteArrayLiteral("Payload Too Large");
     case 429:
         return QByteArrayLiteral("Too Many Requests");
+    case 431:
+        return QByteArrayLiteral("Request Header Fields Too Large");
     case 500:
         return QByteArrayLiteral("Internal Server Error");
     case 502:

@@ -15,6 +15,10 @@ struct SandboxReply
     bool dropMidBody = false;
     int latencyMs = 0;
 
+    // The status line and headers as sent, with Content-Length (and Connection: close), up to
+    // and including the blank line.
+    QByteArray wireHead(bool close) const;
+
     QByteArray header(const QByteArray &name) const;
     void setHeader(const QByteArray &name, const QByteArray &value);
 

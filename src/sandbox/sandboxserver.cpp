@@ -40,10 +40,23 @@ bool wantsClose(const SandboxRequest &request)
 
 } // namespace
 
-SandboxServer::SandboxServer(SandboxApi::Options options, QObject *parent)
+SandboxServer::SandboxServer(SandboxApi::Options options, GuardedTcpServer::Limits limits,
+                             QObject *parent)
     : QAbstractHttpServer(parent)
     , m_api(std::move(options))
+    , m_limits(limits)
 {}
+
+quint16 SandboxServer::listen(const QHostAddress &address, quint16 port)
+{
+    auto *tcp = new GuardedTcpServer(&m_api, this, m_limits, this);
+    if (!tcp->listen(address, port)) {
+        delete tcp;
+        return 0;
+    }
+    bind(tcp);
+    return tcp->serverPort();
+}
 
 bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
@@ -60,11 +73,12 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
         write(socket, reply, close);
         return true;
     }
-    // The client may hang up while we wait; the server deletes its socket then.
-    QPointer<QTcpSocket> guarded(socket);
-    QTimer::singleShot(reply.latencyMs, this, [guarded, reply, close] {
-        if (guarded && guarded->state() == QAbstractSocket::ConnectedState)
-            write(guarded, reply, close);
+    // The socket is the timer's context: when the client hangs up meanwhile, the server
+    // deletes its socket and the pending reply goes with it. The connection counts against
+    // the guard's limit while it waits, and its guard refuses a second request meanwhile.
+    QTimer::singleShot(reply.latencyMs, socket, [socket, reply, close] {
+        if (socket->state() == QAbstractSocket::ConnectedState)
+            write(socket, reply, close);
     });
     return true;
 }
@@ -81,24 +95,12 @@ void SandboxServer::write(QTcpSocket *socket, const SandboxReply &reply, bool cl
     // No Nagle delay: with it, a kept-alive client waits for a delayed ACK (40 ms) between
     // requests that carry a body.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    QByteArray out =
-        "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
-    for (const auto &h : reply.headers)
-        out += h.first + ": " + h.second + "\r\n";
-    out += "Content-Length: " + QByteArray::number(reply.body.size()) + "\r\n";
-    if (closeAfter)
-        out += "Connection: close\r\n";
-    out += "\r\n";
-    if (reply.dropMidBody) {
-        // Half the promised body, then the connection goes away.
-        out += reply.body.left(reply.body.size() / 2);
-        socket->write(out);
+    const bool close = closeAfter || reply.dropMidBody;
+    // The drop fault: half the promised body, then the connection goes away.
+    socket->write(reply.wireHead(closeAfter) +
+                  (reply.dropMidBody ? reply.body.left(reply.body.size() / 2) : reply.body));
+    if (close)
         socket->disconnectFromHost();
-        return;
-    }
-    out.reserve(out.size() + reply.body.size());
-    out += reply.body;
-    socket->write(out);
-    if (closeAfter)
-        socket->disconnectFromHost();
+    else if (ConnectionGuard *guard = ConnectionGuard::of(socket))
+        guard->replySent();
 }
