@@ -43,22 +43,6 @@ SandboxReply invalidParameter(const QString &message)
     return SandboxReply::error(400, kInvalidRequest, QStringLiteral("parameter_invalid"), message);
 }
 
-QByteArray paddedJson(qint64 size)
-{
-    // {"object":"padding","data":"xxx…"} of exactly `size` bytes; below the frame, just "0".
-    const QByteArray head = R"({"object":"padding","data":")";
-    const QByteArray tail = R"("})";
-    const qint64 frame = head.size() + tail.size();
-    if (size < frame)
-        return QByteArray(qsizetype(size - 1), ' ') + '0';
-    QByteArray body;
-    body.reserve(qsizetype(size));
-    body.append(head);
-    body.append(QByteArray(qsizetype(size - frame), 'x'));
-    body.append(tail);
-    return body;
-}
-
 } // namespace
 
 const QString SandboxApi::demoKey = QStringLiteral("pi_sandbox_demo_key_0123456789");
@@ -224,7 +208,7 @@ SandboxReply SandboxApi::injectedFault(const FaultSpec &fault)
                                        .arg(fault.status));
     }
     SandboxReply reply;
-    reply.body = paddedJson(fault.bodySize);
+    reply.paddingSize = fault.bodySize; // generated while it is sent: never held whole
     reply.setHeader("Content-Type", "application/json");
     return reply;
 }

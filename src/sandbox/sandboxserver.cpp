@@ -5,7 +5,13 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <memory>
+
 namespace {
+
+// A generated body is written 64 KB at a time, while less than 256 KB waits in the socket.
+constexpr qint64 kChunk = 64 * 1024;
+constexpr qint64 kHighWater = 256 * 1024;
 
 QByteArray methodName(QHttpServerRequest::Method method)
 {
@@ -95,12 +101,42 @@ void SandboxServer::write(QTcpSocket *socket, const SandboxReply &reply, bool cl
     // No Nagle delay: with it, a kept-alive client waits for a delayed ACK (40 ms) between
     // requests that carry a body.
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    const bool close = closeAfter || reply.dropMidBody;
+    const qint64 size = reply.bodySize();
     // The drop fault: half the promised body, then the connection goes away.
-    socket->write(reply.wireHead(closeAfter) +
-                  (reply.dropMidBody ? reply.body.left(reply.body.size() / 2) : reply.body));
-    if (close)
-        socket->disconnectFromHost();
-    else if (ConnectionGuard *guard = ConnectionGuard::of(socket))
-        guard->replySent();
+    const qint64 sent = reply.dropMidBody ? size / 2 : size;
+    const bool close = closeAfter || reply.dropMidBody;
+    QPointer<ConnectionGuard> guard = ConnectionGuard::of(socket);
+    const auto done = [socket, guard, close] {
+        if (close)
+            socket->disconnectFromHost();
+        else if (guard)
+            guard->replySent();
+    };
+
+    if (reply.paddingSize < 0) {
+        socket->write(reply.wireHead(closeAfter) + reply.body.left(qsizetype(sent)));
+        done();
+        return;
+    }
+    // A generated body goes out in chunks as the socket drains, so a 100 MB reply holds
+    // about 256 KB at a time, and nothing once the client is gone.
+    socket->write(reply.wireHead(closeAfter));
+    auto *pump = new QObject(socket);
+    auto offset = std::make_shared<qint64>(0);
+    const qint64 total = reply.paddingSize;
+    const auto step = [socket, pump, offset, total, sent, done] {
+        while (*offset < sent && socket->bytesToWrite() < kHighWater) {
+            const QByteArray bytes =
+                SandboxReply::paddingBytes(total, *offset, qMin(kChunk, sent - *offset));
+            socket->write(bytes);
+            *offset += bytes.size();
+        }
+        if (*offset >= sent) {
+            pump->deleteLater();
+            QObject::disconnect(socket, &QIODevice::bytesWritten, pump, nullptr);
+            done();
+        }
+    };
+    QObject::connect(socket, &QIODevice::bytesWritten, pump, step);
+    step();
 }
