@@ -10,12 +10,30 @@
 
 #include <cstdio>
 
+#include <sys/resource.h>
+
 namespace {
 
 int fail(const QString &message)
 {
     QTextStream(stderr) << "pi-sandbox: " << message << '\n';
     return 2;
+}
+
+// Raises the soft descriptor limit to the hard one (many connections each need one) and
+// returns the soft limit in force.
+rlim_t raiseDescriptorLimit()
+{
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return 1024;
+    if (limit.rlim_cur < limit.rlim_max) {
+        rlimit raised = limit;
+        raised.rlim_cur = limit.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            limit = raised;
+    }
+    return limit.rlim_cur;
 }
 
 } // namespace
@@ -61,7 +79,20 @@ int main(int argc, char *argv[])
         QStringLiteral("Fault for every authenticated response, as in the Pi-Sandbox-Fault "
                        "header: latency=MS, status=5xx, html, drop, size=BYTES, bad-ratelimit."),
         QStringLiteral("spec"));
-    parser.addOptions({host, port, limit, window, key, revoked, latency, fault});
+    const QCommandLineOption maxConnections(
+        QStringLiteral("max-connections"),
+        QStringLiteral("Connections open at once; past it a new one is answered 503."),
+        QStringLiteral("n"), QStringLiteral("512"));
+    const QCommandLineOption headerTimeout(
+        QStringLiteral("header-timeout-ms"),
+        QStringLiteral("Time a client has to send a request's whole head."), QStringLiteral("ms"),
+        QStringLiteral("10000"));
+    const QCommandLineOption idleTimeout(
+        QStringLiteral("idle-timeout-ms"),
+        QStringLiteral("Time a kept-alive connection may sit idle, or a body stall."),
+        QStringLiteral("ms"), QStringLiteral("30000"));
+    parser.addOptions({host, port, limit, window, key, revoked, latency, fault, maxConnections,
+                       headerTimeout, idleTimeout});
     parser.process(app);
 
     const QHostAddress address(parser.value(host));
@@ -93,8 +124,28 @@ int main(int argc, char *argv[])
     if (latencyMs)
         options.fault.latencyMs = latencyMs;
 
+    GuardedTcpServer::Limits limits;
+    limits.maxConnections = parser.value(maxConnections).toInt(&ok);
+    if (!ok || limits.maxConnections < 1 || limits.maxConnections > 100000)
+        return fail(QStringLiteral("--max-connections must be 1 to 100000"));
+    limits.headerTimeoutMs = parser.value(headerTimeout).toInt(&ok);
+    if (!ok || limits.headerTimeoutMs < 10 || limits.headerTimeoutMs > 3600000)
+        return fail(QStringLiteral("--header-timeout-ms must be 10 to 3600000"));
+    limits.idleTimeoutMs = parser.value(idleTimeout).toInt(&ok);
+    if (!ok || limits.idleTimeoutMs < 10 || limits.idleTimeoutMs > 3600000)
+        return fail(QStringLiteral("--idle-timeout-ms must be 10 to 3600000"));
+    // Keep descriptors in reserve (the listener, refusals in flight, stdio), so a full house
+    // is answered 503 instead of leaving accept() failing.
+    const rlim_t descriptors = raiseDescriptorLimit();
+    const rlim_t usable = descriptors > 64 ? descriptors - 64 : 1;
+    if (rlim_t(limits.maxConnections) > usable) {
+        QTextStream(stderr) << "pi-sandbox: --max-connections lowered to " << qulonglong(usable)
+                            << " by the descriptor limit\n";
+        limits.maxConnections = int(usable);
+    }
+
     QuitOnSignal quitOnSignal;
-    SandboxServer server(options);
+    SandboxServer server(options, limits);
     const quint16 bound = server.listen(address, quint16(portNumber));
     if (!bound)
         return fail(

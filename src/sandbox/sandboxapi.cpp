@@ -43,22 +43,6 @@ SandboxReply invalidParameter(const QString &message)
     return SandboxReply::error(400, kInvalidRequest, QStringLiteral("parameter_invalid"), message);
 }
 
-QByteArray paddedJson(qint64 size)
-{
-    // {"object":"padding","data":"xxx…"} of exactly `size` bytes; below the frame, just "0".
-    const QByteArray head = R"({"object":"padding","data":")";
-    const QByteArray tail = R"("})";
-    const qint64 frame = head.size() + tail.size();
-    if (size < frame)
-        return QByteArray(qsizetype(size - 1), ' ') + '0';
-    QByteArray body;
-    body.reserve(qsizetype(size));
-    body.append(head);
-    body.append(QByteArray(qsizetype(size - frame), 'x'));
-    body.append(tail);
-    return body;
-}
-
 } // namespace
 
 const QString SandboxApi::demoKey = QStringLiteral("pi_sandbox_demo_key_0123456789");
@@ -99,12 +83,13 @@ SandboxReply SandboxApi::handle(const SandboxRequest &request)
             reply.setHeader("Retry-After", QByteArray::number(decision.retryAfterSecs));
         } else if (!faultOk) {
             reply = invalidParameter(QStringLiteral("Pi-Sandbox-Fault: ") + faultError);
-        } else if (request.body.size() > m_options.maxBodyBytes) {
-            reply =
-                SandboxReply::error(413, kInvalidRequest, QStringLiteral("request_too_large"),
-                                    QStringLiteral("The request body is %1 bytes; the limit is %2.")
-                                        .arg(request.body.size())
-                                        .arg(m_options.maxBodyBytes));
+        } else if (qMax<qint64>(request.body.size(), request.declaredBodySize) >
+                   m_options.maxBodyBytes) {
+            reply = SandboxReply::error(
+                413, kInvalidRequest, QStringLiteral("request_too_large"),
+                QStringLiteral("The request body is %1 bytes; the limit is %2.")
+                    .arg(qMax<qint64>(request.body.size(), request.declaredBodySize))
+                    .arg(m_options.maxBodyBytes));
         } else if (fault.status || fault.htmlPage || fault.bodySize >= 0) {
             reply = injectedFault(fault);
         } else if (request.method == "POST" && request.hasHeader("Idempotency-Key")) {
@@ -121,10 +106,35 @@ SandboxReply SandboxApi::handle(const SandboxRequest &request)
         reply.latencyMs = fault.latencyMs;
     }
 
-    reply.finish(requestId);
-    reply.setHeader("X-Request-Id", requestId);
-    reply.setHeader("Date", httpDate(now));
-    reply.setHeader("Cache-Control", "no-store");
+    stamp(&reply, requestId, now);
+    return reply;
+}
+
+void SandboxApi::stamp(SandboxReply *reply, const QByteArray &requestId, qint64 now) const
+{
+    reply->finish(requestId);
+    reply->setHeader("X-Request-Id", requestId);
+    reply->setHeader("Date", httpDate(now));
+    reply->setHeader("Cache-Control", "no-store");
+}
+
+std::optional<SandboxReply> SandboxApi::precheck(const SandboxRequest &head)
+{
+    SandboxReply unauthorised;
+    if (checkKey(head, &unauthorised).isEmpty()) {
+        stamp(&unauthorised, newRequestId(), m_clock());
+        return unauthorised;
+    }
+    if (head.declaredBodySize > m_options.maxBodyBytes)
+        return handle(head); // the rate-limit window counts it, as any refused call
+    return std::nullopt;
+}
+
+SandboxReply SandboxApi::refusal(int status, const QString &type, const QString &code,
+                                 const QString &message) const
+{
+    SandboxReply reply = SandboxReply::error(status, type, code, message);
+    stamp(&reply, newRequestId(), m_clock());
     return reply;
 }
 
@@ -198,7 +208,7 @@ SandboxReply SandboxApi::injectedFault(const FaultSpec &fault)
                                        .arg(fault.status));
     }
     SandboxReply reply;
-    reply.body = paddedJson(fault.bodySize);
+    reply.paddingSize = fault.bodySize; // generated while it is sent: never held whole
     reply.setHeader("Content-Type", "application/json");
     return reply;
 }

@@ -12,6 +12,43 @@ void SandboxReply::setHeader(const QByteArray &name, const QByteArray &value)
     Http::set(&headers, name, value);
 }
 
+QByteArray SandboxReply::wireHead(bool close) const
+{
+    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    for (const auto &h : headers)
+        out += h.first + ": " + h.second + "\r\n";
+    out += "Content-Length: " + QByteArray::number(bodySize()) + "\r\n";
+    if (close)
+        out += "Connection: close\r\n";
+    out += "\r\n";
+    return out;
+}
+
+QByteArray SandboxReply::paddingBytes(qint64 size, qint64 offset, qint64 length)
+{
+    static const QByteArray head = R"({"object":"padding","data":")";
+    static const QByteArray tail = R"("})";
+    offset = qBound<qint64>(0, offset, size);
+    length = qBound<qint64>(0, length, size - offset);
+    const qint64 frame = head.size() + tail.size();
+    if (size < frame) {
+        QByteArray out(qsizetype(length), ' ');
+        if (length > 0 && offset + length == size)
+            out[qsizetype(length - 1)] = '0';
+        return out;
+    }
+    QByteArray out(qsizetype(length), 'x');
+    const auto overlay = [&](const QByteArray &part, qint64 at) {
+        const qint64 from = qMax(at, offset);
+        const qint64 to = qMin(at + part.size(), offset + length);
+        for (qint64 i = from; i < to; ++i)
+            out[qsizetype(i - offset)] = part.at(qsizetype(i - at));
+    };
+    overlay(head, 0);
+    overlay(tail, size - tail.size());
+    return out;
+}
+
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
@@ -27,12 +64,16 @@ QByteArray reasonPhrase(int status)
         return QByteArrayLiteral("Not Found");
     case 405:
         return QByteArrayLiteral("Method Not Allowed");
+    case 408:
+        return QByteArrayLiteral("Request Timeout");
     case 409:
         return QByteArrayLiteral("Conflict");
     case 413:
         return QByteArrayLiteral("Payload Too Large");
     case 429:
         return QByteArrayLiteral("Too Many Requests");
+    case 431:
+        return QByteArrayLiteral("Request Header Fields Too Large");
     case 500:
         return QByteArrayLiteral("Internal Server Error");
     case 502:

@@ -14,6 +14,17 @@ struct SandboxReply
     QJsonObject json; // serialised into body when the reply is finished
     bool dropMidBody = false;
     int latencyMs = 0;
+    // When >= 0, the body is not held in `body` but generated while it is sent: the padding
+    // JSON of exactly this many bytes (the size= fault, up to 100 MB).
+    qint64 paddingSize = -1;
+
+    qint64 bodySize() const { return paddingSize >= 0 ? paddingSize : body.size(); }
+    // The status line and headers as sent, with Content-Length (and Connection: close), up to
+    // and including the blank line.
+    QByteArray wireHead(bool close) const;
+    // Bytes [offset, offset + length) of the padding JSON of `size` bytes:
+    // {"object":"padding","data":"xxx…"}, or spaces and a 0 when size is below its frame.
+    static QByteArray paddingBytes(qint64 size, qint64 offset, qint64 length);
 
     QByteArray header(const QByteArray &name) const;
     void setHeader(const QByteArray &name, const QByteArray &value);

@@ -1,5 +1,7 @@
 #include "faultspec.h"
+#include "sandboxreply.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 class TestFaultSpec : public QObject
@@ -41,6 +43,37 @@ private Q_SLOTS:
         QVERIFY(!FaultSpec::parse(text, &spec, &error));
         QVERIFY(error.contains(QLatin1String("unknown or out-of-range")));
         QCOMPARE(spec.status, 500); // untouched on failure
+    }
+
+    void paddingIsGeneratedPieceByPiece_data()
+    {
+        QTest::addColumn<qint64>("size");
+        QTest::addColumn<qint64>("piece");
+        QTest::newRow("below the frame") << qint64(2) << qint64(1);
+        QTest::newRow("frame minus one") << qint64(29) << qint64(4);
+        QTest::newRow("exactly the frame") << qint64(30) << qint64(7);
+        QTest::newRow("one over") << qint64(31) << qint64(30);
+        QTest::newRow("a megabyte in odd pieces") << qint64(1024 * 1024 + 3) << qint64(65521);
+    }
+
+    void paddingIsGeneratedPieceByPiece()
+    {
+        QFETCH(qint64, size);
+        QFETCH(qint64, piece);
+        QByteArray whole;
+        for (qint64 at = 0; at < size; at += piece)
+            whole += SandboxReply::paddingBytes(size, at, piece);
+        QCOMPARE(whole.size(), size);
+        QCOMPARE(SandboxReply::paddingBytes(size, 0, size), whole);
+        if (size < 30) { // below the frame: spaces and a bare 0, as ever
+            QCOMPARE(whole, QByteArray(qsizetype(size - 1), ' ') + '0');
+        } else {
+            QJsonParseError error{};
+            QJsonDocument::fromJson(whole, &error);
+            QCOMPARE(error.error, QJsonParseError::NoError);
+            QVERIFY(whole.startsWith("{\"object\":\"padding\",\"data\":\""));
+        }
+        QVERIFY(SandboxReply::paddingBytes(size, size, 10).isEmpty());
     }
 
     void headerWinsOverFlag()

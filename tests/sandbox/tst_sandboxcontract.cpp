@@ -9,6 +9,9 @@
 #include <QTest>
 #include <QThread>
 
+#include <memory>
+#include <vector>
+
 // Drives a running pi-sandbox over real HTTP and checks each line of Pi's documented contract.
 class TestSandboxContract : public QObject
 {
@@ -55,6 +58,87 @@ private:
         const qint64 reset = r.header("X-RateLimit-Reset").toLongLong(&ok);
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         QVERIFY(ok && reset > now - 5 && reset < now + 4000);
+    }
+
+    struct Raw
+    {
+        int status = 0;
+        HttpHeaders headers;
+        QByteArray body;
+        QByteArray header(const QByteArray &name) const { return Http::value(headers, name); }
+        QJsonObject envelope() const
+        {
+            return QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toObject();
+        }
+    };
+
+    // Reads one response off a raw connection (bounded by timeoutMs); status 0 when none came.
+    static Raw readRaw(QTcpSocket &socket, int timeoutMs = 5000)
+    {
+        Raw raw;
+        QByteArray buffer;
+        QElapsedTimer timer;
+        timer.start();
+        qsizetype end = -1;
+        while ((end = buffer.indexOf("\r\n\r\n")) < 0 && timer.elapsed() < timeoutMs) {
+            if (!socket.bytesAvailable() && !socket.waitForReadyRead(50) &&
+                socket.state() == QAbstractSocket::UnconnectedState && !socket.bytesAvailable())
+                break;
+            buffer += socket.readAll();
+        }
+        if (end < 0)
+            return raw;
+        const QList<QByteArray> lines = buffer.left(end).split('\n');
+        raw.status = lines.value(0).mid(9, 3).toInt();
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines.at(i).trimmed();
+            const qsizetype colon = line.indexOf(':');
+            raw.headers.append({line.left(colon), line.mid(colon + 1).trimmed()});
+        }
+        const qint64 length = raw.header("Content-Length").toLongLong();
+        raw.body = buffer.mid(end + 4);
+        while (raw.body.size() < length && timer.elapsed() < timeoutMs) {
+            if (!socket.bytesAvailable() && !socket.waitForReadyRead(50) &&
+                socket.state() == QAbstractSocket::UnconnectedState && !socket.bytesAvailable())
+                break;
+            raw.body += socket.readAll();
+        }
+        return raw;
+    }
+
+    // True when the server closes the connection within timeoutMs.
+    static bool closedWithin(QTcpSocket &socket, int timeoutMs)
+    {
+        QElapsedTimer timer;
+        timer.start();
+        while (socket.state() != QAbstractSocket::UnconnectedState && timer.elapsed() < timeoutMs) {
+            socket.waitForReadyRead(50);
+            socket.readAll();
+        }
+        return socket.state() == QAbstractSocket::UnconnectedState;
+    }
+
+    static void connectTo(QTcpSocket &socket, const SandboxProcess &sandbox)
+    {
+        socket.connectToHost(sandbox.baseUrl().host(), quint16(sandbox.baseUrl().port()));
+        QVERIFY(socket.waitForConnected(5000));
+    }
+
+    static QByteArray head(const QByteArray &requestLine, const QByteArrayList &fields)
+    {
+        QByteArray out = requestLine + "\r\nHost: 127.0.0.1\r\n";
+        for (const QByteArray &field : fields)
+            out += field + "\r\n";
+        return out + "\r\n";
+    }
+
+    static void verifyRawEnvelope(const Raw &r, int status, const QString &code)
+    {
+        QCOMPARE(r.status, status);
+        QCOMPARE(r.envelope().value(QLatin1String("code")).toString(), code);
+        QCOMPARE(r.envelope().value(QLatin1String("request_id")).toString(),
+                 QString::fromLatin1(r.header("X-Request-Id")));
+        QVERIFY(!r.header("Date").isEmpty());
     }
 
     HttpResult postCharge(const QString &key, const QByteArray &idem, const QByteArray &body)
@@ -402,6 +486,169 @@ private Q_SLOTS:
             socket.abort();
         }
         QCOMPARE(m_http.get(url(QStringLiteral("/v1/ping")), HttpCall::bearer(m_keyA)).status, 200);
+    }
+
+    void unauthenticatedUploadIsRefusedBeforeItsBody()
+    {
+        // Only the head of a 50 MB upload is sent: the 401 comes without waiting for a body.
+        QTcpSocket socket;
+        connectTo(socket, *m_sandbox);
+        socket.write(head("POST /v1/charges HTTP/1.1",
+                          {"Content-Type: application/json", "Content-Length: 52428800"}));
+        const Raw r = readRaw(socket);
+        verifyRawEnvelope(r, 401, QStringLiteral("missing_authorization_header"));
+        QCOMPARE(r.header("Connection"), QByteArray("close"));
+        QVERIFY(closedWithin(socket, 5000));
+    }
+
+    void invalidKeyUploadIsRefusedBeforeItsBody()
+    {
+        QTcpSocket socket;
+        connectTo(socket, *m_sandbox);
+        socket.write(
+            head("POST /v1/charges HTTP/1.1",
+                 {"Authorization: Bearer " + m_revoked.toLatin1(), "Content-Length: 52428800"}));
+        verifyRawEnvelope(readRaw(socket), 401, QStringLiteral("invalid_api_key"));
+    }
+
+    void oversizedUploadIs413WithoutItsBody()
+    {
+        QTcpSocket socket;
+        connectTo(socket, *m_sandbox);
+        socket.write(head("POST /v1/charges HTTP/1.1",
+                          {"Authorization: Bearer " + m_keyA.toLatin1(),
+                           "Content-Length: " + QByteArray::number(11 * 1024 * 1024)}));
+        const Raw r = readRaw(socket);
+        verifyRawEnvelope(r, 413, QStringLiteral("request_too_large"));
+        QVERIFY(!r.header("X-RateLimit-Remaining").isEmpty());
+        QVERIFY(closedWithin(socket, 5000));
+    }
+
+    void oversizedHeadIsRefusedAndClosed()
+    {
+        QTcpSocket socket;
+        connectTo(socket, *m_sandbox);
+        socket.write(head("GET /v1/ping HTTP/1.1", {"Authorization: Bearer " + m_keyA.toLatin1(),
+                                                    "X-Padding: " + QByteArray(70000, 'a')}));
+        verifyRawEnvelope(readRaw(socket), 431, QStringLiteral("request_header_too_large"));
+        QVERIFY(closedWithin(socket, 5000));
+    }
+
+    void chunkedUploadIsAnswered()
+    {
+        QTcpSocket socket;
+        connectTo(socket, *m_sandbox);
+        const QByteArray body = R"({"amount": 42})";
+        socket.write(
+            head("POST /v1/charges HTTP/1.1",
+                 {"Authorization: Bearer " + m_keyA.toLatin1(), "Transfer-Encoding: chunked"}) +
+            QByteArray::number(body.size(), 16) + "\r\n" + body + "\r\n0\r\n\r\n");
+        const Raw r = readRaw(socket);
+        QCOMPARE(r.status, 201);
+        QCOMPARE(QJsonDocument::fromJson(r.body).object().value(QLatin1String("amount")).toInt(),
+                 42);
+    }
+
+    void connectionLimitAnswers503()
+    {
+        SandboxProcess limited({QStringLiteral("--max-connections"), QStringLiteral("20"),
+                                QStringLiteral("--limit"), QStringLiteral("1000")});
+        QVERIFY(limited.start());
+        const QByteArray ping =
+            head("GET /v1/ping HTTP/1.1",
+                 {"Authorization: Bearer " + SandboxProcess::demoKey().toLatin1()});
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        for (int i = 0; i < 20; ++i) {
+            held.push_back(std::make_unique<QTcpSocket>());
+            connectTo(*held.back(), limited);
+            held.back()->write(ping); // answered, so surely counted
+            QCOMPARE(readRaw(*held.back()).status, 200);
+        }
+        QTcpSocket extra;
+        connectTo(extra, limited);
+        const Raw refused = readRaw(extra);
+        verifyRawEnvelope(refused, 503, QStringLiteral("too_many_connections"));
+        QVERIFY(refused.header("Retry-After").toInt() >= 1);
+        QCOMPARE(refused.header("Connection"), QByteArray("close"));
+        QVERIFY(closedWithin(extra, 5000));
+
+        // The 20 still work, and a place that frees up is given again.
+        held.front()->write(ping);
+        QCOMPARE(readRaw(*held.front()).status, 200);
+        held.back()->abort();
+        bool answered = false;
+        QElapsedTimer timer;
+        timer.start();
+        while (!answered && timer.elapsed() < 5000) {
+            QTcpSocket again;
+            connectTo(again, limited);
+            again.write(ping);
+            answered = readRaw(again, 2000).status == 200;
+            if (!answered)
+                QTest::qWait(50);
+        }
+        QVERIFY(answered);
+    }
+
+    void slowHeadAndIdleConnectionsAreClosed()
+    {
+        SandboxProcess strict({QStringLiteral("--header-timeout-ms"), QStringLiteral("300"),
+                               QStringLiteral("--idle-timeout-ms"), QStringLiteral("300")});
+        QVERIFY(strict.start());
+
+        QTcpSocket slow; // half a header line, then nothing
+        connectTo(slow, strict);
+        slow.write("GET /v1/ping HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthoriz");
+        QTcpSocket silent; // connects and never sends
+        connectTo(silent, strict);
+        QTcpSocket idle; // one request, then kept alive and idle
+        connectTo(idle, strict);
+        idle.write(head("GET /v1/ping HTTP/1.1",
+                        {"Authorization: Bearer " + SandboxProcess::demoKey().toLatin1()}));
+        QCOMPARE(readRaw(idle).status, 200);
+
+        // Meanwhile a normal client is answered.
+        const HttpResult normal = m_http.get(strict.url(QStringLiteral("/v1/ping")),
+                                             HttpCall::bearer(SandboxProcess::demoKey()));
+        QCOMPARE(normal.status, 200);
+
+        QElapsedTimer timer;
+        timer.start();
+        const Raw timedOut = readRaw(slow, 5000);
+        verifyRawEnvelope(timedOut, 408, QStringLiteral("request_timeout"));
+        QVERIFY(closedWithin(slow, 5000));
+        QVERIFY(closedWithin(silent, 5000));
+        QVERIFY(closedWithin(idle, 5000));
+        QVERIFY(timer.elapsed() < 5000);
+    }
+
+    void aClientThatLeavesDuringALatencyFaultFreesItsPlace()
+    {
+        SandboxProcess small({QStringLiteral("--max-connections"), QStringLiteral("2")});
+        QVERIFY(small.start());
+        const QByteArray slowPing =
+            head("GET /v1/ping HTTP/1.1",
+                 {"Authorization: Bearer " + SandboxProcess::demoKey().toLatin1(),
+                  "Pi-Sandbox-Fault: latency=60000,size=100000000"});
+        for (int i = 0; i < 2; ++i) {
+            QTcpSocket leaving;
+            connectTo(leaving, small);
+            leaving.write(slowPing);
+            leaving.waitForBytesWritten(2000);
+            QTest::qWait(100);
+            leaving.abort();
+        }
+        // Both places are free long before the minute of latency is over.
+        QTRY_COMPARE_WITH_TIMEOUT(m_http
+                                      .get(small.url(QStringLiteral("/v1/ping")),
+                                           HttpCall::bearer(SandboxProcess::demoKey()))
+                                      .status,
+                                  200, 5000);
+        QTcpSocket second;
+        connectTo(second, small);
+        second.write(head("GET /v1/ping HTTP/1.1",
+                          {"Authorization: Bearer " + SandboxProcess::demoKey().toLatin1()}));
+        QCOMPARE(readRaw(second).status, 200);
     }
 
     void demoKeyWorksByDefault()
