@@ -252,8 +252,15 @@ void MainWindow::onRetry(const CallRecord &record)
 {
     if (record.idempotencyKey.isEmpty())
         return;
-    const ApiRequest original =
-        RetryPlan::requestFor(record, m_services->session->currentProfile().baseUrl);
+    // The same key means something only to the same account at the same place: the retry goes
+    // to the profile the call went to, never to whichever is selected now.
+    QString why;
+    const Profile target = RetryPlan::profileFor(record, m_services->profiles.profiles(), &why);
+    if (!target.isValid()) {
+        showBanner(why);
+        return;
+    }
+    const ApiRequest original = RetryPlan::requestFor(record, target.baseUrl);
     const ApiRequest composed = m_ui->requestPanel->request();
     const bool sameCall = composed.method == original.method && composed.path == original.path;
     if (sameCall && RetryPlan::bodyDiffers(record, composed.body)) {
@@ -280,7 +287,7 @@ void MainWindow::onRetry(const CallRecord &record)
         if (box.clickedButton() != sendOriginal)
             return;
     }
-    m_services->session->send(original);
+    m_services->session->sendTo(target, original);
 }
 
 void MainWindow::onCallStarted(PendingCall *call)

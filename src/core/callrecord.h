@@ -26,7 +26,7 @@ struct CallRecord
 
     qint64 id = 0;     // history row id; 0 until stored
     QString profile;   // the profile's name
-    QString profileId; // not stored: names the live profile while the call runs
+    QString profileId; // the profile's id: a retry goes back to it
     QDateTime startedUtc;
     QByteArray method;
     QUrl url;

@@ -1,6 +1,62 @@
 #include "retryplan.h"
 
+#include "sendpolicy.h"
+
+#include <QCoreApplication>
+
 namespace RetryPlan {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("RetryPlan", text);
+}
+
+bool isUnder(const QUrl &url, const QUrl &baseUrl)
+{
+    QString basePath = baseUrl.path();
+    if (basePath.endsWith(QLatin1Char('/')))
+        basePath.chop(1);
+    const QString path = url.path();
+    return SendPolicy::sameOrigin(url, baseUrl) &&
+           (basePath.isEmpty() || path == basePath || path.startsWith(basePath + QLatin1Char('/')));
+}
+
+} // namespace
+
+Profile profileFor(const CallRecord &original, const QList<Profile> &profiles, QString *why)
+{
+    Profile found;
+    for (const Profile &p : profiles) {
+        if (!original.profileId.isEmpty() && p.id == original.profileId)
+            found = p;
+    }
+    if (!found.isValid() && original.profileId.isEmpty()) {
+        // A call recorded before profiles were kept by id: its name, when only one has it.
+        QList<Profile> named;
+        for (const Profile &p : profiles)
+            if (p.name == original.profile)
+                named.append(p);
+        if (named.size() == 1)
+            found = named.first();
+    }
+    const QString origin =
+        original.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString();
+    if (!found.isValid()) {
+        *why = tr("This call went to the profile \"%1\" (%2), which is gone. Nothing was sent: "
+                  "its idempotency key means something only to that profile's account.")
+                   .arg(original.profile, origin);
+        return {};
+    }
+    if (!isUnder(original.url, found.baseUrl)) {
+        *why = tr("The profile \"%1\" now points at %2, not at %3 where this call went. Nothing "
+                  "was sent.")
+                   .arg(found.name, found.baseUrl.toDisplayString(), origin);
+        return {};
+    }
+    return found;
+}
 
 HttpHeaders userHeaders(const HttpHeaders &recorded)
 {

@@ -86,7 +86,11 @@ void Session::removeProfile(const QString &profileId, RemovedCallback done)
 
 void Session::send(const ApiRequest &request)
 {
-    const Profile profile = currentProfile();
+    sendTo(currentProfile(), request);
+}
+
+void Session::sendTo(const Profile &profile, const ApiRequest &request)
+{
     m_keys->key(profile.id,
                 [this, profile, request](const KeyVault::Result &result, const QString &key) {
                     if (result.ok()) {

@@ -46,6 +46,8 @@ public:
 
     // Sends with the current profile's key, read just before sending.
     void send(const ApiRequest &request);
+    // Sends with that profile's key to its base URL, whichever profile is current.
+    void sendTo(const Profile &profile, const ApiRequest &request);
     // Queues the request for when the current profile's rate-limit window resets: empty
     // when queued, otherwise why not (a wait longer than maxQueuedWaitMs is not queued).
     // When it is due, queuedSendDue() hands it back, to be sent exactly as Send would.

@@ -20,6 +20,7 @@ QString forRecord(const CallRecord &r, const QString &apiKey)
     add("Time (UTC)", r.startedUtc.toUTC().toString(Qt::ISODateWithMs));
     add("Request", QString::fromLatin1(r.method) + QLatin1Char(' ') +
                        r.url.adjusted(QUrl::RemoveUserInfo).toString(QUrl::FullyEncoded));
+    add("Profile", r.profile);
     add("Status",
         r.outcome == CallRecord::Outcome::Completed ? QString::number(r.status) : r.errorText);
     if (r.envelope.isEnvelope()) {

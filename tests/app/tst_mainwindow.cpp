@@ -1,11 +1,13 @@
 #include "bodyview.h"
 #include "guidriver.h"
+#include "historymodel.h"
 #include "httpcall.h"
 #include "ratelimitgauge.h"
 #include "ratelimitgaugeaccessible.h"
 #include "recordingserver.h"
 #include "requestpanel.h"
 #include "responsepanel.h"
+#include "supportreport.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -147,8 +149,9 @@ private Q_SLOTS:
         auto *badge = gui.find<QLabel>(QStringLiteral("replayBadge"));
         const QString link = badge->text().section(QLatin1Char('"'), 1, 1);
         QVERIFY(link.startsWith(QLatin1String("original:")));
-        QMetaObject::invokeMethod(badge, "linkActivated", Q_ARG(QString, link));
         auto *view = gui.find<QTableView>(QStringLiteral("historyView"));
+        QTRY_COMPARE(view->model()->rowCount(), 2); // both calls written by the history thread
+        QMetaObject::invokeMethod(badge, "linkActivated", Q_ARG(QString, link));
         const QModelIndex current = view->currentIndex();
         QVERIFY(current.isValid());
         const QAbstractItemModel *model = view->model();
@@ -277,6 +280,59 @@ private Q_SLOTS:
         QVERIFY2(boxText.contains(QLatin1String("\"X-Note\"")), qPrintable(boxText));
         QCOMPARE(headers->rowCount(), 2);
         QCOMPARE(headers->item(0, 0)->text(), QStringLiteral("X-Fine"));
+    }
+
+    void aRetryGoesToTheProfileTheCallWentTo()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        AppServices *app = gui.services();
+        const Profile sandbox = app->session->currentProfile();
+        gui.compose("POST", QStringLiteral("/v1/charges"), QStringLiteral("{\"amount\": 7}"));
+        QVERIFY(gui.sendAndWait());
+        QCOMPARE(gui.text(QStringLiteral("statusEdit")), QStringLiteral("201 Created"));
+        const CallRecord charge =
+            gui.find<ResponsePanel>(QStringLiteral("responsePanel"))->record();
+        QCOMPARE(charge.profileId, sandbox.id);
+        QVERIFY(SupportReport::forRecord(charge).contains(QLatin1String("Profile: Sandbox")));
+
+        // Another account's profile is selected now: it must see nothing of the retry.
+        RecordingServer other;
+        QVERIFY(other.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+        other.setResponse(201, {{"Content-Type", "application/json"}}, "{}");
+        const Profile live =
+            app->profiles.upsert({QString(), QStringLiteral("Live"), other.url({}), true});
+        app->keys.setSessionKey(live.id, QStringLiteral("pi_another_account_key_1"));
+        app->session->setCurrentProfile(live.id);
+        auto *retry = gui.find<QPushButton>(QStringLiteral("retryButton"));
+        QVERIFY(gui.clickAndWaitForCall(retry));
+        QCOMPARE(gui.text(QStringLiteral("requestIdEdit")),
+                 QString::fromLatin1(charge.requestId()));
+        QVERIFY(gui.find<QLabel>(QStringLiteral("replayBadge"))->isVisible());
+        QCOMPARE(other.requests().size(), 0);
+
+        // The history names the profile of each call.
+        auto *view = gui.find<QTableView>(QStringLiteral("historyView"));
+        const int column = int(HistoryModel::Column::Profile);
+        QCOMPARE(view->model()->headerData(column, Qt::Horizontal).toString(),
+                 QStringLiteral("Profile"));
+        QTRY_COMPARE(view->model()->index(0, column).data().toString(), QStringLiteral("Sandbox"));
+
+        // Its profile gone, or pointing elsewhere: the app says so and sends nothing.
+        QSignalSpy started(app->session.get(), &Session::callStarted);
+        app->profiles.remove(sandbox.id);
+        QTest::mouseClick(retry, Qt::LeftButton);
+        auto *banner = gui.find<QLabel>(QStringLiteral("bannerText"));
+        QVERIFY2(banner->text().contains(QLatin1String("which is gone")),
+                 qPrintable(banner->text()));
+        app->profiles.upsert({sandbox.id, QStringLiteral("Sandbox"),
+                              QUrl(QStringLiteral("http://127.0.0.1:9/elsewhere")), true});
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QVERIFY2(banner->text().contains(QLatin1String("now points at")),
+                 qPrintable(banner->text()));
+        QTest::qWait(50);
+        QCOMPARE(started.count(), 0);
+        QCOMPARE(other.requests().size(), 0);
     }
 
     void invalidJsonIsShownAndNeedsConfirmation()

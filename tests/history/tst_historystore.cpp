@@ -1,4 +1,5 @@
 #include "historydatabase.h"
+#include "historyexport.h"
 #include "historymodel.h"
 #include "historystore.h"
 #include "samplecalls.h"
@@ -51,6 +52,7 @@ private Q_SLOTS:
         r.requestBody = QByteArray("{ \"amount\":\t3 ,\n\"x\":\"\xc3\xa9\" }\x00", 28);
         r.retryOf = 77;
         r.replayed = true;
+        r.profileId = QStringLiteral("6a1f0c3e-profile");
         r.notes = {QStringLiteral("a note")};
         r.contractProblems = {QStringLiteral("a problem")};
         QSignalSpy stored(m_store.get(), &HistoryStore::stored);
@@ -81,6 +83,10 @@ private Q_SLOTS:
         QCOMPARE(back.notes, r.notes);
         QCOMPARE(back.contractProblems, r.contractProblems);
         QCOMPARE(back.timing.doneMs, r.timing.doneMs);
+        QCOMPARE(back.profile, QStringLiteral("Sandbox"));
+        QCOMPARE(back.profileId, r.profileId); // a retry goes back to it
+        const QByteArray har = HistoryExport::toHar({back});
+        QVERIFY(har.contains("\"_profile\": \"Sandbox\""));
     }
 
     void failuresAndCancelsAreKept()

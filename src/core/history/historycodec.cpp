@@ -65,6 +65,7 @@ void bind(QSqlQuery &q, const CallRecord &r, qint64 responseBodyCap)
         {QStringLiteral("connected_ms"), r.timing.connectedMs},
         {QStringLiteral("rl_from_retry_after"), r.rateLimit.fromRetryAfter},
         {QStringLiteral("rl_problems"), QJsonArray::fromStringList(r.rateLimit.problems)},
+        {QStringLiteral("profile_id"), r.profileId},
     };
     const auto optionalInt = [](qint64 v) {
         return v >= 0 ? QVariant(v) : QVariant(QMetaType::fromType<qint64>());
@@ -183,6 +184,7 @@ CallRecord recordFrom(const QSqlQuery &q)
     r.timing.connectedMs = details.value(QLatin1String("connected_ms")).toInteger(-1);
     r.rateLimit.fromRetryAfter = details.value(QLatin1String("rl_from_retry_after")).toBool();
     r.rateLimit.problems = list("rl_problems");
+    r.profileId = details.value(QLatin1String("profile_id")).toString();
     r.rateLimit.tooManyRequests = r.status == 429;
     return r;
 }

@@ -91,6 +91,7 @@ QJsonObject harEntry(const CallRecord &r)
         {QStringLiteral("blocked"), sent},
     };
     QJsonObject entry{
+        {QStringLiteral("_profile"), r.profile},
         {QStringLiteral("startedDateTime"), r.startedUtc.toUTC().toString(Qt::ISODateWithMs)},
         {QStringLiteral("time"), done},
         {QStringLiteral("request"), request},

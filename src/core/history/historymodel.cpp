@@ -117,6 +117,8 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
             return tr("%1 ms").arg(row.durationMs);
         case Column::IdempotencyKey:
             return QString::fromLatin1(row.idempotencyKey);
+        case Column::Profile:
+            return row.profile;
         case Column::Count:
             break;
         }
@@ -125,7 +127,9 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         if (Column(index.column()) == Column::Time)
             return QDateTime::fromMSecsSinceEpoch(row.startedMs, Qt::UTC)
                 .toString(Qt::ISODateWithMs);
-        return data(index, Qt::DisplayRole);
+        // Paths and profile names are text, never markup, even in a tooltip.
+        return QStringLiteral("<p style='white-space:pre'>%1</p>")
+            .arg(data(index, Qt::DisplayRole).toString().toHtmlEscaped());
     case Qt::TextAlignmentRole:
         if (Column(index.column()) == Column::Duration || Column(index.column()) == Column::Status)
             return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -157,6 +161,8 @@ QVariant HistoryModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Duration");
     case Column::IdempotencyKey:
         return tr("Idempotency key");
+    case Column::Profile:
+        return tr("Profile");
     case Column::Count:
         break;
     }

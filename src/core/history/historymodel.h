@@ -22,6 +22,7 @@ public:
         ErrorCode,
         Duration,
         IdempotencyKey,
+        Profile,
         Count
     };
     enum Role
