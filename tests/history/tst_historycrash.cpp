@@ -1,6 +1,7 @@
 #include "historydatabase.h"
 #include "historyquery.h"
 
+#include <QDir>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSet>
@@ -10,6 +11,8 @@
 #include <QTest>
 
 #include <csignal>
+#include <memory>
+#include <vector>
 
 // SIGKILL a writer at random moments, over and over: the file must pass
 // PRAGMA integrity_check every time and keep every call whose commit was reported.
@@ -18,6 +21,33 @@ class TestHistoryCrash : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+private Q_SLOTS:
+    void firstStartsAtOnceShareOneHistory()
+    {
+        // Several Pi Consoles opening a history that does not exist yet, at the same moment:
+        // one creates it, the others use it; none takes "already exists" or "locked" for
+        // damage and moves a live history aside.
+        for (int round = 0; round < 6; ++round) {
+            QTemporaryDir dir;
+            const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+            std::vector<std::unique_ptr<QProcess>> writers;
+            for (int i = 0; i < 6; ++i) {
+                writers.push_back(std::make_unique<QProcess>());
+                writers.back()->start(QStringLiteral(PI_CRASH_WRITER_PATH), {path});
+            }
+            for (const auto &writer : writers) {
+                QVERIFY(writer->waitForStarted(10000));
+                QVERIFY2(writer->waitForReadyRead(20000),
+                         writer->readAllStandardError().constData()); // it wrote a call
+                writer->kill();
+                writer->waitForFinished(10000);
+            }
+            const QStringList files = QDir(dir.path()).entryList(QDir::Files);
+            QVERIFY2(!files.join(QLatin1Char(' ')).contains(QLatin1String("broken")),
+                     qPrintable(files.join(QLatin1Char(' '))));
+        }
+    }
+
     void killedWriterLosesNoCommittedCall()
     {
         QTemporaryDir dir;

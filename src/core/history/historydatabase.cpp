@@ -10,6 +10,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThread>
 #include <QUuid>
 
 Q_LOGGING_CATEGORY(lcHistory, "pi.core.history", QtInfoMsg)
@@ -116,6 +117,18 @@ bool HistoryDatabase::probeReadOnly(const QString &path, QString *error)
     return ok;
 }
 
+bool HistoryDatabase::provenUnreadable(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        return false;
+    QString error;
+    if (probeReadOnly(path, &error))
+        return false;
+    // A lock held by another connection is not damage.
+    return !error.contains(QLatin1String("locked"), Qt::CaseInsensitive) &&
+           !error.contains(QLatin1String("busy"), Qt::CaseInsensitive);
+}
+
 QString HistoryDatabase::moveAside(const QString &path)
 {
     const QString stamp =
@@ -142,6 +155,27 @@ HistoryDatabase::Opened HistoryDatabase::prepare(const QString &path)
     if (folderOk && probe(path, &error)) {
         result.ok = true;
         result.path = path;
+        return result;
+    }
+    if (folderOk && !provenUnreadable(path)) {
+        // Busy, locked, or being created by another Pi Console this very moment: never a reason
+        // to move a live history aside. One more try, then this session keeps calls in memory.
+        QThread::msleep(250);
+        QString again;
+        if (probe(path, &again)) {
+            result.ok = true;
+            result.path = path;
+            return result;
+        }
+        qCWarning(lcHistory) << "history busy:" << again;
+        result.inMemory = true;
+        result.path = memoryPath();
+        QSqlDatabase keeper =
+            connect(result.path, QStringLiteral("pi-history-memory-keeper"), &again);
+        result.ok = keeper.isOpen() && HistorySchema::migrate(keeper, &again);
+        result.message = tr("The call history could not be opened (%1); it was left as it is. "
+                            "Calls of this session are kept in memory only.")
+                             .arg(error);
         return result;
     }
     if (folderOk) {

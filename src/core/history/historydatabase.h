@@ -33,5 +33,8 @@ public:
 private:
     static bool probe(const QString &path, QString *error);
     static bool probeReadOnly(const QString &path, QString *error);
+    // True only when a read-only look fails for damage: not for a lock held by another
+    // connection, nor for a missing file.
+    static bool provenUnreadable(const QString &path);
     static QString moveAside(const QString &path);
 };

@@ -18,7 +18,7 @@ bool exec(QSqlDatabase &db, const QString &sql, QString *error)
 }
 
 const char *const version1[] = {
-    "CREATE TABLE calls ("
+    "CREATE TABLE IF NOT EXISTS calls ("
     " id INTEGER PRIMARY KEY,"
     " started_ms INTEGER NOT NULL,"
     " profile TEXT NOT NULL,"
@@ -48,19 +48,19 @@ const char *const version1[] = {
     " response_size INTEGER NOT NULL DEFAULT 0,"
     " response_truncated INTEGER NOT NULL DEFAULT 0,"
     " details TEXT)",
-    "CREATE INDEX calls_request_id ON calls(request_id)",
-    "CREATE INDEX calls_header_request_id ON calls(header_request_id)",
-    "CREATE INDEX calls_started ON calls(started_ms)",
-    "CREATE INDEX calls_status ON calls(status)",
-    "CREATE INDEX calls_error_code ON calls(error_code)",
-    "CREATE INDEX calls_idempotency_key ON calls(idempotency_key)",
-    "CREATE VIRTUAL TABLE calls_fts USING fts5(path, error_message, content='calls',"
+    "CREATE INDEX IF NOT EXISTS calls_request_id ON calls(request_id)",
+    "CREATE INDEX IF NOT EXISTS calls_header_request_id ON calls(header_request_id)",
+    "CREATE INDEX IF NOT EXISTS calls_started ON calls(started_ms)",
+    "CREATE INDEX IF NOT EXISTS calls_status ON calls(status)",
+    "CREATE INDEX IF NOT EXISTS calls_error_code ON calls(error_code)",
+    "CREATE INDEX IF NOT EXISTS calls_idempotency_key ON calls(idempotency_key)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS calls_fts USING fts5(path, error_message, content='calls',"
     " content_rowid='id', tokenize='unicode61 tokenchars ''_-''')",
-    "CREATE TRIGGER calls_fts_insert AFTER INSERT ON calls BEGIN"
+    "CREATE TRIGGER IF NOT EXISTS calls_fts_insert AFTER INSERT ON calls BEGIN"
     " INSERT INTO calls_fts(rowid, path, error_message)"
     " VALUES (new.id, new.path, coalesce(new.error_message, ''));"
     " END",
-    "CREATE TRIGGER calls_fts_delete AFTER DELETE ON calls BEGIN"
+    "CREATE TRIGGER IF NOT EXISTS calls_fts_delete AFTER DELETE ON calls BEGIN"
     " INSERT INTO calls_fts(calls_fts, rowid, path, error_message)"
     " VALUES ('delete', old.id, old.path, coalesce(old.error_message, ''));"
     " END",
@@ -78,13 +78,18 @@ bool configure(QSqlDatabase &db, QString *error)
 
 bool migrate(QSqlDatabase &db, QString *error)
 {
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-        *error = q.lastError().text();
+    const auto readVersion = [&db, error](int *version) {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+            *error = q.lastError().text();
+            return false;
+        }
+        *version = q.value(0).toInt();
+        return true;
+    };
+    int version = 0;
+    if (!readVersion(&version))
         return false;
-    }
-    const int version = q.value(0).toInt();
-    q.finish();
     if (version == currentVersion)
         return true;
     if (version > currentVersion) {
@@ -92,21 +97,23 @@ bool migrate(QSqlDatabase &db, QString *error)
                      .arg(version);
         return false;
     }
-    if (!db.transaction()) {
-        *error = db.lastError().text();
+    // Two first starts at once: the write lock is taken before the version is read again, so
+    // one creates the schema and the other finds it there. Every statement is idempotent too.
+    if (!exec(db, QStringLiteral("BEGIN IMMEDIATE"), error))
         return false;
-    }
-    bool ok = true;
-    if (version < 1) {
+    bool ok = readVersion(&version);
+    if (ok && version < 1) {
         for (const char *sql : version1)
             ok = ok && exec(db, QLatin1String(sql), error);
     }
-    ok = ok && exec(db, QStringLiteral("PRAGMA user_version=%1").arg(currentVersion), error);
+    if (ok && version < currentVersion)
+        ok = exec(db, QStringLiteral("PRAGMA user_version=%1").arg(currentVersion), error);
     if (!ok) {
-        db.rollback();
+        QString ignored;
+        exec(db, QStringLiteral("ROLLBACK"), &ignored);
         return false;
     }
-    return db.commit();
+    return exec(db, QStringLiteral("COMMIT"), error);
 }
 
 } // namespace HistorySchema
