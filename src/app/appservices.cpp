@@ -76,11 +76,17 @@ Profile AppServices::openBaseUrl(const QUrl &baseUrl)
     // session (saving a key for it saves it, and the next --base-url finds it here).
     Profile p = profiles.findSaved(baseUrl);
     if (!p.isValid()) {
-        // A second --base-url of the same URL in one session opens the same session profile.
-        const QUrl wanted = baseUrl.adjusted(QUrl::StripTrailingSlash);
+        // A second --base-url of the same URL in one session opens the same session profile
+        // ("http://host", "http://host/" and "http://host/v1/" are written otherwise alike).
+        const auto normalized = [](const QUrl &url) {
+            QUrl u = url.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+            if (u.path().isEmpty())
+                u.setPath(QStringLiteral("/"));
+            return u;
+        };
+        const QUrl wanted = normalized(baseUrl);
         for (const Profile &existing : profiles.profiles()) {
-            if (existing.sessionOnly &&
-                existing.baseUrl.adjusted(QUrl::StripTrailingSlash) == wanted) {
+            if (existing.sessionOnly && normalized(existing.baseUrl) == wanted) {
                 p = existing;
                 break;
             }
