@@ -50,12 +50,7 @@ AppServices::~AppServices()
 void AppServices::openStartingProfile(const Options &options)
 {
     if (options.baseUrl.isValid() && !options.baseUrl.isEmpty()) {
-        // The saved profile of that origin, with its key in the keychain; else one for this
-        // session (saving a key for it saves it, and the next --base-url finds it here).
-        Profile p = profiles.findSaved(options.baseUrl);
-        if (!p.isValid())
-            p = profiles.upsert({QString(), options.baseUrl.host(), options.baseUrl, true});
-        profiles.setCurrentId(p.id);
+        openBaseUrl(options.baseUrl);
     } else if (profiles.profiles().isEmpty() && options.startSandbox) {
         // In the background: the window paints first, and the Sandbox profile appears as soon
         // as the sandbox says where it listens, a few milliseconds later.
@@ -73,4 +68,32 @@ void AppServices::openStartingProfile(const Options &options)
     const Profile active = profiles.find(profiles.currentId());
     if (!options.environmentKey.isEmpty() && active.isValid())
         keys.setSessionKey(active.id, options.environmentKey);
+}
+
+Profile AppServices::openBaseUrl(const QUrl &baseUrl)
+{
+    // The saved profile of that origin, with its key in the keychain; else one for this
+    // session (saving a key for it saves it, and the next --base-url finds it here).
+    Profile p = profiles.findSaved(baseUrl);
+    if (!p.isValid()) {
+        // A second --base-url of the same URL in one session opens the same session profile
+        // ("http://host", "http://host/" and "http://host/v1/" are written otherwise alike).
+        const auto normalized = [](const QUrl &url) {
+            QUrl u = url.adjusted(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+            if (u.path().isEmpty())
+                u.setPath(QStringLiteral("/"));
+            return u;
+        };
+        const QUrl wanted = normalized(baseUrl);
+        for (const Profile &existing : profiles.profiles()) {
+            if (existing.sessionOnly && normalized(existing.baseUrl) == wanted) {
+                p = existing;
+                break;
+            }
+        }
+    }
+    if (!p.isValid())
+        p = profiles.upsert({QString(), baseUrl.host(), baseUrl, true});
+    session->setCurrentProfile(p.id);
+    return p;
 }

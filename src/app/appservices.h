@@ -44,6 +44,11 @@ public:
     std::unique_ptr<Session> session;
     QStringList notices; // said once at start: a moved-aside history, a sandbox that failed…
 
+    // What --base-url does, at start or when a second launch hands one over: the saved
+    // profile of that origin, else a session profile for it (the one this session already
+    // made for the same URL, if any), made current. Returns it.
+    Profile openBaseUrl(const QUrl &baseUrl);
+
 private:
     void openStartingProfile(const Options &options);
 };

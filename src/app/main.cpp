@@ -4,6 +4,7 @@
 #include "quitonsignal.h"
 #include "ratelimitgaugeaccessible.h"
 #include "redaction.h"
+#include "singleinstance.h"
 #include "version.h"
 
 #include <QAccessible>
@@ -69,9 +70,33 @@ int main(int argc, char *argv[])
     options.environmentKey = qEnvironmentVariable("PI_API_KEY");
     // Read once, then out of the environment that every child process would inherit.
     qunsetenv("PI_API_KEY");
-    QuitOnSignal quitOnSignal; // SIGTERM and SIGINT close the window and stop the sandbox
+
+    // SIGTERM and SIGINT close the window and stop the sandbox; from here on, so that one that
+    // comes as soon as the first instance listens still ends it cleanly.
+    QuitOnSignal quitOnSignal;
+
+    // One window per user and settings, before anything reads or writes them: a second launch
+    // raises the first, hands over its --base-url (never its PI_API_KEY) and goes.
+    SingleInstance instance;
+    const SingleInstance::Claim claim = instance.claim(commandLine.baseUrl);
+    switch (claim.role) {
+    case SingleInstance::Role::HandedOver:
+        QTextStream(stdout) << claim.message << '\n';
+        if (!options.environmentKey.isEmpty())
+            QTextStream(stderr) << "pi-console: PI_API_KEY was not passed to the running "
+                                   "window; give it the key there.\n";
+        return 0;
+    case SingleInstance::Role::Failed:
+        QTextStream(stderr) << "pi-console: " << claim.message << '\n';
+        return 1;
+    case SingleInstance::Role::First:
+        break;
+    }
+
     AppServices services(options);
     MainWindow window(&services);
+    QObject::connect(&instance, &SingleInstance::activationRequested, &window,
+                     &MainWindow::bringToFront);
     window.show();
     return QApplication::exec();
 }

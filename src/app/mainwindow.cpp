@@ -6,6 +6,7 @@
 #include "redaction.h"
 #include "retryplan.h"
 #include "settingvalue.h"
+#include "singleinstance.h"
 #include "ui_mainwindow.h"
 #include "version.h"
 
@@ -148,6 +149,22 @@ void MainWindow::buildMenus()
                "the system keychain; every call is kept in the history with its request ID.</p>")
                 .arg(QStringLiteral(PICONSOLE_VERSION)));
     });
+}
+
+void MainWindow::bringToFront(const QUrl &baseUrl)
+{
+    if (!baseUrl.isEmpty()) {
+        const Profile p = m_services->openBaseUrl(baseUrl);
+        qCDebug(lcInstance, "opened %s: profile \"%s\"%s", qPrintable(baseUrl.toString()),
+                qPrintable(p.name), p.sessionOnly ? " (this session)" : "");
+    }
+    // Out of the task bar if minimized, but still maximized if it was (showNormal() would
+    // undo that).
+    setWindowState(windowState() & ~Qt::WindowMinimized);
+    show();
+    raise();
+    activateWindow();
+    qCDebug(lcInstance, "raised the window");
 }
 
 void MainWindow::reloadProfiles()

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QTimer>
+#include <QUrl>
 
 #include <memory>
 
@@ -30,6 +31,9 @@ public:
     // Shows a notice above the panels, with an optional action button.
     void showBanner(const QString &text, const QString &actionText = {},
                     std::function<void()> action = {});
+    // What a second launch asks for: this window shown, raised and active, on the profile of
+    // its --base-url (when not empty) as a fresh start with it would open.
+    void bringToFront(const QUrl &baseUrl);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

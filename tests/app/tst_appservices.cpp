@@ -204,6 +204,34 @@ private Q_SLOTS:
         QCOMPARE(app.session->currentProfile().id, savedId);
     }
 
+    // What a second launch hands over: its --base-url opened in the running app as at a
+    // fresh start (the saved profile of that origin, else a session one), made current, and
+    // the same URL twice is one session profile, not two.
+    void baseUrlOpenedWhileRunning()
+    {
+        AppServices::Options options;
+        options.startSandbox = false;
+        options.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/"));
+        AppServices app(options);
+        const QString startId = app.session->currentProfile().id;
+        const QString savedId = app.profiles
+                                    .upsert({QString(), QStringLiteral("Production"),
+                                             QUrl(QStringLiteral("https://api.pi.example")), false})
+                                    .id;
+        QSignalSpy changed(app.session.get(), &Session::currentProfileChanged);
+
+        const Profile other = app.openBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8/")));
+        QVERIFY(other.sessionOnly);
+        QCOMPARE(other.baseUrl, QUrl(QStringLiteral("http://127.0.0.1:8/")));
+        QCOMPARE(app.session->currentProfile().id, other.id);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(app.openBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8"))).id, other.id);
+        QCOMPARE(app.openBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:9/"))).id, startId);
+        QCOMPARE(app.openBaseUrl(QUrl(QStringLiteral("https://api.pi.example/v1"))).id, savedId);
+        QCOMPARE(app.session->currentProfile().id, savedId);
+        QCOMPARE(app.profiles.profiles().size(), 3);
+    }
+
     // The embedded sandbox is started with a cleaned environment: PI_API_KEY, or any variable
     // holding its value, would be readable in the child's /proc/PID/environ.
     void sandboxDoesNotInheritTheKey()
