@@ -624,7 +624,9 @@ Parsed parse(const QString &commandLine)
     if (urlText.isEmpty() && !urls.isEmpty())
         urlText = urls.first();
     if (urls.size() > 1)
-        out.warnings.append(tr("Only one URL is imported: %1.").arg(urlText));
+        out.warnings.append(tr("Took %1 for the URL and ignored the other words that are not "
+                               "options.")
+                                .arg(urlText));
     if (urlText.isEmpty()) {
         out.error = tr("The command has no URL.");
         return out;

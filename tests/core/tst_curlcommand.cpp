@@ -251,7 +251,10 @@ private Q_SLOTS:
             CurlCommand::parse(QStringLiteral("curl --frobnicate 7 https://h/v1/ping"));
         QVERIFY2(p.ok, qPrintable(p.error));
         QCOMPARE(p.url, QUrl(QStringLiteral("https://h/v1/ping")));
-        QVERIFY(p.warnings.join(QLatin1Char(' ')).contains(QLatin1String("--frobnicate")));
+        const QString said = p.warnings.join(QLatin1Char(' '));
+        QVERIFY2(said.contains(QLatin1String("--frobnicate")), qPrintable(said));
+        QVERIFY2(said.contains(QLatin1String("Took https://h/v1/ping for the URL")),
+                 qPrintable(said));
     }
 
     void getMovesTheDataIntoTheQuery_data()
