@@ -1,6 +1,7 @@
 #include "bodyview.h"
 #include "guidriver.h"
 #include "httpcall.h"
+#include "privatesession.h"
 #include "ratelimitgauge.h"
 #include "ratelimitgaugeaccessible.h"
 #include "recordingserver.h"
@@ -39,7 +40,12 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { QAccessible::installFactory(&RateLimitGaugeAccessible::factory); }
+    void initTestCase()
+    {
+        if (!PrivateSession::require())
+            return;
+        QAccessible::installFactory(&RateLimitGaugeAccessible::factory);
+    }
 
     void everyDocumentedAccessibleNameExists()
     {
