@@ -4,12 +4,37 @@
 # keychain, settings or history. Usage: tests/private-session.sh COMMAND [ARGS…]
 set -euo pipefail
 
+fail() {
+    echo "tests/private-session.sh: $*" >&2
+    exit 1
+}
+
+has_secret_service() {
+    dbus-send --session --print-reply=literal --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null |
+        grep -q true
+}
+
 if [ "${1:-}" = "--inside" ]; then
     shift
-    # Create and unlock the login keyring, then start its Secret Service on this bus.
-    eval "$(printf 'throwaway-test-password' | gnome-keyring-daemon --unlock --components=secrets)"
-    eval "$(gnome-keyring-daemon --start --components=secrets)"
+    # Create and unlock the login keyring, then start its Secret Service on this bus. Each
+    # step is checked on its own: `eval "$(failing command)"` would return 0 and the tests
+    # would run with no keyring, or reach for another one.
+    command -v gnome-keyring-daemon >/dev/null ||
+        fail "gnome-keyring-daemon is not installed (installer/deps-debian.sh installs it)"
+    unlock=$(printf 'throwaway-test-password' | gnome-keyring-daemon --unlock --components=secrets) ||
+        fail "gnome-keyring-daemon --unlock failed (exit $?): no private keyring, no tests"
+    eval "$unlock"
+    started=$(gnome-keyring-daemon --start --components=secrets) ||
+        fail "gnome-keyring-daemon --start failed (exit $?): no private keyring, no tests"
+    eval "$started"
     export GNOME_KEYRING_CONTROL
+    for _ in $(seq 50); do
+        has_secret_service && break
+        sleep 0.1
+    done
+    has_secret_service ||
+        fail "no Secret Service on the private D-Bus session after starting gnome-keyring-daemon"
     status=0
     "$@" || status=$?
     if [ -n "${GNOME_KEYRING_PID:-}" ]; then kill "$GNOME_KEYRING_PID" 2>/dev/null || true; fi

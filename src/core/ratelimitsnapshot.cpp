@@ -1,7 +1,7 @@
 #include "ratelimitsnapshot.h"
 
 #include <QDateTime>
-#include <QLocale>
+#include <QRegularExpression>
 
 namespace {
 
@@ -25,18 +25,61 @@ qint64 parseCount(const QByteArray &raw, qint64 max)
 
 qint64 RateLimitSnapshot::parseHttpDate(const QByteArray &text)
 {
+    // RFC 9110 section 5.6.7: the IMF-fixdate every sender must use, and the two obsolete
+    // forms a recipient must still accept: RFC 850 (two-digit year) and C's asctime (the
+    // day padded with a space, "Nov  6"; "Nov 6" is taken too).
+    static const QRegularExpression imfFixdate(
+        QStringLiteral("^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\\d{2}) ([A-Z][a-z]{2}) (\\d{4}) "
+                       "(\\d{2}):(\\d{2}):(\\d{2}) GMT$"));
+    static const QRegularExpression rfc850(QStringLiteral(
+        "^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-([A-Z][a-z]{2})-"
+        "(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$"));
+    static const QRegularExpression asctime(
+        QStringLiteral("^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) ( ?\\d|\\d{2}) "
+                       "(\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$"));
+    static const QStringList months = {
+        QStringLiteral("Jan"), QStringLiteral("Feb"), QStringLiteral("Mar"), QStringLiteral("Apr"),
+        QStringLiteral("May"), QStringLiteral("Jun"), QStringLiteral("Jul"), QStringLiteral("Aug"),
+        QStringLiteral("Sep"), QStringLiteral("Oct"), QStringLiteral("Nov"), QStringLiteral("Dec")};
+
     const QString s = QString::fromLatin1(text.trimmed());
-    for (const char *format : {"ddd, dd MMM yyyy hh:mm:ss 'GMT'", "dddd, dd-MMM-yy hh:mm:ss 'GMT'",
-                               "ddd MMM d hh:mm:ss yyyy"}) {
-        QDateTime t = QLocale::c().toDateTime(s, QLatin1String(format));
-        if (t.isValid()) {
-            t.setTimeSpec(Qt::UTC);
-            if (t.date().year() < 1970)
-                t = t.addYears(100);
-            return t.toSecsSinceEpoch();
-        }
+    int day = 0, month = 0, year = 0, hour = 0, minute = 0, second = 0;
+    const auto number = [](const QRegularExpressionMatch &m, int group) {
+        return m.capturedView(group).trimmed().toInt(); // bounded to four digits by the pattern
+    };
+    if (const auto fixdate = imfFixdate.match(s); fixdate.hasMatch()) {
+        day = number(fixdate, 1);
+        month = int(months.indexOf(fixdate.captured(2))) + 1;
+        year = number(fixdate, 3);
+        hour = number(fixdate, 4);
+        minute = number(fixdate, 5);
+        second = number(fixdate, 6);
+    } else if (const auto obsolete = rfc850.match(s); obsolete.hasMatch()) {
+        day = number(obsolete, 1);
+        month = int(months.indexOf(obsolete.captured(2))) + 1;
+        // Two digits: 1970 to 2069. RFC 9110 would take a year more than 50 years ahead as
+        // the past; this keeps unix time non-negative, which is all that is asked of it.
+        year = number(obsolete, 3);
+        year += year < 70 ? 2000 : 1900;
+        hour = number(obsolete, 4);
+        minute = number(obsolete, 5);
+        second = number(obsolete, 6);
+    } else if (const auto c = asctime.match(s); c.hasMatch()) {
+        month = int(months.indexOf(c.captured(1))) + 1;
+        day = number(c, 2);
+        hour = number(c, 3);
+        minute = number(c, 4);
+        second = number(c, 5);
+        year = number(c, 6);
+    } else {
+        return -1;
     }
-    return -1;
+    // A leap second (:60) is the last second of its minute.
+    const QDate date(year, month, day);
+    const QTime time(hour, minute, second == 60 ? 59 : second);
+    if (month < 1 || !date.isValid() || !time.isValid() || year < 1970)
+        return -1;
+    return QDateTime(date, time, Qt::UTC).toSecsSinceEpoch();
 }
 
 RateLimitSnapshot RateLimitSnapshot::fromResponse(int status, const HttpHeaders &headers,

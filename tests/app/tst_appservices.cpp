@@ -1,4 +1,5 @@
 #include "appservices.h"
+#include "privatesession.h"
 #include "sandboxprocess.h"
 #include "syncvault.h"
 
@@ -42,6 +43,8 @@ class TestAppServices : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        if (!PrivateSession::require())
+            return;
         qRegisterMetaType<CallRecord>();
         // Found on PATH, as an installed pi-sandbox would be.
         qputenv("PATH", QFileInfo(QStringLiteral(PI_SANDBOX_PATH)).absolutePath().toUtf8() + ':' +

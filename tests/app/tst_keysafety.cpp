@@ -1,4 +1,5 @@
 #include "guidriver.h"
+#include "privatesession.h"
 #include "profilesdialog.h"
 
 #include <QApplication>
@@ -37,6 +38,12 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!PrivateSession::require())
+            return;
+    }
+
     void keySetInTheDialogGoesOnlyToTheKeychain()
     {
         const QString key = QStringLiteral("pi_sandbox_demo_key_0123456789");

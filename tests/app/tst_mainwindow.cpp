@@ -2,6 +2,7 @@
 #include "guidriver.h"
 #include "historymodel.h"
 #include "httpcall.h"
+#include "privatesession.h"
 #include "ratelimitgauge.h"
 #include "ratelimitgaugeaccessible.h"
 #include "recordingserver.h"
@@ -41,7 +42,12 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { QAccessible::installFactory(&RateLimitGaugeAccessible::factory); }
+    void initTestCase()
+    {
+        if (!PrivateSession::require())
+            return;
+        QAccessible::installFactory(&RateLimitGaugeAccessible::factory);
+    }
 
     void everyDocumentedAccessibleNameExists()
     {

@@ -1,4 +1,5 @@
 #include "appservices.h"
+#include "privatesession.h"
 #include "profilesdialog.h"
 #include "syncvault.h"
 
@@ -112,6 +113,12 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!PrivateSession::require())
+            return;
+    }
+
     void init()
     {
         AppServices app(options());

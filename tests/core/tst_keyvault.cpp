@@ -1,4 +1,5 @@
 #include "keyvault.h"
+#include "privatesession.h"
 #include "syncvault.h"
 
 #include <QTest>
@@ -12,6 +13,8 @@ class TestKeyVault : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
+        if (!PrivateSession::require())
+            return;
         QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
                  "run through tests/private-session.sh (make test): this test needs the "
                  "private Secret Service");

@@ -1,4 +1,5 @@
 #include "keyvault.h"
+#include "privatesession.h"
 #include "profilekeys.h"
 #include "syncvault.h"
 
@@ -52,6 +53,12 @@ private:
     }
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!PrivateSession::require())
+            return;
+    }
+
     void lockedKeyringNeverLosesTheKey()
     {
         KeyVault vault(QStringLiteral("Pi Console test"));

@@ -1,4 +1,5 @@
 #include "keyvault.h"
+#include "privatesession.h"
 #include "profilekeys.h"
 #include "syncvault.h"
 
@@ -13,6 +14,12 @@ class TestKeyVaultNoBus : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!PrivateSession::require())
+            return;
+    }
+
     void noKeychainIsAStateNotACrash()
     {
         KeyVault vault(QStringLiteral("Pi Console test"));

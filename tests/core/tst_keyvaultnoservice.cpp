@@ -1,4 +1,5 @@
 #include "keyvault.h"
+#include "privatesession.h"
 #include "syncvault.h"
 
 #include <QTest>
@@ -10,6 +11,12 @@ class TestKeyVaultNoService : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!PrivateSession::require())
+            return;
+    }
+
     void busWithoutSecretServiceMeansNoKeychain()
     {
         QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),

@@ -84,6 +84,63 @@ private Q_SLOTS:
         QVERIFY(s.tooManyRequests);
     }
 
+    void retryAfterReadsEveryHttpDateForm_data()
+    {
+        // RFC 9110 section 5.6.7's own examples, 37 s after the server's Date.
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::newRow("IMF-fixdate") << QByteArray("Sun, 06 Nov 1994 08:49:37 GMT");
+        QTest::newRow("RFC 850") << QByteArray("Sunday, 06-Nov-94 08:49:37 GMT");
+        QTest::newRow("asctime, day padded with a space") << QByteArray("Sun Nov  6 08:49:37 1994");
+        QTest::newRow("asctime, two-digit day") << QByteArray("Sun Nov 06 08:49:37 1994");
+    }
+
+    void retryAfterReadsEveryHttpDateForm()
+    {
+        QFETCH(QByteArray, retryAfter);
+        QCOMPARE(RateLimitSnapshot::parseHttpDate(retryAfter), 784111777);
+        const HttpHeaders h{{"Date", "Sun, 06 Nov 1994 08:49:00 GMT"}, {"Retry-After", retryAfter}};
+        const RateLimitSnapshot s = RateLimitSnapshot::fromResponse(429, h, 0);
+        QVERIFY2(s.problems.isEmpty(), qPrintable(s.problems.join(QLatin1Char(' '))));
+        QVERIFY(s.fromRetryAfter);
+        QCOMPARE(s.waitSecs, 37);
+
+        // The same date seen from 2027 is in the past: no wait at all.
+        const HttpHeaders later{{"Date", "Fri, 15 Jan 2027 08:00:00 GMT"},
+                                {"Retry-After", retryAfter}};
+        const RateLimitSnapshot past = RateLimitSnapshot::fromResponse(429, later, 0);
+        QVERIFY(past.problems.isEmpty());
+        QVERIFY(past.fromRetryAfter);
+        QCOMPARE(past.waitSecs, 0);
+    }
+
+    void retryAfterGarbageIsAProblem_data()
+    {
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::newRow("word") << QByteArray("soon");
+        QTest::newRow("negative") << QByteArray("-5");
+        QTest::newRow("asctime without a year") << QByteArray("Sun Nov  6 08:49:37");
+        QTest::newRow("asctime, day 32") << QByteArray("Sun Nov 32 08:49:37 1994");
+        QTest::newRow("asctime, hour 25") << QByteArray("Sun Nov  6 25:49:37 1994");
+        QTest::newRow("asctime, no such month") << QByteArray("Sun Foo  6 08:49:37 1994");
+        QTest::newRow("asctime, 19-digit year")
+            << QByteArray("Sun Nov  6 08:49:37 9223372036854775807");
+        QTest::newRow("a zone other than GMT") << QByteArray("Sun, 06 Nov 1994 08:49:37 PST");
+        QTest::newRow("IMF-fixdate, 30 February") << QByteArray("Mon, 30 Feb 2026 08:49:37 GMT");
+    }
+
+    void retryAfterGarbageIsAProblem()
+    {
+        QFETCH(QByteArray, retryAfter);
+        QCOMPARE(RateLimitSnapshot::parseHttpDate(retryAfter), -1);
+        const HttpHeaders h{{"Date", "Fri, 15 Jan 2027 08:00:00 GMT"}, {"Retry-After", retryAfter}};
+        const RateLimitSnapshot s = RateLimitSnapshot::fromResponse(429, h, 0);
+        QVERIFY(!s.fromRetryAfter);
+        QCOMPARE(s.waitSecs, -1);
+        QCOMPARE(s.problems.size(), 1);
+        QVERIFY2(s.problems.first().startsWith(QLatin1String("Retry-After")),
+                 qPrintable(s.problems.first()));
+    }
+
     void garbageIsIgnoredNotGuessed_data()
     {
         QTest::addColumn<QByteArray>("limit");

@@ -146,6 +146,67 @@ private Q_SLOTS:
                  binary.responseBody);
     }
 
+    void aBinaryRequestBodyIsMarkedAsBase64()
+    {
+        CallRecord binary = SampleCalls::make(6);
+        binary.requestBody = QByteArray("\x89PNG\r\n\x1a\n\x00\xff", 10);
+        binary.responseBody = QByteArray("\xc3\x28", 2); // an invalid UTF-8 sequence
+        CallRecord text = SampleCalls::make(9);
+        QVERIFY(!text.requestBody.isEmpty());
+        const QJsonDocument doc = QJsonDocument::fromJson(HistoryExport::toHar({binary, text}));
+        const QString problem = HarSchema::validate(doc);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        const QJsonArray entries =
+            doc.object()[QLatin1String("log")][QLatin1String("entries")].toArray();
+        QCOMPARE(entries.size(), 2);
+
+        const QJsonObject post =
+            entries.at(0)
+                .toObject()[QLatin1String("request")][QLatin1String("postData")]
+                .toObject();
+        QCOMPARE(post[QLatin1String("_encoding")].toString(), QStringLiteral("base64"));
+        QVERIFY(!post.contains(QLatin1String("encoding"))); // not a member HAR defines there
+        QCOMPARE(QByteArray::fromBase64(post[QLatin1String("text")].toString().toLatin1()),
+                 binary.requestBody);
+        const QJsonObject content =
+            entries.at(0)
+                .toObject()[QLatin1String("response")][QLatin1String("content")]
+                .toObject();
+        QCOMPARE(content[QLatin1String("encoding")].toString(), QStringLiteral("base64"));
+        QCOMPARE(QByteArray::fromBase64(content[QLatin1String("text")].toString().toLatin1()),
+                 binary.responseBody);
+
+        // UTF-8 stays text, unmarked.
+        const QJsonObject textEntry = entries.at(1).toObject();
+        const QJsonObject textPost =
+            textEntry[QLatin1String("request")][QLatin1String("postData")].toObject();
+        QVERIFY(!textPost.contains(QLatin1String("_encoding")));
+        QCOMPARE(textPost[QLatin1String("text")].toString(), QString::fromUtf8(text.requestBody));
+        QVERIFY(!textEntry[QLatin1String("response")][QLatin1String("content")].toObject().contains(
+            QLatin1String("encoding")));
+    }
+
+    void jsonLinesSayHowABinaryBodyIsEncoded()
+    {
+        CallRecord binary = SampleCalls::make(6);
+        binary.requestBody = QByteArray("\x00\x01\xfe\xff", 4);
+        binary.responseBody = QByteArray("\xff", 1);
+        const QByteArray lines = HistoryExport::toJsonLines({binary});
+        const QList<QByteArray> split = lines.trimmed().split('\n');
+        QCOMPARE(split.size(), 1);
+        const QJsonObject line = QJsonDocument::fromJson(split.at(0)).object();
+        const QJsonObject post =
+            line[QLatin1String("request")][QLatin1String("postData")].toObject();
+        QCOMPARE(post[QLatin1String("_encoding")].toString(), QStringLiteral("base64"));
+        QCOMPARE(QByteArray::fromBase64(post[QLatin1String("text")].toString().toLatin1()),
+                 binary.requestBody);
+        const QJsonObject content =
+            line[QLatin1String("response")][QLatin1String("content")].toObject();
+        QCOMPARE(content[QLatin1String("encoding")].toString(), QStringLiteral("base64"));
+        QCOMPARE(QByteArray::fromBase64(content[QLatin1String("text")].toString().toLatin1()),
+                 binary.responseBody);
+    }
+
     void schemaCheckerCatchesABrokenHar()
     {
         QJsonObject broken{{QStringLiteral("log"), QJsonObject{{QStringLiteral("version"), 1.2}}}};

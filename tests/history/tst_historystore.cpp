@@ -171,7 +171,9 @@ private Q_SLOTS:
         f.to = calls.at(20).startedUtc;
         QCOMPARE(query().page(f, 0, 100).size(), 10);
         f = HistoryFilter::fromSearchText(QStringLiteral("charges status:4xx"));
-        for (const HistoryRow &row : query().page(f, 0, 100)) {
+        const QList<HistoryRow> charges4xx = query().page(f, 0, 100);
+        QVERIFY(!charges4xx.isEmpty()); // else the loop below would prove nothing
+        for (const HistoryRow &row : charges4xx) {
             QVERIFY2(row.path.contains(QLatin1String("charges")), qPrintable(row.path));
             QCOMPARE(row.status, 429);
         }
@@ -206,6 +208,76 @@ private Q_SLOTS:
         }
         const HistoryFilter f = HistoryFilter::fromSearchText(QStringLiteral("since:3650d"), now);
         QCOMPARE(f.from, now.addDays(-3650));
+    }
+
+    void filterTimesOutOfRangeAreWords_data()
+    {
+        QTest::addColumn<QString>("word");
+        // 19 digits and more, where a number is read: never a wrap, never a part of it.
+        QTest::newRow("19-digit epoch-like number") << QStringLiteral("since:1234567890123456789");
+        QTest::newRow("20-digit number") << QStringLiteral("until:12345678901234567890");
+        QTest::newRow("19-digit offset")
+            << QStringLiteral("since:2026-11-26T10:00:00+9223372036854775807");
+        QTest::newRow("negative 19-digit offset")
+            << QStringLiteral("until:2026-11-26T10:00:00-9223372036854775808");
+        QTest::newRow("19-digit minute fraction")
+            << QStringLiteral("since:2026-11-26T10:00,9999999999999999999");
+        QTest::newRow("offset of 99 hours") << QStringLiteral("since:2026-11-26T10:00:00+99:00");
+        QTest::newRow("minute 60") << QStringLiteral("until:2026-11-26T10:60");
+        QTest::newRow("hour 25") << QStringLiteral("until:2026-11-26T25:00:00Z");
+        QTest::newRow("month 13") << QStringLiteral("since:2026-13-01");
+        QTest::newRow("year 0") << QStringLiteral("since:0000-01-01");
+        QTest::newRow("year past 9999") << QStringLiteral("since:+275759-01-01");
+        QTest::newRow("scientific") << QStringLiteral("since:1e19");
+        QTest::newRow("negative count") << QStringLiteral("since:-5d");
+    }
+
+    void filterTimesOutOfRangeAreWords()
+    {
+        // Before, the ISO reader fell back to the date alone: "10:60" or an absurd offset
+        // became midnight of that day, a filter nobody typed.
+        QFETCH(QString, word);
+        const QDateTime now = QDateTime::fromSecsSinceEpoch(1795000000, Qt::UTC);
+        const HistoryFilter f = HistoryFilter::fromSearchText(word, now);
+        QVERIFY2(!f.from.isValid() && !f.to.isValid(),
+                 qPrintable(f.from.toString(Qt::ISODate) + f.to.toString(Qt::ISODate)));
+        QCOMPARE(f.text, word);
+        // And the query the words make is one SQLite takes.
+        QVERIFY(query().page(f, 0, 10).isEmpty());
+    }
+
+    void filterTimesInRangeAreTimes_data()
+    {
+        QTest::addColumn<QString>("word");
+        QTest::addColumn<QDateTime>("from");
+        const QDate day(2026, 11, 26);
+        QTest::newRow("date") << QStringLiteral("since:2026-11-26")
+                              << QDateTime(day, QTime(0, 0), Qt::UTC);
+        QTest::newRow("minutes, no zone is UTC")
+            << QStringLiteral("since:2026-11-26T10:05") << QDateTime(day, QTime(10, 5), Qt::UTC);
+        QTest::newRow("19 fraction digits read to the millisecond")
+            << QStringLiteral("since:2026-11-26T10:05:07.2509999999999999999Z")
+            << QDateTime(day, QTime(10, 5, 7, 250), Qt::UTC);
+        QTest::newRow("offset") << QStringLiteral("since:2026-11-26T10:05:00+05:30")
+                                << QDateTime(day, QTime(4, 35), Qt::UTC);
+        QTest::newRow("negative offset, no colon")
+            << QStringLiteral("since:2026-11-26T22:00:00-0300")
+            << QDateTime(day.addDays(1), QTime(1, 0), Qt::UTC);
+        QTest::newRow("24:00 ends the day") << QStringLiteral("since:2026-11-26T24:00")
+                                            << QDateTime(day.addDays(1), QTime(0, 0), Qt::UTC);
+        QTest::newRow("last year it reads") << QStringLiteral("since:9999-12-31")
+                                            << QDateTime(QDate(9999, 12, 31), QTime(0, 0), Qt::UTC);
+    }
+
+    void filterTimesInRangeAreTimes()
+    {
+        QFETCH(QString, word);
+        QFETCH(QDateTime, from);
+        const HistoryFilter f =
+            HistoryFilter::fromSearchText(word, QDateTime::fromSecsSinceEpoch(1795000000, Qt::UTC));
+        QVERIFY2(f.text.isEmpty(), qPrintable(f.text));
+        QCOMPARE(f.from.toMSecsSinceEpoch(), from.toMSecsSinceEpoch());
+        QVERIFY(query().page(f, 0, 10).isEmpty()); // nothing recorded; the query runs
     }
 
     void retriesShareAChain()

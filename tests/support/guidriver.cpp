@@ -1,5 +1,7 @@
 #include "guidriver.h"
 
+#include "privatesession.h"
+
 #include <QComboBox>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -16,6 +18,11 @@ GuiDriver::~GuiDriver()
 
 bool GuiDriver::start()
 {
+    // The window's services open the keychain and write settings and history: only in the
+    // private session, never in the developer's own.
+    m_error = PrivateSession::problem();
+    if (!m_error.isEmpty())
+        return false;
     if (!m_sandbox.start()) {
         m_error = m_sandbox.errorText();
         return false;

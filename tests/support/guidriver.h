@@ -17,7 +17,9 @@ public:
     explicit GuiDriver(QStringList sandboxArguments = {});
     ~GuiDriver();
 
-    bool start(); // false with errorText() when the sandbox does not come up
+    // False with errorText() when the sandbox does not come up, or outside the private test
+    // session (tests/private-session.sh), where it would touch the developer's own keychain.
+    bool start();
     QString errorText() const { return m_error; }
 
     MainWindow *window() const { return m_window.get(); }

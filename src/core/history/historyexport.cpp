@@ -23,8 +23,10 @@ QJsonArray harHeaders(const HttpHeaders &headers)
     return out;
 }
 
-// Text when the bytes are UTF-8, base64 otherwise, as HAR allows.
-void putText(QJsonObject *content, const QByteArray &bytes)
+// Text when the bytes are UTF-8, base64 otherwise, and then encodingKey says so: HAR 1.2
+// defines "encoding" for a response's content; postData has no such member, so there it is
+// the custom "_encoding" (HAR's convention for fields of one's own: a leading underscore).
+void putText(QJsonObject *content, const QByteArray &bytes, const QString &encodingKey)
 {
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     const QString text = decoder.decode(bytes);
@@ -32,7 +34,7 @@ void putText(QJsonObject *content, const QByteArray &bytes)
         content->insert(QStringLiteral("text"), text);
     } else {
         content->insert(QStringLiteral("text"), QString::fromLatin1(bytes.toBase64()));
-        content->insert(QStringLiteral("encoding"), QStringLiteral("base64"));
+        content->insert(encodingKey, QStringLiteral("base64"));
     }
 }
 
@@ -61,13 +63,12 @@ QJsonObject harEntry(const CallRecord &r)
     };
     if (!r.requestBody.isEmpty()) {
         QJsonObject post{{QStringLiteral("mimeType"), mimeOf(r.requestHeaders)}};
-        putText(&post, r.requestBody);
-        post.remove(QStringLiteral("encoding")); // postData has text only
+        putText(&post, r.requestBody, QStringLiteral("_encoding"));
         request.insert(QStringLiteral("postData"), post);
     }
     QJsonObject content{{QStringLiteral("size"), r.responseBody.size()},
                         {QStringLiteral("mimeType"), mimeOf(r.responseHeaders)}};
-    putText(&content, r.responseBody);
+    putText(&content, r.responseBody, QStringLiteral("encoding"));
     const QJsonObject response{
         {QStringLiteral("status"), r.status},
         {QStringLiteral("statusText"),

@@ -5,7 +5,20 @@
 
 namespace {
 
-// "30m", "2h", "7d" before now, or an ISO date or date-time (UTC when no zone is given).
+// A run of ASCII digits as a number; the callers' patterns bound its length, so it fits.
+int digits(QStringView text)
+{
+    int n = 0;
+    for (const QChar c : text)
+        n = n * 10 + (c.unicode() - '0');
+    return n;
+}
+
+// "30m", "2h", "7d" before now, or an ISO date or date-time (UTC when no zone is given):
+// "2026-11-26", "2026-11-26t10:00", "2026-11-26t10:00:00.250z", "2026-11-26t10:00+01:00".
+// The text is lower case. Every field is read with a bounded number of digits and checked
+// against its range, so nothing overflows; anything else, a time or an offset out of range
+// included, is not a time (the word stays a word) rather than a guess.
 QDateTime parseTime(const QString &text, const QDateTime &now)
 {
     static const QRegularExpression relative(QStringLiteral("^(\\d+)([mhd])$"));
@@ -20,15 +33,40 @@ QDateTime parseTime(const QString &text, const QDateTime &now)
             return {};
         return now.addSecs(-n * secs);
     }
-    QDateTime t = QDateTime::fromString(text, Qt::ISODate);
-    if (!t.isValid()) {
-        const QDate day = QDate::fromString(text, Qt::ISODate);
-        if (day.isValid())
-            t = QDateTime(day, QTime(0, 0), Qt::UTC);
+    static const QRegularExpression absolute(
+        QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})"
+                       "(?:t(\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?"
+                       "(z|([+-])(\\d{2})(?::?(\\d{2}))?)?)?$"));
+    const auto m = absolute.match(text);
+    if (!m.hasMatch())
+        return {};
+    const QDate day(digits(m.capturedView(1)), digits(m.capturedView(2)),
+                    digits(m.capturedView(3)));
+    if (!day.isValid())
+        return {};
+    if (!m.hasCaptured(4))
+        return QDateTime(day, QTime(0, 0), Qt::UTC);
+    const int hour = digits(m.capturedView(4));
+    const int minute = digits(m.capturedView(5));
+    const int second = m.hasCaptured(6) ? digits(m.capturedView(6)) : 0;
+    // Milliseconds: the first three digits of the fraction, however many follow.
+    const QString fraction = QString(m.captured(7) + QStringLiteral("000")).left(3);
+    const int msec = digits(fraction);
+    const bool endOfDay = hour == 24 && minute == 0 && second == 0 && msec == 0;
+    const QTime time(endOfDay ? 0 : hour, minute, second, msec);
+    if (!time.isValid())
+        return {};
+    QDateTime t(endOfDay ? day.addDays(1) : day, time, Qt::UTC);
+    if (m.hasCaptured(9)) {
+        const int offsetHours = digits(m.capturedView(10));
+        const int offsetMinutes = m.hasCaptured(11) ? digits(m.capturedView(11)) : 0;
+        if (offsetHours > 23 || offsetMinutes > 59)
+            return {};
+        const int offset = (offsetHours * 3600 + offsetMinutes * 60) *
+                           (m.captured(9) == QLatin1String("-") ? -1 : 1);
+        t = QDateTime(t.date(), t.time(), Qt::OffsetFromUTC, offset);
     }
-    if (t.isValid() && t.timeSpec() == Qt::LocalTime && !text.contains(QLatin1Char('+')))
-        t.setTimeSpec(Qt::UTC);
-    return t;
+    return t.isValid() ? t : QDateTime();
 }
 
 } // namespace
