@@ -41,6 +41,21 @@ private:
         });
     }
 
+    // Clicks Send and answers the rate-limit warning with "Send at reset".
+    static void clickSendAtResetOnTheWarning(GuiDriver &gui)
+    {
+        bool seen = false;
+        onNextModal(
+            [](QMessageBox *box) {
+                for (QAbstractButton *b : box->buttons())
+                    if (b->text() == QLatin1String("Send at reset"))
+                        b->click();
+            },
+            &seen);
+        QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("sendButton")), Qt::LeftButton);
+        QTRY_VERIFY(seen);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -425,32 +440,9 @@ private Q_SLOTS:
         QCOMPARE(a11y->valueInterface()->currentValue().toInt(), 0);
         QVERIFY(a11y->text(QAccessible::Description).contains(QLatin1String("429")));
 
-        bool seen = false;
-        onNextModal(
-            [](QMessageBox *box) {
-                for (QAbstractButton *b : box->buttons())
-                    if (b->text() == QLatin1String("Send at reset"))
-                        b->click();
-            },
-            &seen);
-        QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("sendButton")), Qt::LeftButton);
-        QVERIFY(seen);
+        clickSendAtResetOnTheWarning(gui);
         QVERIFY(gui.services()->session->hasQueuedSend());
         gui.services()->session->cancelQueuedSend();
-    }
-
-    static void clickSendAtResetOnTheWarning(GuiDriver &gui)
-    {
-        bool seen = false;
-        onNextModal(
-            [](QMessageBox *box) {
-                for (QAbstractButton *b : box->buttons())
-                    if (b->text() == QLatin1String("Send at reset"))
-                        b->click();
-            },
-            &seen);
-        QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("sendButton")), Qt::LeftButton);
-        QVERIFY(seen);
     }
 
     void aQueuedSendMovesTheComposerToTheNextKey()

@@ -2,6 +2,7 @@
 #include "privatesession.h"
 #include "profilesdialog.h"
 #include "syncvault.h"
+#include "testkeyring.h"
 
 #include <QApplication>
 #include <QDBusInterface>
@@ -23,41 +24,6 @@ class TestProfilesDialog : public QObject
     Q_OBJECT
 
 private:
-    static bool lockLoginKeyring()
-    {
-        QDBusInterface service(QStringLiteral("org.freedesktop.secrets"),
-                               QStringLiteral("/org/freedesktop/secrets"),
-                               QStringLiteral("org.freedesktop.Secret.Service"));
-        const QList<QDBusObjectPath> objects{
-            QDBusObjectPath(QStringLiteral("/org/freedesktop/secrets/collection/login"))};
-        const QDBusMessage reply =
-            service.call(QStringLiteral("Lock"), QVariant::fromValue(objects));
-        return reply.type() == QDBusMessage::ReplyMessage;
-    }
-
-    // A new daemon reads the keyring file from disk and unlocks it with the password.
-    static bool restartAndUnlock()
-    {
-        QProcess daemon;
-        daemon.start(QStringLiteral("gnome-keyring-daemon"),
-                     {QStringLiteral("--replace"), QStringLiteral("--unlock"),
-                      QStringLiteral("--components=secrets")});
-        daemon.write("throwaway-test-password");
-        daemon.closeWriteChannel();
-        return daemon.waitForFinished(20000) && daemon.exitCode() == 0;
-    }
-
-    // Read in a new process: what the keychain really holds, whatever this one's session.
-    static QString lookUpInNewProcess(const QString &service, const QString &profile)
-    {
-        QProcess lookup;
-        lookup.start(QStringLiteral("secret-tool"),
-                     {QStringLiteral("lookup"), QStringLiteral("server"), service,
-                      QStringLiteral("user"), profile});
-        lookup.waitForFinished(20000);
-        return QString::fromUtf8(lookup.readAllStandardOutput());
-    }
-
     // Answers the dialog's "Remove profile?" question with Yes once it shows.
     static void answerYes(int attempts = 200)
     {
@@ -174,7 +140,7 @@ private Q_SLOTS:
                               QUrl(QStringLiteral("https://api.pi.example")), false})
                      .id;
             QVERIFY(SyncVault::write(app.vault, id, key).ok());
-            QVERIFY(lockLoginKeyring());
+            QVERIFY(TestKeyring::lockLogin());
 
             ProfilesDialog dialog(app.session.get(), &app.client);
             dialog.show();
@@ -192,8 +158,9 @@ private Q_SLOTS:
             QCOMPARE(listed(dialog), QStringList{QStringLiteral("Production")});
             QVERIFY(keychainIdle(app));
         }
-        QVERIFY(restartAndUnlock());
-        QTRY_COMPARE_WITH_TIMEOUT(lookUpInNewProcess(options().keychainService, id), key, 20000);
+        QVERIFY(TestKeyring::restartAndUnlock());
+        QTRY_COMPARE_WITH_TIMEOUT(TestKeyring::lookUpInNewProcess(options().keychainService, id),
+                                  key, 20000);
 
         // Still saved, so the key can still be reached and removed.
         AppServices app(options());
@@ -208,8 +175,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(message(dialog), QStringLiteral("Removed."), 20000);
         QVERIFY(!app.profiles.find(id).isValid());
         QVERIFY(listed(dialog).isEmpty());
-        QTRY_COMPARE_WITH_TIMEOUT(lookUpInNewProcess(options().keychainService, id), QString(),
-                                  20000);
+        QTRY_COMPARE_WITH_TIMEOUT(TestKeyring::lookUpInNewProcess(options().keychainService, id),
+                                  QString(), 20000);
         QVERIFY(keychainIdle(app));
     }
 };

@@ -2,6 +2,7 @@
 #include "privatesession.h"
 #include "profilekeys.h"
 #include "syncvault.h"
+#include "testkeyring.h"
 
 #include <QDBusInterface>
 #include <QDBusObjectPath>
@@ -14,43 +15,6 @@
 class TestKeyVaultFailures : public QObject
 {
     Q_OBJECT
-
-private:
-    static bool lockLoginKeyring()
-    {
-        QDBusInterface service(QStringLiteral("org.freedesktop.secrets"),
-                               QStringLiteral("/org/freedesktop/secrets"),
-                               QStringLiteral("org.freedesktop.Secret.Service"));
-        const QList<QDBusObjectPath> objects{
-            QDBusObjectPath(QStringLiteral("/org/freedesktop/secrets/collection/login"))};
-        const QDBusMessage reply =
-            service.call(QStringLiteral("Lock"), QVariant::fromValue(objects));
-        return reply.type() == QDBusMessage::ReplyMessage;
-    }
-
-    // A new daemon reads the keyring file from disk and unlocks it with the password: what
-    // it shows is what was really stored.
-    static bool restartAndUnlock()
-    {
-        QProcess daemon;
-        daemon.start(QStringLiteral("gnome-keyring-daemon"),
-                     {QStringLiteral("--replace"), QStringLiteral("--unlock"),
-                      QStringLiteral("--components=secrets")});
-        daemon.write("throwaway-test-password");
-        daemon.closeWriteChannel();
-        return daemon.waitForFinished(20000) && daemon.exitCode() == 0;
-    }
-
-    // Read in a new process: this one's Secret Service session belonged to the old daemon.
-    static QString lookUpInNewProcess(const QString &service, const QString &profile)
-    {
-        QProcess lookup;
-        lookup.start(QStringLiteral("secret-tool"),
-                     {QStringLiteral("lookup"), QStringLiteral("server"), service,
-                      QStringLiteral("user"), profile});
-        lookup.waitForFinished(20000);
-        return QString::fromUtf8(lookup.readAllStandardOutput());
-    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -67,7 +31,7 @@ private Q_SLOTS:
         const QString original = QStringLiteral("pi_original_key_0001");
         QVERIFY(SyncVault::write(vault, profile, original).ok());
 
-        QVERIFY(lockLoginKeyring());
+        QVERIFY(TestKeyring::lockLogin());
 
         // Locked: the keychain reports the key as not found. That is not "gone".
         const SyncVault::ReadOutcome locked = SyncVault::read(vault, profile);
@@ -101,8 +65,9 @@ private Q_SLOTS:
         QVERIFY(SyncVault::waitFor(done));
         QCOMPARE(fromKeys, QStringLiteral("pi_session_only_key_03"));
 
-        QVERIFY(restartAndUnlock());
-        QTRY_COMPARE_WITH_TIMEOUT(lookUpInNewProcess(vault.service(), profile), original, 20000);
+        QVERIFY(TestKeyring::restartAndUnlock());
+        QTRY_COMPARE_WITH_TIMEOUT(TestKeyring::lookUpInNewProcess(vault.service(), profile),
+                                  original, 20000);
     }
 };
 
