@@ -1,5 +1,7 @@
 #include "appservices.h"
 
+#include "redaction.h"
+
 #include "settingvalue.h"
 
 #include <QCoreApplication>
@@ -30,6 +32,9 @@ AppServices::AppServices(const Options &options)
     , keys(&vault)
     , profiles(&settings)
 {
+    // Known to the leak guard and the redaction from the first moment, whatever profile opens:
+    // on a first run the sandbox takes its own demo key and PI_API_KEY goes unused.
+    Redaction::rememberSecret(options.environmentKey);
     const HistoryDatabase::Opened db = HistoryDatabase::prepare(
         options.historyPath.isEmpty() ? HistoryDatabase::defaultPath() : options.historyPath);
     if (!db.message.isEmpty())

@@ -498,6 +498,11 @@ Parsed parse(const QString &commandLine)
                 out.error = why;
                 return false;
             }
+            if (Http::isFraming(name)) {
+                out.warnings.append(tr("The %1 header was dropped: Pi Console sets it itself.")
+                                        .arg(QString::fromLatin1(name)));
+                return true;
+            }
             if (name.compare("Authorization", Qt::CaseInsensitive) == 0) {
                 out.warnings.append(tr("The Authorization header was dropped: Pi Console sends "
                                        "the profile's key itself."));

@@ -93,4 +93,14 @@ QString problem(const HttpHeaders &headers)
     return {};
 }
 
+bool isFraming(const QByteArray &name)
+{
+    for (const char *framing : {"host", "content-length", "transfer-encoding", "connection", "te",
+                                "upgrade", "keep-alive", "trailer", "expect"}) {
+        if (name.compare(framing, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return name.toLower().startsWith("proxy-");
+}
+
 } // namespace Http

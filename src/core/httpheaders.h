@@ -23,5 +23,9 @@ void remove(HttpHeaders *headers, const QByteArray &name);
 QString problem(const QByteArray &name, const QByteArray &value);
 // The first header's problem, or empty.
 QString problem(const HttpHeaders &headers);
+// Headers that decide where a request goes and where it ends (Host, Content-Length,
+// Transfer-Encoding, Connection…): the client sets them, a person never does. A second
+// framing from a user header would let a body hide another request.
+bool isFraming(const QByteArray &name);
 
 } // namespace Http

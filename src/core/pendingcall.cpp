@@ -126,6 +126,12 @@ QString PendingCall::refusalReason() const
     // reaches the wire that could end a header line early.
     if (refusal.isEmpty())
         refusal = Http::problem(m_request.headers);
+    for (const auto &h : m_request.headers) {
+        if (refusal.isEmpty() && Http::isFraming(h.first))
+            refusal = tr("The header \"%1\" is set by Pi Console itself: remove it from the "
+                         "request's headers.")
+                          .arg(QString::fromLatin1(h.first));
+    }
     if (refusal.isEmpty() && !Http::problem(m_record.method, {}).isEmpty())
         refusal = tr("The method is not a valid HTTP method: letters only, no spaces or line "
                      "breaks.");

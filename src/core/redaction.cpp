@@ -155,6 +155,7 @@ CallRecord record(const CallRecord &in, const QString &apiKey)
     if (cleanUrl != url)
         r.url = QUrl::fromEncoded(cleanUrl);
     r.method = replacedAll(in.method, list);
+    r.profile = replacedAll(in.profile, list);
     r.requestHeaders = headers(in.requestHeaders, apiKey);
     r.requestBody = replacedAll(in.requestBody, list);
     r.idempotencyKey = replacedAll(in.idempotencyKey, list);

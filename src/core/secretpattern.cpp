@@ -48,6 +48,24 @@ qsizetype spelledLength(QByteArrayView data, qsizetype at, char wanted)
         }
         return 0;
     }
+    if (c == '&' && at + 3 < data.size() && data[at + 1] == '#') {
+        // An HTML character reference: &#112; or &#x70;
+        const bool hex = data[at + 2] == 'x' || data[at + 2] == 'X';
+        qsizetype k = at + (hex ? 3 : 2);
+        int value = 0;
+        const qsizetype digitsFrom = k;
+        while (k < data.size() && k - digitsFrom < 8) {
+            const int d =
+                hex ? hexDigit(data[k]) : (data[k] >= '0' && data[k] <= '9' ? data[k] - '0' : -1);
+            if (d < 0)
+                break;
+            value = value * (hex ? 16 : 10) + d;
+            ++k;
+        }
+        if (k > digitsFrom && k < data.size() && data[k] == ';' && value == target)
+            return k + 1 - at;
+        return 0;
+    }
     if (c == '\\' && at + 1 < data.size()) {
         if (data[at + 1] == 'u' && target < 0x80 && hexByte(data, at + 2, 4) == target)
             return 6; // a JSON \u escape
@@ -78,9 +96,13 @@ SecretPattern::SecretPattern(const QByteArray &secret)
         QByteArray urlSafe = core;
         urlSafe.replace('+', '-').replace('/', '_');
         for (const QByteArray &c : {core, urlSafe})
-            if (!m_base64Cores.contains(c))
-                m_base64Cores.append(c);
+            if (!m_cores.contains(c))
+                m_cores.append(c);
     }
+    // As hexadecimal digits, either case.
+    for (const QByteArray &hex : {secret.toHex(), secret.toHex().toUpper()})
+        if (!m_cores.contains(hex))
+            m_cores.append(hex);
 }
 
 qsizetype SecretPattern::encodedLengthAt(QByteArrayView data, qsizetype at) const
@@ -99,21 +121,32 @@ qsizetype SecretPattern::encodedLengthAt(QByteArrayView data, qsizetype at) cons
 
 SecretPattern::Match SecretPattern::find(QByteArrayView data, qsizetype from) const
 {
+    QList<qsizetype> next(m_cores.size(), -2);
+    return find(data, from, &next);
+}
+
+SecretPattern::Match SecretPattern::find(QByteArrayView data, qsizetype from,
+                                         QList<qsizetype> *nextCore) const
+{
     Match best;
     if (!isValid())
         return best;
     qsizetype limit = data.size();
-    for (const QByteArray &core : m_base64Cores) {
-        const qsizetype at = data.indexOf(core, from);
+    for (qsizetype c = 0; c < m_cores.size(); ++c) {
+        // Where each core next occurs is remembered between calls, so scanning a body with many
+        // matches stays linear: a core is searched for again only once it has been passed.
+        qsizetype &at = (*nextCore)[c];
+        if (at == -2 || (at >= 0 && at < from))
+            at = data.indexOf(m_cores.at(c), from);
         if (at >= 0 && at < limit) {
-            best = {at, core.size()};
+            best = {at, m_cores.at(c).size()};
             limit = at;
         }
     }
     const char first = m_secret.front();
     for (qsizetype i = from; i < limit; ++i) {
         const char c = data[i];
-        if (c != first && c != '%' && c != '\\')
+        if (c != first && c != '%' && c != '\\' && c != '&')
             continue;
         if (const qsizetype n = encodedLengthAt(data, i))
             return {i, n};
@@ -130,7 +163,8 @@ QByteArray SecretPattern::replaced(const QByteArray &data, QByteArrayView placeh
         QByteArray out;
         out.reserve(data.size());
         qsizetype done = 0;
-        for (Match at = m; at.found(); at = find(data, done)) {
+        QList<qsizetype> next(m_cores.size(), -2);
+        for (Match at = find(data, 0, &next); at.found(); at = find(data, done, &next)) {
             out.append(QByteArrayView(data).sliced(done, at.at - done));
             out.append(with);
             done = at.at + at.length;

@@ -5,8 +5,9 @@
 #include <QList>
 
 // One secret and the ways it can be written in a request or an answer: as it is, percent-
-// encoded (once or twice, a character at a time or all of it), as JSON \u escapes, and in
-// base64 (standard or URL-safe, at any alignment, so "Basic base64(key:)" is found too).
+// encoded (once or twice, a character at a time or all of it), as JSON \u escapes or HTML
+// character references, in hexadecimal, and in base64 (standard or URL-safe, at any
+// alignment, so "Basic base64(key:)" is found too).
 // The leak guard and the redaction use the same pattern, so what the guard lets out is
 // exactly what the redaction leaves alone.
 class SecretPattern
@@ -34,7 +35,11 @@ public:
 
 private:
     qsizetype encodedLengthAt(QByteArrayView data, qsizetype at) const;
+    // find() that remembers where each core next occurs, across calls over the same data.
+    Match find(QByteArrayView data, qsizetype from, QList<qsizetype> *nextCore) const;
 
     QByteArray m_secret;
-    QList<QByteArray> m_base64Cores; // the part of each base64 encoding no neighbour changes
+    // Spellings found by plain search: the part of each base64 encoding that no neighbour
+    // changes, and the hexadecimal digits in either case.
+    QList<QByteArray> m_cores;
 };

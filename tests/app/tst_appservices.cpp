@@ -95,6 +95,28 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(::kill(pid_t(sandboxPid), 0) != 0, 5000);
     }
 
+    void anUnusedEnvironmentKeyIsStillGuarded()
+    {
+        // A first run gives the sandbox its demo key: PI_API_KEY goes unused, but a request that
+        // holds it is refused and a record that holds it is redacted all the same.
+        AppServices::Options options;
+        options.environmentKey = QStringLiteral("pi_environment_only_key_4242");
+        AppServices app(options);
+        QVERIFY(app.sandbox);
+        QSignalSpy changed(app.session.get(), &Session::currentProfileChanged);
+        QVERIFY(changed.wait(10000));
+        ApiRequest charge;
+        charge.method = "POST";
+        charge.path = QStringLiteral("/v1/charges");
+        charge.body = "{\"amount\":1,\"note\":\"pi_environment_only_key_4242\"}";
+        QSignalSpy finished(app.session.get(), &Session::callFinished);
+        app.session->send(charge);
+        QVERIFY(finished.wait(10000));
+        const auto record = finished.first().first().value<CallRecord>();
+        QCOMPARE(record.outcome, CallRecord::Outcome::Refused);
+        QVERIFY(!record.requestBody.contains("pi_environment_only_key_4242"));
+    }
+
     void baseUrlAndEnvironmentKeyMakeASessionProfile()
     {
         AppServices::Options options;

@@ -1,9 +1,11 @@
 #include "guidriver.h"
 #include "privatesession.h"
 #include "profilesdialog.h"
+#include "recordingserver.h"
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QLabel>
 #include <QListWidget>
@@ -77,6 +79,28 @@ private Q_SLOTS:
                           Qt::LeftButton);
         auto *message = dialog.findChild<QLabel *>(QStringLiteral("messageLabel"));
         QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(QLatin1String("The key works")), 20000);
+
+        // A base URL typed but not saved (a typo, say) never gets the stored key.
+        RecordingServer typo;
+        QVERIFY(typo.listenOn(QHostAddress(QStringLiteral("127.0.0.2"))));
+        auto *baseUrl = dialog.findChild<QLineEdit *>(QStringLiteral("baseUrlEdit"));
+        baseUrl->setText(typo.url({}).toString());
+        QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("testKeyButton")),
+                          Qt::LeftButton);
+        QTRY_VERIFY2(message->text().contains(QLatin1String("goes only to")),
+                     qPrintable(message->text()));
+        QTest::qWait(50);
+        QCOMPARE(typo.requests().size(), 0);
+        // Nor is a key pasted into the name saved in the settings.
+        auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("nameEdit"));
+        name->setText(QStringLiteral("prod ") + key);
+        keyEdit->setText(key);
+        baseUrl->setText(gui.sandbox().baseUrl().toString());
+        QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save),
+                          Qt::LeftButton);
+        QVERIFY2(message->text().contains(QLatin1String("holds an API key")),
+                 qPrintable(message->text()));
+        keyEdit->clear();
         dialog.close();
 
         // Calls with it, a failed one included, then every copy action.

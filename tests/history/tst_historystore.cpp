@@ -308,6 +308,10 @@ private Q_SLOTS:
         QSqlQuery q(QSqlDatabase::database(reopened.connectionName()));
         QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM calls")) && q.next());
         QCOMPARE(q.value(0).toInt(), 300);
+        // The calls are the user's alone: no one else may read the file.
+        const auto others = QFileDevice::ReadGroup | QFileDevice::ReadOther |
+                            QFileDevice::WriteGroup | QFileDevice::WriteOther;
+        QCOMPARE(QFile::permissions(path) & others, QFileDevice::Permissions());
     }
 
     void retentionByCount()

@@ -136,6 +136,15 @@ void ProfilesDialog::saveProfile()
         say(transport, true);
         return;
     }
+    // Profiles are saved in the settings file: a key pasted into the wrong field stays out.
+    const QString typedKey = m_ui->keyEdit->text().trimmed();
+    if (Redaction::text(p.name, typedKey) != p.name ||
+        Redaction::bytes(p.baseUrl.toEncoded(), typedKey) != p.baseUrl.toEncoded()) {
+        say(tr("The name or the base URL holds an API key. Keys go in the API key field, "
+               "which keeps them in the keychain."),
+            true);
+        return;
+    }
     m_session->profiles()->upsert(p);
     reloadList(p.id);
     say(tr("Saved."));
@@ -244,6 +253,16 @@ void ProfilesDialog::testKey()
     if (!typed.isEmpty()) {
         Redaction::rememberSecret(typed);
         run(typed);
+        return;
+    }
+    // The stored key goes only to the origin it was saved for, never to a base URL typed here
+    // and not yet saved (a typo would hand it to another host).
+    const Profile saved = m_session->profiles()->find(p.id);
+    if (saved.isValid() && !SendPolicy::sameOrigin(saved.baseUrl, p.baseUrl)) {
+        say(tr("The stored key goes only to %1. Save the profile with the new base URL first, "
+               "or paste a key to test it there.")
+                .arg(saved.baseUrl.toDisplayString()),
+            true);
         return;
     }
     m_session->keys()->key(p.id, [run](const KeyVault::Result &, const QString &key) { run(key); });

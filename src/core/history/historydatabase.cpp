@@ -117,6 +117,16 @@ bool HistoryDatabase::probeReadOnly(const QString &path, QString *error)
     return ok;
 }
 
+void HistoryDatabase::restrictToOwner(const QString &path)
+{
+    // Call bodies are the user's business alone, whatever the umask: SQLite gives the -wal
+    // and -shm files the database file's own mode.
+    const auto owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        if (QFile::exists(path + suffix))
+            QFile::setPermissions(path + suffix, owner);
+}
+
 bool HistoryDatabase::provenUnreadable(const QString &path)
 {
     if (!QFileInfo::exists(path))
@@ -153,6 +163,7 @@ HistoryDatabase::Opened HistoryDatabase::prepare(const QString &path)
                           (!info.exists() || info.isWritable());
     QString error;
     if (folderOk && probe(path, &error)) {
+        restrictToOwner(path);
         result.ok = true;
         result.path = path;
         return result;

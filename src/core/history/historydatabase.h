@@ -36,5 +36,6 @@ private:
     // True only when a read-only look fails for damage: not for a lock held by another
     // connection, nor for a missing file.
     static bool provenUnreadable(const QString &path);
+    static void restrictToOwner(const QString &path);
     static QString moveAside(const QString &path);
 };
