@@ -4,8 +4,8 @@
 #include <QStringList>
 #include <QUrl>
 
-// What the user asked for on the command line (DESIGN.md, "What the user can drive from
-// outside"). Parsed before any QApplication exists, so that --help, --version and a bad
+// What the user asked for on the command line: --base-url, --help, --version. Parsed before any
+// QApplication exists, so that --help, --version and a bad
 // --base-url are answered like any command-line tool's, with no display needed.
 struct CommandLine
 {
