@@ -1,5 +1,7 @@
 #include "secretpattern.h"
 
+#include <vector>
+
 namespace {
 
 int hexDigit(char c)
@@ -28,32 +30,33 @@ int hexByte(QByteArrayView data, qsizetype at, int digits)
     return value;
 }
 
-// How many bytes of data at `at` spell the one byte `wanted`, or 0.
-qsizetype spelledLength(QByteArrayView data, qsizetype at, char wanted)
+// Every way the bytes of data at `at` can spell the one byte `wanted`, by length: as itself,
+// percent-encoded (%70, %2570…), as a JSON \u escape, a needless backslash escape or an HTML
+// character reference. Returns how many lengths were written (at most 5).
+int spellings(QByteArrayView data, qsizetype at, char wanted, qsizetype lengths[5])
 {
+    int n = 0;
     const char c = data[at];
     if (c == wanted)
-        return 1;
+        lengths[n++] = 1;
     const auto target = static_cast<unsigned char>(wanted);
     if (c == '%') {
-        // %70, and %2570 for the same byte percent-encoded twice (or more).
         qsizetype k = at + 1;
         for (int depth = 0; depth < 4; ++depth) {
             const int value = hexByte(data, k, 2);
-            if (value == target)
-                return k + 2 - at;
+            if (value == target) {
+                lengths[n++] = k + 2 - at;
+                break;
+            }
             if (value != '%')
-                return 0;
+                break;
             k += 2;
         }
-        return 0;
-    }
-    if (c == '&' && at + 3 < data.size() && data[at + 1] == '#') {
-        // An HTML character reference: &#112; or &#x70;
+    } else if (c == '&' && at + 3 < data.size() && data[at + 1] == '#') {
         const bool hex = data[at + 2] == 'x' || data[at + 2] == 'X';
         qsizetype k = at + (hex ? 3 : 2);
-        int value = 0;
         const qsizetype digitsFrom = k;
+        int value = 0;
         while (k < data.size() && k - digitsFrom < 8) {
             const int d =
                 hex ? hexDigit(data[k]) : (data[k] >= '0' && data[k] <= '9' ? data[k] - '0' : -1);
@@ -63,16 +66,14 @@ qsizetype spelledLength(QByteArrayView data, qsizetype at, char wanted)
             ++k;
         }
         if (k > digitsFrom && k < data.size() && data[k] == ';' && value == target)
-            return k + 1 - at;
-        return 0;
-    }
-    if (c == '\\' && at + 1 < data.size()) {
+            lengths[n++] = k + 1 - at;
+    } else if (c == '\\' && at + 1 < data.size()) {
         if (data[at + 1] == 'u' && target < 0x80 && hexByte(data, at + 2, 4) == target)
-            return 6; // a JSON \u escape
-        if (data[at + 1] == wanted)
-            return 2; // a needless backslash escape
+            lengths[n++] = 6;
+        else if (data[at + 1] == wanted)
+            lengths[n++] = 2;
     }
-    return 0;
+    return n;
 }
 
 } // namespace
@@ -107,16 +108,36 @@ SecretPattern::SecretPattern(const QByteArray &secret)
 
 qsizetype SecretPattern::encodedLengthAt(QByteArrayView data, qsizetype at) const
 {
-    qsizetype j = at;
-    for (const char wanted : m_secret) {
-        if (j >= data.size())
-            return 0;
-        const qsizetype n = spelledLength(data, j, wanted);
-        if (n == 0)
-            return 0;
-        j += n;
+    std::vector<bool> failed; // made at the first choice: the states known to lead nowhere
+    const qsizetype end = matchFrom(data, at, at, 0, failed);
+    return end < 0 ? 0 : end - at;
+}
+
+qsizetype SecretPattern::matchFrom(QByteArrayView data, qsizetype at, qsizetype j, qsizetype k,
+                                   std::vector<bool> &failed) const
+{
+    // A byte can be spelled more than one way ("%" as itself or as %25), so each way is tried;
+    // states already known to fail are not tried twice, which keeps this linear in the key.
+    if (k == m_secret.size())
+        return j;
+    if (j >= data.size())
+        return -1;
+    const qsizetype width = 16 * m_secret.size() + 16; // no byte is spelled in more than 12
+    const qsizetype slot = k * width + (j - at);
+    if (!failed.empty() && failed[size_t(slot)])
+        return -1;
+    qsizetype lengths[5];
+    const int n = spellings(data, j, m_secret[k], lengths);
+    if (n > 1 && failed.empty())
+        failed.assign(size_t((m_secret.size() + 1) * width), false);
+    for (int i = 0; i < n; ++i) {
+        const qsizetype end = matchFrom(data, at, j + lengths[i], k + 1, failed);
+        if (end >= 0)
+            return end;
     }
-    return j - at;
+    if (!failed.empty())
+        failed[size_t(slot)] = true;
+    return -1;
 }
 
 SecretPattern::Match SecretPattern::find(QByteArrayView data, qsizetype from) const

@@ -4,6 +4,8 @@
 #include <QByteArrayView>
 #include <QList>
 
+#include <vector>
+
 // One secret and the ways it can be written in a request or an answer: as it is, percent-
 // encoded (once or twice, a character at a time or all of it), as JSON \u escapes or HTML
 // character references, in hexadecimal, and in base64 (standard or URL-safe, at any
@@ -35,6 +37,8 @@ public:
 
 private:
     qsizetype encodedLengthAt(QByteArrayView data, qsizetype at) const;
+    qsizetype matchFrom(QByteArrayView data, qsizetype at, qsizetype j, qsizetype k,
+                        std::vector<bool> &failed) const;
     // find() that remembers where each core next occurs, across calls over the same data.
     Match find(QByteArrayView data, qsizetype from, QList<qsizetype> *nextCore) const;
 

@@ -78,6 +78,20 @@ private Q_SLOTS:
         QVERIFY(clean.contains(Redaction::placeholder));
     }
 
+    void aByteSpelledTwoWaysIsTriedBothWays()
+    {
+        // "%" as itself or as %25: a key holding it, percent-encoded, must still be found.
+        const SecretPattern percent("pi_a%Bey_12345");
+        QVERIFY(percent.occursIn(QByteArray("x=pi_a%25Bey_12345")));
+        QVERIFY(percent.occursIn(QByteArray("x=pi_a%Bey_12345")));
+        const SecretPattern backslash("pi_\\\\u0070_key");
+        QVERIFY(backslash.occursIn(QByteArray("pi_\\\\u0070_key")));
+        // Many ways to spell many backslashes: found or not, in time, not exponentially.
+        const SecretPattern slashes(QByteArray(QByteArray(40, '\\') + "x"));
+        QVERIFY(!slashes.occursIn(QByteArray(4000, '\\')));
+        QVERIFY(slashes.occursIn(QByteArray(QByteArray(80, '\\') + "x")));
+    }
+
     void ordinaryTextIsLeftAlone()
     {
         const QByteArray text = "{\"amount\":1250,\"currency\":\"eur\",\"note\":\"pi_other%20key "
