@@ -19,8 +19,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QString verdict = SendPolicy::checkKeyLeak(request, url, apiKey);
     (void)SendPolicy::checkTransport(url);
 
-    // Keys shorter than Pi's (pi_ and 8 more) are not held to the property.
-    if (apiKey.size() < 11)
+    // Keys shorter than Pi's (pi_ and 8 more) are not held to the property, nor keys holding
+    // U+FFFD: bytes that are not UTF-8 decode to it too, so a decoded URL "holds" such a key
+    // where no byte of it was sent. The guard compares bytes.
+    if (apiKey.size() < 11 || apiKey.contains(QChar::ReplacementCharacter))
         return 0;
     const QByteArray key = apiKey.toUtf8();
     bool carried = request.path.contains(apiKey) || request.body.contains(key) ||

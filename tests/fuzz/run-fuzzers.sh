@@ -19,7 +19,9 @@ for target in $targets; do
     dict=()
     if [ -f "tests/fuzz/$target.dict" ]; then dict=(-dict="tests/fuzz/$target.dict"); fi
     echo "== $target: ${seconds}s from $(ls "$work/corpus" | wc -l) seeds"
-    if "$build/tests/fuzz/$target" "${dict[@]}" -max_total_time="$seconds" -timeout=10 \
+    # A fixed seed (FUZZ_SEED, default 1) makes a run repeatable; FUZZ_SEED=0 picks one at random.
+    if "$build/tests/fuzz/$target" "${dict[@]}" -seed="${FUZZ_SEED:-1}" \
+        -max_total_time="$seconds" -timeout=10 \
         -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1 \
         -artifact_prefix="$work/artifacts/" "$work/corpus" >"$work/log" 2>&1; then
         grep -E '^stat::number_of_executed_units|^Done' "$work/log" || true
