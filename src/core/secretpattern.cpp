@@ -56,7 +56,7 @@ int spellings(QByteArrayView data, qsizetype at, char wanted, qsizetype lengths[
         const bool hex = data[at + 2] == 'x' || data[at + 2] == 'X';
         qsizetype k = at + (hex ? 3 : 2);
         const qsizetype digitsFrom = k;
-        int value = 0;
+        qint64 value = 0; // at most 8 digits: no overflow
         while (k < data.size() && k - digitsFrom < 8) {
             const int d =
                 hex ? hexDigit(data[k]) : (data[k] >= '0' && data[k] <= '9' ? data[k] - '0' : -1);

@@ -86,6 +86,10 @@ private Q_SLOTS:
         QVERIFY(percent.occursIn(QByteArray("x=pi_a%Bey_12345")));
         const SecretPattern backslash("pi_\\\\u0070_key");
         QVERIFY(backslash.occursIn(QByteArray("pi_\\\\u0070_key")));
+        // Character references too large for an int are no spelling of anything.
+        const SecretPattern ampersand("pi_abc&defgh");
+        QVERIFY(!ampersand.occursIn(QByteArray("pi_abc&#xFFFFFFFF;defgh pi_abc&#99999999;defgh")));
+        QVERIFY(ampersand.occursIn(QByteArray("pi_abc&#38;defgh")));
         // Many ways to spell many backslashes: found or not, in time, not exponentially.
         const SecretPattern slashes(QByteArray(QByteArray(40, '\\') + "x"));
         QVERIFY(!slashes.occursIn(QByteArray(4000, '\\')));
