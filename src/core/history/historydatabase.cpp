@@ -154,62 +154,66 @@ QString HistoryDatabase::moveAside(const QString &path)
     return target;
 }
 
+HistoryDatabase::Opened HistoryDatabase::onDisk(const QString &path, const QString &message)
+{
+    restrictToOwner(path);
+    Opened result;
+    result.ok = true;
+    result.path = path;
+    result.message = message;
+    return result;
+}
+
+HistoryDatabase::Opened HistoryDatabase::inMemory(const QString &message)
+{
+    // This session's calls only. One connection stays open for the whole session, or the
+    // shared in-memory database would vanish.
+    Opened result;
+    result.inMemory = true;
+    result.path = memoryPath();
+    QString error;
+    QSqlDatabase keeper = connect(result.path, QStringLiteral("pi-history-memory-keeper"), &error);
+    result.ok = keeper.isOpen() && HistorySchema::migrate(keeper, &error);
+    result.message = message;
+    return result;
+}
+
 HistoryDatabase::Opened HistoryDatabase::prepare(const QString &path)
 {
-    Opened result;
     const QFileInfo info(path);
     const bool folderOk = QDir().mkpath(info.absolutePath()) &&
                           QFileInfo(info.absolutePath()).isWritable() &&
                           (!info.exists() || info.isWritable());
     QString error;
-    if (folderOk && probe(path, &error)) {
-        restrictToOwner(path);
-        result.ok = true;
-        result.path = path;
-        return result;
-    }
+    if (folderOk && probe(path, &error))
+        return onDisk(path);
     if (folderOk && !provenUnreadable(path)) {
         // Busy, locked, or being created by another Pi Console this very moment: never a reason
         // to move a live history aside. One more try, then this session keeps calls in memory.
         QThread::msleep(250);
         QString again;
-        if (probe(path, &again)) {
-            result.ok = true;
-            result.path = path;
-            return result;
-        }
+        if (probe(path, &again))
+            return onDisk(path);
         qCWarning(lcHistory) << "history busy:" << again;
-        result.inMemory = true;
-        result.path = memoryPath();
-        QSqlDatabase keeper =
-            connect(result.path, QStringLiteral("pi-history-memory-keeper"), &again);
-        result.ok = keeper.isOpen() && HistorySchema::migrate(keeper, &again);
-        result.message = tr("The call history could not be opened (%1); it was left as it is. "
-                            "Calls of this session are kept in memory only.")
-                             .arg(error);
-        return result;
+        return inMemory(tr("The call history could not be opened (%1); it was left as it is. "
+                           "Calls of this session are kept in memory only.")
+                            .arg(error));
     }
     if (folderOk) {
         qCWarning(lcHistory) << "history unusable:" << error;
-        result.movedAsideTo = moveAside(path);
+        const QString movedAsideTo = moveAside(path);
         QString again;
-        if (!result.movedAsideTo.isEmpty() && probe(path, &again)) {
-            result.ok = true;
-            result.path = path;
-            result.message = tr("The call history could not be read (%1). It was moved to %2 "
+        if (!movedAsideTo.isEmpty() && probe(path, &again)) {
+            Opened result =
+                onDisk(path, tr("The call history could not be read (%1). It was moved to %2 "
                                 "and a new, empty history was started.")
-                                 .arg(error, QDir::toNativeSeparators(result.movedAsideTo));
+                                 .arg(error, QDir::toNativeSeparators(movedAsideTo)));
+            result.movedAsideTo = movedAsideTo;
             return result;
         }
     }
-    // Nothing can be written there: keep this session's calls in memory. One connection
-    // stays open for the whole session, or the shared in-memory database would vanish.
-    result.inMemory = true;
-    result.path = memoryPath();
-    QSqlDatabase keeper = connect(result.path, QStringLiteral("pi-history-memory-keeper"), &error);
-    result.ok = keeper.isOpen() && HistorySchema::migrate(keeper, &error);
-    result.message = tr("The call history cannot be saved: %1 is not writable. Calls of this "
-                        "session are kept in memory only.")
-                         .arg(QDir::toNativeSeparators(info.absolutePath()));
-    return result;
+    // Nothing can be written there.
+    return inMemory(tr("The call history cannot be saved: %1 is not writable. Calls of this "
+                       "session are kept in memory only.")
+                        .arg(QDir::toNativeSeparators(info.absolutePath())));
 }

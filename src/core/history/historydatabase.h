@@ -37,5 +37,7 @@ private:
     // connection, nor for a missing file.
     static bool provenUnreadable(const QString &path);
     static void restrictToOwner(const QString &path);
+    static Opened onDisk(const QString &path, const QString &message = {});
+    static Opened inMemory(const QString &message);
     static QString moveAside(const QString &path);
 };
