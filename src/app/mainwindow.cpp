@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
 #include "appservices.h"
+#include "callcomparisondialog.h"
 #include "clipboard.h"
+#include "historymodel.h"
 #include "profilesdialog.h"
 #include "redaction.h"
 #include "retryplan.h"
@@ -81,6 +83,14 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
     connect(services->history.get(), &HistoryStore::failed, this,
             [this](const QString &m) { showBanner(m); });
     connect(m_ui->responsePanel, &ResponsePanel::retryRequested, this, &MainWindow::onRetry);
+    connect(m_ui->responsePanel, &ResponsePanel::compareWithOriginalRequested, this,
+            &MainWindow::compareWithOriginal);
+    connect(m_ui->responsePanel, &ResponsePanel::summaryActionRequested, this,
+            &MainWindow::onSummaryAction);
+    m_ui->responsePanel->setOriginalFinder(
+        [this](const CallRecord &record) { return findOriginal(record); });
+    connect(m_ui->historyPanel, &HistoryPanel::compareRequested, this,
+            [this](const CallRecord &a, const CallRecord &b) { openComparison(a, b, true); });
     connect(m_ui->responsePanel, &ResponsePanel::openOriginalRequested, m_ui->historyPanel,
             &HistoryPanel::selectOriginal);
     connect(m_ui->historyPanel, &HistoryPanel::callActivated, m_ui->responsePanel,
@@ -141,6 +151,10 @@ void MainWindow::buildMenus()
         });
     request->addAction(tr("&Paste curl command…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
                        this, [this] { m_ui->requestPanel->pasteCurl(Clipboard::text()); });
+    QMenu *history = menuBar()->addMenu(tr("Hi&story"));
+    history->addAction(m_ui->historyPanel->compareAction());
+    history->addAction(m_ui->historyPanel->pinAction());
+    history->addAction(m_ui->historyPanel->unpinAction());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Pi Console"), this, [this] {
         QMessageBox::about(
@@ -292,9 +306,20 @@ void MainWindow::onRetry(const CallRecord &record)
         box.setTextFormat(Qt::PlainText);
         QPushButton *sendOriginal = box.addButton(tr("Send the original"), QMessageBox::AcceptRole);
         QPushButton *newKey = box.addButton(tr("Use a new key"), QMessageBox::ActionRole);
+        QPushButton *showDifferences = box.addButton(tr("Show differences"), QMessageBox::HelpRole);
         sendOriginal->setObjectName(QStringLiteral("sendOriginalButton"));
         newKey->setObjectName(QStringLiteral("useNewKeyButton"));
-        box.exec();
+        showDifferences->setObjectName(QStringLiteral("showDifferencesButton"));
+        // "Show differences" opens the comparison of the recorded bytes with the composer's,
+        // then asks again.
+        for (box.exec(); box.clickedButton() == showDifferences; box.exec()) {
+            CallRecord edited = record;
+            edited.id = 0;
+            edited.requestBody = composed.body;
+            CallComparisonDialog comparison(record, edited, this);
+            comparison.showPage(CallComparisonDialog::Page::RequestBody);
+            comparison.exec();
+        }
         if (box.clickedButton() == newKey) {
             ApiRequest fresh = composed;
             fresh.idempotencyKey = IdempotencyKeys::newUuid();
@@ -305,6 +330,82 @@ void MainWindow::onRetry(const CallRecord &record)
             return;
     }
     m_services->session->sendTo(target, original);
+}
+
+CallRecord MainWindow::findOriginal(const CallRecord &record) const
+{
+    if (record.idempotencyKey.isEmpty())
+        return {};
+    const HistoryQuery &query = m_ui->historyPanel->model()->query();
+    for (const HistoryRow &row : query.chain(record.idempotencyKey)) {
+        if (row.id == record.id || (record.id == 0 && row.requestId == record.requestId()))
+            continue;
+        const CallRecord candidate = query.load(row.id);
+        // The same key means the same call only to the same account at the same place.
+        const bool sameProfile = record.profileId.isEmpty() || candidate.profileId.isEmpty()
+                                     ? candidate.profile == record.profile
+                                     : candidate.profileId == record.profileId;
+        if (candidate.id && sameProfile && candidate.startedUtc <= record.startedUtc)
+            return candidate;
+    }
+    return {};
+}
+
+void MainWindow::compareWithOriginal(const CallRecord &record)
+{
+    const CallRecord original = findOriginal(record);
+    if (!original.id) {
+        showBanner(tr("The first call with idempotency key %1 is not in the history (it was "
+                      "pruned, cleared, or made from another tool), so there is nothing to "
+                      "compare with.")
+                       .arg(QString::fromLatin1(record.idempotencyKey)));
+        return;
+    }
+    openComparison(original, record, true);
+}
+
+void MainWindow::openComparison(const CallRecord &a, const CallRecord &b, bool requestBody)
+{
+    auto *dialog = new CallComparisonDialog(a, b, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->showPage(requestBody ? CallComparisonDialog::Page::RequestBody
+                                 : CallComparisonDialog::Page::ResponseBody);
+    dialog->show();
+}
+
+void MainWindow::onSummaryAction(FailureSummary::Action action, const CallRecord &record)
+{
+    switch (action) {
+    case FailureSummary::Action::None:
+    case FailureSummary::Action::Compare:
+        break;
+    case FailureSummary::Action::TestKey:
+    case FailureSummary::Action::Profiles:
+        openProfiles();
+        break;
+    case FailureSummary::Action::SendAtReset: {
+        // A 429 was not processed: the same key may go again.
+        const ApiRequest request =
+            RetryPlan::requestFor(record, m_services->session->currentProfile().baseUrl);
+        if (const QString refused = m_services->session->sendAtReset(request); !refused.isEmpty())
+            m_ui->requestPanel->setProgress(refused);
+        break;
+    }
+    case FailureSummary::Action::Retry: {
+        if (!record.idempotencyKey.isEmpty()) {
+            onRetry(record);
+            break;
+        }
+        QString why;
+        const Profile target = RetryPlan::profileFor(record, m_services->profiles.profiles(), &why);
+        if (!target.isValid()) {
+            showBanner(why);
+            break;
+        }
+        m_services->session->sendTo(target, RetryPlan::requestFor(record, target.baseUrl));
+        break;
+    }
+    }
 }
 
 void MainWindow::onCallStarted(PendingCall *call)

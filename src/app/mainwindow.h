@@ -1,6 +1,7 @@
 #pragma once
 
 #include "callrecord.h"
+#include "failuresummary.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -52,6 +53,11 @@ private:
     void askForSessionKey();
     void openProfiles();
     void restoreState();
+    // The first call made with this call's idempotency key on its profile; id 0 if none.
+    CallRecord findOriginal(const CallRecord &record) const;
+    void compareWithOriginal(const CallRecord &record);
+    void openComparison(const CallRecord &a, const CallRecord &b, bool requestBody);
+    void onSummaryAction(FailureSummary::Action action, const CallRecord &record);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     AppServices *m_services;

@@ -27,6 +27,7 @@ struct CallRecord
     qint64 id = 0;     // history row id; 0 until stored
     QString profile;   // the profile's name
     QString profileId; // the profile's id: a retry goes back to it
+    QString keyMask;   // "pi_…abcd": which key was sent, never the key itself
     QDateTime startedUtc;
     QByteArray method;
     QUrl url;
@@ -50,6 +51,8 @@ struct CallRecord
     QStringList contractProblems;
     QStringList notes; // e.g. "redirect to another origin followed without the key"
     CallTiming timing;
+    bool pinned = false; // kept whatever the retention
+    QString pinName;     // what the person called it when pinning; may be empty
 
     // The id to quote to support: the envelope's for errors, else the header's.
     QByteArray requestId() const

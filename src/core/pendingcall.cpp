@@ -65,6 +65,7 @@ PendingCall::PendingCall(QNetworkAccessManager *nam, Endpoint endpoint, ApiReque
 
     m_record.profile = m_endpoint.profile;
     m_record.profileId = m_endpoint.profileId;
+    m_record.keyMask = Redaction::maskKey(m_endpoint.apiKey);
     m_record.method = m_request.method.toUpper();
     m_record.url = SendPolicy::resolve(m_endpoint.baseUrl, m_request.path);
     m_record.requestBody = m_request.body;
@@ -191,13 +192,21 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
             ? m_nam->sendCustomRequest(request, method)
             : m_nam->sendCustomRequest(request, method, body);
     m_reply = reply;
+    // The marks of the first hop: a redirect's own stages are part of its downloading.
+    CallTiming *timing = &m_record.timing;
+    const auto mark = [this](qint64 *at) {
+        if (*at < 0)
+            *at = m_elapsed.elapsed();
+    };
     connect(reply, &QNetworkReply::socketStartedConnecting, this,
-            [this] { m_record.timing.connectedMs = m_elapsed.elapsed(); });
-    connect(reply, &QNetworkReply::requestSent, this,
-            [this] { m_record.timing.sentMs = m_elapsed.elapsed(); });
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
-        if (m_record.timing.firstByteMs < 0)
-            m_record.timing.firstByteMs = m_elapsed.elapsed();
+            [timing, mark] { mark(&timing->connectStartMs); });
+    connect(reply, &QNetworkReply::encrypted, this, [timing, mark] { mark(&timing->encryptedMs); });
+    connect(reply, &QNetworkReply::requestSent, this, [timing, mark] { mark(&timing->sentMs); });
+    connect(reply, &QNetworkReply::metaDataChanged, this,
+            [timing, mark] { mark(&timing->firstByteMs); });
+    connect(reply, &QNetworkReply::uploadProgress, this, [timing, mark](qint64 sent, qint64) {
+        if (sent > 0)
+            mark(&timing->bodyStartMs);
     });
     connect(reply, &QNetworkReply::uploadProgress, this, &PendingCall::uploadProgress);
     connect(reply, &QNetworkReply::downloadProgress, this, &PendingCall::downloadProgress);

@@ -39,6 +39,9 @@ QString forRecord(const CallRecord &r, const QString &apiKey)
                               .arg(r.rateLimit.remaining)
                               .arg(r.rateLimit.limit)
                               .arg(r.rateLimit.resetUnix));
+    if (r.timing.doneMs >= 0)
+        add("Timing",
+            QStringLiteral("%1 ms in all: %2").arg(r.timing.doneMs).arg(r.timing.describe()));
     add("Client", QStringLiteral("Pi Console %1 on %2")
                       .arg(QStringLiteral(PICONSOLE_VERSION), QSysInfo::prettyProductName()));
     return Redaction::text(lines.join(QLatin1Char('\n')), apiKey);

@@ -30,15 +30,7 @@ private:
     // Runs `act` on the next modal dialog, while the code under test waits in exec().
     static void onNextModal(std::function<void(QMessageBox *)> act, bool *seen)
     {
-        QTimer::singleShot(50, [act = std::move(act), seen] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box) {
-                onNextModal(act, seen);
-                return;
-            }
-            *seen = true;
-            act(box);
-        });
+        GuiDriver::onNextModal<QMessageBox>(std::move(act), seen);
     }
 
     // Clicks Send and answers the rate-limit warning with "Send at reset".

@@ -2,11 +2,13 @@
 #include "historyexport.h"
 #include "historymodel.h"
 #include "historystore.h"
+#include "redaction.h"
 #include "samplecalls.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -55,6 +57,8 @@ private Q_SLOTS:
         r.profileId = QStringLiteral("6a1f0c3e-profile");
         r.notes = {QStringLiteral("a note")};
         r.contractProblems = {QStringLiteral("a problem")};
+        r.timing = {3, 9, 11, 12, 1210, 1215};
+        r.keyMask = QStringLiteral("pi_…abcd");
         QSignalSpy stored(m_store.get(), &HistoryStore::stored);
         recordAll({r});
         QTRY_COMPARE(stored.count(), 1);
@@ -83,6 +87,12 @@ private Q_SLOTS:
         QCOMPARE(back.notes, r.notes);
         QCOMPARE(back.contractProblems, r.contractProblems);
         QCOMPARE(back.timing.doneMs, r.timing.doneMs);
+        QCOMPARE(back.timing.connectStartMs, r.timing.connectStartMs);
+        QCOMPARE(back.timing.encryptedMs, r.timing.encryptedMs);
+        QCOMPARE(back.timing.bodyStartMs, r.timing.bodyStartMs);
+        QCOMPARE(back.timing.sentMs, r.timing.sentMs);
+        QCOMPARE(back.timing.firstByteMs, r.timing.firstByteMs);
+        QCOMPARE(back.keyMask, r.keyMask);
         QCOMPARE(back.profile, QStringLiteral("Sandbox"));
         QCOMPARE(back.profileId, r.profileId); // a retry goes back to it
         const QByteArray har = HistoryExport::toHar({back});
@@ -325,6 +335,109 @@ private Q_SLOTS:
         const QList<HistoryRow> rows = query().page({}, 0, 100);
         QCOMPARE(rows.size(), 10);
         QCOMPARE(rows.first().requestId, calls.last().requestId()); // the newest are kept
+    }
+
+    void pinnedCallsSurviveRetentionAndClearing()
+    {
+        QList<CallRecord> calls;
+        for (int i = 0; i < 30; ++i)
+            calls.append(SampleCalls::make(i));
+        QSignalSpy stored(m_store.get(), &HistoryStore::stored);
+        recordAll(calls);
+        QTRY_COMPARE(stored.count(), 30);
+        const qint64 oldest = stored.first().first().value<CallRecord>().id;
+        QSignalSpy pinned(m_store.get(), &HistoryStore::pinChanged);
+        m_store->setPinned(oldest, true, QStringLiteral("first charge"));
+        QVERIFY(pinned.wait(10000));
+
+        m_store->setRetention({10, 0, 1024 * 1024});
+        m_store->flush();
+        QList<HistoryRow> rows = query().page({}, 0, 100);
+        QCOMPARE(rows.size(), 11); // the 10 newest and the pinned one
+        QCOMPARE(rows.last().id, oldest);
+        QVERIFY(rows.last().pinned);
+
+        const HistoryFilter onlyPinned = HistoryFilter::fromSearchText(QStringLiteral("pinned:"));
+        rows = query().page(onlyPinned, 0, 100);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().pinName, QStringLiteral("first charge"));
+        QCOMPARE(query()
+                     .page(HistoryFilter::fromSearchText(QStringLiteral("pinned:CHARGE")), 0, 100)
+                     .size(),
+                 1);
+        QVERIFY(query()
+                    .page(HistoryFilter::fromSearchText(QStringLiteral("pinned:refund")), 0, 100)
+                    .isEmpty());
+        QVERIFY(query().load(oldest).pinned);
+
+        QSignalSpy cleared(m_store.get(), &HistoryStore::cleared);
+        m_store->clear();
+        QVERIFY(cleared.wait(10000));
+        rows = query().page({}, 0, 100);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().id, oldest);
+
+        m_store->setPinned(oldest, false);
+        QVERIFY(pinned.wait(10000));
+        QVERIFY(query().page(onlyPinned, 0, 100).isEmpty());
+        QVERIFY(!query().load(oldest).pinned);
+        QVERIFY(query().load(oldest).pinName.isEmpty());
+    }
+
+    void aPinNameHoldsNoKey()
+    {
+        Redaction::rememberSecret(QStringLiteral("pi_live_pinnedkey0123456789"));
+        QSignalSpy stored(m_store.get(), &HistoryStore::stored);
+        recordAll({SampleCalls::make(1)});
+        QTRY_COMPARE(stored.count(), 1);
+        const qint64 id = stored.first().first().value<CallRecord>().id;
+        QSignalSpy pinned(m_store.get(), &HistoryStore::pinChanged);
+        m_store->setPinned(id, true, QStringLiteral("charge with pi_live_pinnedkey0123456789"));
+        QVERIFY(pinned.wait(10000));
+        const QString name = query().load(id).pinName;
+        QVERIFY2(!name.contains(QLatin1String("pinnedkey")), qPrintable(name));
+        QVERIFY(name.startsWith(QLatin1String("charge with")));
+    }
+
+    void aVersionOneHistoryGainsPins()
+    {
+        // A history written before pins existed: its calls stay, and can be pinned.
+        m_store.reset();
+        const QString path = HistoryDatabase::defaultPath();
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(path + suffix);
+        {
+            // The schema as version 1 left it: today's without the pin columns.
+            const HistoryDatabase::Opened fresh = HistoryDatabase::prepare(path);
+            QVERIFY(fresh.ok && !fresh.inMemory);
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char *sql :
+                 {"DROP INDEX calls_pinned", "ALTER TABLE calls DROP COLUMN pin_name",
+                  "ALTER TABLE calls DROP COLUMN pinned", "PRAGMA user_version=1",
+                  "INSERT INTO calls (started_ms, profile, method, url, path, "
+                  "status, outcome, duration_ms, request_id) VALUES (1, "
+                  "'Sandbox', 'GET', 'http://127.0.0.1/v1/ping', '/v1/ping', "
+                  "200, 0, 3, 'req_pi_old')"})
+                QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        const HistoryDatabase::Opened opened = HistoryDatabase::prepare(path);
+        QVERIFY2(opened.ok && !opened.inMemory, qPrintable(opened.message));
+        m_store = std::make_unique<HistoryStore>(opened);
+        const QList<HistoryRow> rows = query().page({}, 0, 10);
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.first().requestId, QByteArray("req_pi_old"));
+        QSignalSpy pinned(m_store.get(), &HistoryStore::pinChanged);
+        m_store->setPinned(rows.first().id, true, QStringLiteral("old"));
+        QVERIFY(pinned.wait(10000));
+        QCOMPARE(
+            query().page(HistoryFilter::fromSearchText(QStringLiteral("pinned:")), 0, 10).size(),
+            1);
     }
 
     void clearEmptiesIt()

@@ -4,10 +4,12 @@
 #include "mainwindow.h"
 #include "sandboxprocess.h"
 
+#include <QApplication>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
+#include <QTimer>
 
 // A real Pi Console window against a real pi-sandbox, driven by object name as a person
 // would drive it: for the GUI tests and the screenshot renderer.
@@ -40,6 +42,22 @@ public:
     // Clicks a button and waits for the next finished call.
     bool clickAndWaitForCall(QAbstractButton *button, int timeoutMs = 20000);
     QString text(const QString &lineEditName) const;
+
+    // Runs `act` on the next modal dialog of type Dialog, while the code under test waits in
+    // its exec(); sets *seen when it did.
+    template <typename Dialog>
+    static void onNextModal(std::function<void(Dialog *)> act, bool *seen)
+    {
+        QTimer::singleShot(50, [act = std::move(act), seen] {
+            auto *dialog = qobject_cast<Dialog *>(QApplication::activeModalWidget());
+            if (!dialog) {
+                onNextModal<Dialog>(act, seen);
+                return;
+            }
+            *seen = true;
+            act(dialog);
+        });
+    }
 
 private:
     SandboxProcess m_sandbox;

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSaveFile>
@@ -19,8 +20,37 @@
 HistoryPanel::HistoryPanel(QWidget *parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::HistoryPanel>())
+    , m_compareAction(new QAction(tr("&Compare"), this))
+    , m_pinAction(new QAction(tr("&Pin…"), this))
+    , m_unpinAction(new QAction(tr("&Unpin"), this))
 {
     m_ui->setupUi(this);
+    m_compareAction->setObjectName(QStringLiteral("compareAction"));
+    m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_compareAction->setShortcutContext(Qt::WindowShortcut);
+    m_compareAction->setShortcutVisibleInContextMenu(true);
+    m_compareAction->setToolTip(tr("Compare the two selected calls (Ctrl+click selects two)"));
+    m_pinAction->setObjectName(QStringLiteral("pinAction"));
+    m_pinAction->setToolTip(tr("Keep this call whatever the retention; list pinned calls with "
+                               "pinned:"));
+    m_unpinAction->setObjectName(QStringLiteral("unpinAction"));
+    addActions({m_compareAction, m_pinAction, m_unpinAction});
+    connect(m_compareAction, &QAction::triggered, this, &HistoryPanel::compareSelected);
+    connect(m_pinAction, &QAction::triggered, this, &HistoryPanel::askPinName);
+    connect(m_unpinAction, &QAction::triggered, this, [this] {
+        const QList<CallRecord> calls = selectedCalls();
+        if (m_store && !calls.isEmpty())
+            m_store->setPinned(calls.last().id, false);
+    });
+    // A pinned call is a template: opening it puts it in the composer.
+    connect(m_ui->historyView, &QAbstractItemView::doubleClicked, this,
+            [this](const QModelIndex &i) {
+                if (!m_model || !m_model->rowAt(i.row()).pinned)
+                    return;
+                const CallRecord call = m_model->query().load(m_model->rowAt(i.row()).id);
+                if (call.id)
+                    Q_EMIT openInComposer(call);
+            });
     m_filterDelay.setSingleShot(true);
     m_filterDelay.setInterval(200);
     connect(&m_filterDelay, &QTimer::timeout, this, &HistoryPanel::applyFilter);
@@ -54,6 +84,11 @@ void HistoryPanel::setStore(HistoryStore *store)
     header->resizeSection(int(HistoryModel::Column::Duration), 80);
     connect(store, &HistoryStore::stored, m_model, &HistoryModel::addStored);
     connect(store, &HistoryStore::cleared, m_model, &HistoryModel::reload);
+    connect(store, &HistoryStore::pinChanged, m_model, &HistoryModel::updatePin);
+    connect(store, &HistoryStore::pinChanged, this, &HistoryPanel::updateActions);
+    connect(m_ui->historyView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &HistoryPanel::updateActions);
+    updateActions();
     connect(m_ui->historyView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &HistoryPanel::onCurrentChanged);
     // A request id pasted a moment after its call finished may reach the filter before the
@@ -152,6 +187,50 @@ QList<CallRecord> HistoryPanel::selectedCalls() const
     return records;
 }
 
+void HistoryPanel::updateActions()
+{
+    const QModelIndexList rows =
+        m_model ? m_ui->historyView->selectionModel()->selectedRows() : QModelIndexList();
+    m_compareAction->setEnabled(rows.size() == 2);
+    const bool one = rows.size() >= 1;
+    const bool pinned = one && m_model->rowAt(rows.last().row()).pinned;
+    m_pinAction->setEnabled(one);
+    m_pinAction->setText(pinned ? tr("Rename &pin…") : tr("&Pin…"));
+    m_unpinAction->setEnabled(pinned);
+}
+
+void HistoryPanel::compareSelected()
+{
+    const QList<CallRecord> calls = selectedCalls();
+    if (calls.size() != 2) {
+        m_ui->findResultLabel->setText(tr("Select two calls (Ctrl+click) to compare them."));
+        return;
+    }
+    Q_EMIT compareRequested(calls.first(), calls.last()); // older first: A, then B
+}
+
+void HistoryPanel::askPinName()
+{
+    const QList<CallRecord> calls = selectedCalls();
+    if (!m_store || calls.isEmpty())
+        return;
+    QInputDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("pinDialog"));
+    dialog.setWindowTitle(tr("Pin call"));
+    dialog.setLabelText(tr("Pinned calls are kept whatever the retention and listed by "
+                           "\"pinned:\". Name (optional):"));
+    dialog.setTextValue(calls.last().pinName);
+    if (dialog.exec() == QDialog::Accepted)
+        pinSelected(dialog.textValue());
+}
+
+void HistoryPanel::pinSelected(const QString &name)
+{
+    const QList<CallRecord> calls = selectedCalls();
+    if (m_store && !calls.isEmpty())
+        m_store->setPinned(calls.last().id, true, name);
+}
+
 void HistoryPanel::showMenu(const QPoint &at)
 {
     const QList<CallRecord> selected = selectedCalls();
@@ -159,6 +238,8 @@ void HistoryPanel::showMenu(const QPoint &at)
         return;
     const CallRecord call = selected.last();
     QMenu menu(this);
+    menu.addAction(m_compareAction);
+    menu.addSeparator();
     menu.addAction(tr("Open in composer"), this, [this, call] { Q_EMIT openInComposer(call); });
     QAction *retry = menu.addAction(tr("Retry with same idempotency key"), this,
                                     [this, call] { Q_EMIT retryRequested(call); });
@@ -177,6 +258,9 @@ void HistoryPanel::showMenu(const QPoint &at)
         applyFilter();
     });
     chain->setEnabled(!call.idempotencyKey.isEmpty());
+    menu.addAction(m_pinAction);
+    menu.addAction(m_unpinAction);
+    menu.addSeparator();
     menu.addAction(tr("Export selected as HAR…"), this, [this] { exportSelected(true); });
     menu.addAction(tr("Export selected as JSON lines…"), this, [this] { exportSelected(false); });
     menu.exec(m_ui->historyView->viewport()->mapToGlobal(at));
@@ -218,8 +302,8 @@ void HistoryPanel::clearHistory()
         return;
     const auto answer =
         QMessageBox::question(this, tr("Clear history"),
-                              tr("Delete every call in the history? Request IDs you have not "
-                                 "copied elsewhere will be gone."),
+                              tr("Delete every call in the history but the pinned ones? Request "
+                                 "IDs you have not copied elsewhere will be gone."),
                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Yes)
         m_store->clear();

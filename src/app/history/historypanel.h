@@ -2,6 +2,7 @@
 
 #include "callrecord.h"
 
+#include <QAction>
 #include <QTimer>
 #include <QWidget>
 
@@ -15,7 +16,8 @@ class HistoryPanel;
 }
 
 // Every past call, newest first: a filter box where a pasted request ID jumps to its call,
-// and a context menu with the actions a support case needs.
+// and a context menu with the actions a support case needs: compare two calls (Ctrl+D), pin
+// a call to keep it whatever the retention, copy, export.
 class HistoryPanel final : public QWidget
 {
     Q_OBJECT
@@ -30,6 +32,13 @@ public:
     // Selects the first call made with this idempotency key: the one a replay repeats.
     void selectOriginal(const QByteArray &idempotencyKey);
     QList<CallRecord> selectedCalls() const;
+    // Compare (Ctrl+D, two calls selected), Pin…, Unpin: the context menu's actions, there
+    // for the window's menus and shortcuts too.
+    QAction *compareAction() const { return m_compareAction; }
+    QAction *pinAction() const { return m_pinAction; }
+    QAction *unpinAction() const { return m_unpinAction; }
+    // Pins the selected call under `name` (may be empty), as Pin… does after asking.
+    void pinSelected(const QString &name);
     // Writes the calls as HAR 1.2 or JSON lines, through the redaction; empty, or the error.
     static QString exportTo(const QString &path, const QList<CallRecord> &calls, bool har);
 
@@ -37,6 +46,7 @@ Q_SIGNALS:
     void callActivated(const CallRecord &record);
     void openInComposer(const CallRecord &record);
     void retryRequested(const CallRecord &record);
+    void compareRequested(const CallRecord &a, const CallRecord &b);
 
 private:
     void applyFilter();
@@ -45,10 +55,16 @@ private:
     void clearHistory();
     void onCurrentChanged();
     void jumpToFirst();
+    void compareSelected();
+    void askPinName();
+    void updateActions();
 
     std::unique_ptr<Ui::HistoryPanel> m_ui;
     HistoryStore *m_store = nullptr;
     HistoryModel *m_model = nullptr;
     QTimer m_filterDelay;
     QString m_appliedText;
+    QAction *m_compareAction;
+    QAction *m_pinAction;
+    QAction *m_unpinAction;
 };

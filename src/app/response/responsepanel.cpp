@@ -55,6 +55,9 @@ ResponsePanel::ResponsePanel(QWidget *parent)
 {
     m_ui->setupUi(this);
     m_ui->bodyView->setAccessibleName(tr("Response body"));
+    QFont strong = m_ui->summaryLabel->font();
+    strong.setBold(true);
+    m_ui->summaryLabel->setFont(strong);
     connect(m_ui->copyRequestIdButton, &QToolButton::clicked, this, &ResponsePanel::copyRequestId);
     connect(m_ui->copySupportButton, &QPushButton::clicked, this,
             &ResponsePanel::copySupportDetails);
@@ -62,13 +65,30 @@ ResponsePanel::ResponsePanel(QWidget *parent)
     connect(m_ui->retryButton, &QPushButton::clicked, this,
             [this] { Q_EMIT retryRequested(m_record); });
     connect(m_ui->replayBadge, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link.startsWith(QLatin1String("compare:"))) {
+            Q_EMIT compareWithOriginalRequested(m_record);
+            return;
+        }
         Q_EMIT openOriginalRequested(
             QByteArray::fromPercentEncoding(link.section(QLatin1Char(':'), 1).toLatin1()));
+    });
+    connect(m_ui->compareOriginalButton, &QPushButton::clicked, this,
+            [this] { Q_EMIT compareWithOriginalRequested(m_record); });
+    connect(m_ui->summaryActionButton, &QPushButton::clicked, this, [this] {
+        if (m_summary.action == FailureSummary::Action::Compare)
+            Q_EMIT compareWithOriginalRequested(m_record);
+        else
+            Q_EMIT summaryActionRequested(m_summary.action, m_record);
     });
     m_ui->copyRequestIdButton->setEnabled(false);
 }
 
 ResponsePanel::~ResponsePanel() = default;
+
+void ResponsePanel::setOriginalFinder(std::function<CallRecord(const CallRecord &)> finder)
+{
+    m_findOriginal = std::move(finder);
+}
 
 void ResponsePanel::showInFlight(const QString &text)
 {
@@ -94,13 +114,16 @@ void ResponsePanel::showCall(const CallRecord &r)
     m_ui->timingLabel->setText(tr("%1 ms · %2")
                                    .arg(std::max<qint64>(0, r.timing.doneMs))
                                    .arg(QLocale().formattedDataSize(r.responseBody.size())));
+    m_ui->timingView->setTiming(r.timing);
+    m_ui->timingLabel->setToolTip(m_ui->timingView->text());
     const QString requestId = QString::fromLatin1(r.requestId());
     m_ui->requestIdEdit->setText(requestId);
     m_ui->requestIdEdit->setCursorPosition(0);
     m_ui->copyRequestIdButton->setEnabled(!requestId.isEmpty());
 
     if (r.replayed) {
-        const QString text = tr("⟲ Replayed: <a href=\"original:%1\">show the original call</a>")
+        const QString text = tr("⟲ Replayed: <a href=\"original:%1\">show the original call</a> · "
+                                "<a href=\"compare:%1\">compare with it</a>")
                                  .arg(QString::fromLatin1(r.idempotencyKey.toPercentEncoding()));
         m_ui->replayBadge->setText(text);
         m_ui->replayBadge->setToolTip(
@@ -109,6 +132,7 @@ void ResponsePanel::showCall(const CallRecord &r)
     }
     m_ui->replayBadge->setVisible(r.replayed);
 
+    showSummary(r);
     showError(r);
     QStringList notes = r.contractProblems + r.notes;
     // The error card already says the body is not an envelope.
@@ -168,6 +192,19 @@ void ResponsePanel::showError(const CallRecord &r)
             tr("Something between you and Pi (a proxy or gateway) may have answered."));
     }
     m_ui->errorMessageEdit->setCursorPosition(0);
+}
+
+void ResponsePanel::showSummary(const CallRecord &r)
+{
+    const bool mismatch = r.status == 409 && r.envelope.isEnvelope() &&
+                          r.envelope.code == QLatin1String("idempotency_key_mismatch");
+    const CallRecord original = mismatch && m_findOriginal ? m_findOriginal(r) : CallRecord();
+    m_summary = FailureSummary::of(r, original);
+    m_ui->summaryBar->setVisible(!m_summary.text.isEmpty());
+    m_ui->summaryLabel->setText(m_summary.text);
+    m_ui->summaryActionButton->setText(m_summary.actionText);
+    m_ui->summaryActionButton->setVisible(m_summary.action != FailureSummary::Action::None);
+    m_ui->compareOriginalButton->setVisible(mismatch);
 }
 
 void ResponsePanel::noteStored(const CallRecord &stored)

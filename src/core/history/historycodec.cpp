@@ -62,7 +62,10 @@ void bind(QSqlQuery &q, const CallRecord &r, qint64 responseBodyCap)
         {QStringLiteral("request_id_mismatch"), r.requestIdMismatch},
         {QStringLiteral("first_byte_ms"), r.timing.firstByteMs},
         {QStringLiteral("sent_ms"), r.timing.sentMs},
-        {QStringLiteral("connected_ms"), r.timing.connectedMs},
+        {QStringLiteral("connected_ms"), r.timing.connectStartMs},
+        {QStringLiteral("encrypted_ms"), r.timing.encryptedMs},
+        {QStringLiteral("body_start_ms"), r.timing.bodyStartMs},
+        {QStringLiteral("key_mask"), r.keyMask},
         {QStringLiteral("rl_from_retry_after"), r.rateLimit.fromRetryAfter},
         {QStringLiteral("rl_problems"), QJsonArray::fromStringList(r.rateLimit.problems)},
         {QStringLiteral("profile_id"), r.profileId},
@@ -109,7 +112,8 @@ QString rowColumns()
     return QStringLiteral(
         "calls.id, calls.started_ms, calls.profile, calls.method, calls.path, "
         "calls.status, calls.outcome, calls.duration_ms, calls.request_id, "
-        "calls.error_code, calls.idempotency_key, calls.retry_of, calls.replayed");
+        "calls.error_code, calls.idempotency_key, calls.retry_of, calls.replayed, calls.pinned, "
+        "calls.pin_name");
 }
 
 HistoryRow rowFrom(const QSqlQuery &q)
@@ -128,6 +132,8 @@ HistoryRow rowFrom(const QSqlQuery &q)
     row.idempotencyKey = q.value(10).toString().toLatin1();
     row.retryOf = q.value(11).toLongLong();
     row.replayed = q.value(12).toInt() != 0;
+    row.pinned = q.value(13).toInt() != 0;
+    row.pinName = q.value(14).toString();
     return row;
 }
 
@@ -164,6 +170,8 @@ CallRecord recordFrom(const QSqlQuery &q)
     r.responseHeaders = headersFromJson(v("response_headers").toString().toUtf8());
     r.responseBody = v("response_body").toByteArray();
     r.responseTruncated = v("response_truncated").toInt() != 0;
+    r.pinned = v("pinned").toInt() != 0;
+    r.pinName = v("pin_name").toString();
 
     const QJsonObject details = QJsonDocument::fromJson(v("details").toString().toUtf8()).object();
     const auto list = [&details](const char *key) {
@@ -181,7 +189,10 @@ CallRecord recordFrom(const QSqlQuery &q)
     r.requestIdMismatch = details.value(QLatin1String("request_id_mismatch")).toBool();
     r.timing.firstByteMs = details.value(QLatin1String("first_byte_ms")).toInteger(-1);
     r.timing.sentMs = details.value(QLatin1String("sent_ms")).toInteger(-1);
-    r.timing.connectedMs = details.value(QLatin1String("connected_ms")).toInteger(-1);
+    r.timing.connectStartMs = details.value(QLatin1String("connected_ms")).toInteger(-1);
+    r.timing.encryptedMs = details.value(QLatin1String("encrypted_ms")).toInteger(-1);
+    r.timing.bodyStartMs = details.value(QLatin1String("body_start_ms")).toInteger(-1);
+    r.keyMask = details.value(QLatin1String("key_mask")).toString();
     r.rateLimit.fromRetryAfter = details.value(QLatin1String("rl_from_retry_after")).toBool();
     r.rateLimit.problems = list("rl_problems");
     r.profileId = details.value(QLatin1String("profile_id")).toString();

@@ -83,14 +83,26 @@ QJsonObject harEntry(const CallRecord &r)
         {QStringLiteral("bodySize"), r.responseBody.size()},
     };
     const qint64 done = std::max<qint64>(0, r.timing.doneMs);
-    const qint64 firstByte = r.timing.firstByteMs >= 0 ? r.timing.firstByteMs : done;
-    const qint64 sent = r.timing.sentMs >= 0 ? r.timing.sentMs : 0;
-    const QJsonObject timings{
-        {QStringLiteral("send"), 0},
-        {QStringLiteral("wait"), std::max<qint64>(0, firstByte - sent)},
-        {QStringLiteral("receive"), std::max<qint64>(0, done - firstByte)},
-        {QStringLiteral("blocked"), sent},
+    // HAR's phases from ours: blocked (queued), connect (TLS included), send, wait, receive.
+    // A phase not seen is -1 where HAR allows it and 0 where it does not.
+    QJsonObject timings{
+        {QStringLiteral("blocked"), -1}, {QStringLiteral("dns"), -1},
+        {QStringLiteral("connect"), -1}, {QStringLiteral("ssl"), -1},
+        {QStringLiteral("send"), 0},     {QStringLiteral("wait"), 0},
+        {QStringLiteral("receive"), 0},
     };
+    for (const CallTiming::Phase &p : r.timing.phases()) {
+        using Kind = CallTiming::Phase::Kind;
+        const QString key = QLatin1String(p.kind == Kind::Queued       ? "blocked"
+                                          : p.kind == Kind::Connecting ? "connect"
+                                          : p.kind == Kind::Sending    ? "send"
+                                          : p.kind == Kind::Waiting    ? "wait"
+                                                                       : "receive");
+        timings.insert(key, std::max<qint64>(0, timings.value(key).toInteger()) + p.durationMs);
+    }
+    if (r.timing.phases().isEmpty())
+        timings.insert(QStringLiteral("wait"), done);
+    timings.insert(QStringLiteral("_connectionReused"), !r.timing.newConnection());
     QJsonObject entry{
         {QStringLiteral("_profile"), r.profile},
         {QStringLiteral("startedDateTime"), r.startedUtc.toUTC().toString(Qt::ISODateWithMs)},

@@ -96,6 +96,9 @@ HistoryFilter HistoryFilter::fromSearchText(const QString &input, const QDateTim
             f.errorCode = word.mid(5);
         } else if (lower.startsWith(QLatin1String("method:"))) {
             f.method = word.mid(7).toUpper().toLatin1();
+        } else if (lower.startsWith(QLatin1String("pinned:"))) {
+            f.pinnedOnly = true;
+            f.pinName = word.mid(7);
         } else if (lower.startsWith(QLatin1String("key:"))) {
             f.idempotencyKey = word.mid(4);
         } else if (lower.startsWith(QLatin1String("since:")) &&

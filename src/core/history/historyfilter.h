@@ -24,6 +24,8 @@ struct HistoryFilter
     QString text; // full-text over path and error message
     QString idempotencyKey;
     QString profile;
+    bool pinnedOnly = false;
+    QString pinName; // with pinnedOnly: the pin's name contains this
     QDateTime from;
     QDateTime to;
 
@@ -31,13 +33,14 @@ struct HistoryFilter
     {
         return requestIdPrefix.isEmpty() && statusClass == StatusClass::Any &&
                errorCode.isEmpty() && method.isEmpty() && text.isEmpty() &&
-               idempotencyKey.isEmpty() && profile.isEmpty() && !from.isValid() && !to.isValid();
+               idempotencyKey.isEmpty() && profile.isEmpty() && !pinnedOnly && !from.isValid() &&
+               !to.isValid();
     }
 
     // Reads what a person types in the filter box: a pasted request id (or its start)
     // becomes a request id search, "status:4xx", "code:x", "method:POST", "key:k" narrow by
-    // those fields, "since:2h" or "until:2026-11-26" by time, and the remaining words are
-    // searched in paths and error messages.
+    // those fields, "pinned:" to the pinned calls ("pinned:name" to those so named), "since:2h" or
+    // "until:2026-11-26" by time, and the remaining words are searched in paths and error messages.
     static HistoryFilter fromSearchText(const QString &text,
                                         const QDateTime &now = QDateTime::currentDateTimeUtc());
 };

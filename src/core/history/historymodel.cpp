@@ -58,6 +58,19 @@ void HistoryModel::addStored(const CallRecord &record)
     endInsertRows();
 }
 
+void HistoryModel::updatePin(qint64 id, bool pinned, const QString &name)
+{
+    const int row = rowOfId(id);
+    if (row < 0 || (m_filter.pinnedOnly && !pinned)) {
+        if (m_filter.pinnedOnly)
+            reload();
+        return;
+    }
+    m_rows[row].pinned = pinned;
+    m_rows[row].pinName = name;
+    Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+}
+
 int HistoryModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());
@@ -106,7 +119,10 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case Column::Method:
             return QString::fromLatin1(row.method);
         case Column::Path:
-            return row.path;
+            if (!row.pinned)
+                return row.path;
+            return row.pinName.isEmpty() ? tr("★ %1").arg(row.path)
+                                         : tr("★ %1 · %2").arg(row.pinName, row.path);
         case Column::Status:
             return QString(statusText(row) + (row.replayed ? tr(" (replay)") : QString()));
         case Column::RequestId:

@@ -44,6 +44,8 @@ public:
 
     // A call was stored: show it at the top if it matches the filter.
     void addStored(const CallRecord &record);
+    // A call was pinned or unpinned: its row shows it (and leaves a "pinned:" list).
+    void updatePin(qint64 id, bool pinned, const QString &name);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

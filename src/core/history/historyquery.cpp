@@ -64,6 +64,10 @@ Where whereFor(const HistoryFilter &f)
         w.add(QStringLiteral("calls.method = ?"), {QString::fromLatin1(f.method)});
     if (!f.idempotencyKey.isEmpty())
         w.add(QStringLiteral("calls.idempotency_key = ?"), {f.idempotencyKey});
+    if (f.pinnedOnly)
+        w.add(QStringLiteral("calls.pinned = 1"));
+    if (f.pinnedOnly && !f.pinName.isEmpty())
+        w.add(QStringLiteral("instr(lower(calls.pin_name), lower(?)) > 0"), {f.pinName});
     if (!f.profile.isEmpty())
         w.add(QStringLiteral("calls.profile = ?"), {f.profile});
     if (f.from.isValid())

@@ -19,4 +19,6 @@ struct HistoryRow
     QByteArray idempotencyKey;
     qint64 retryOf = 0;
     bool replayed = false;
+    bool pinned = false;
+    QString pinName;
 };

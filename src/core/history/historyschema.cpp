@@ -66,6 +66,13 @@ const char *const version1[] = {
     " END",
 };
 
+// Pinned calls: kept whatever the retention, listed by "pinned:".
+const char *const version2[] = {
+    "ALTER TABLE calls ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE calls ADD COLUMN pin_name TEXT",
+    "CREATE INDEX IF NOT EXISTS calls_pinned ON calls(pinned) WHERE pinned = 1",
+};
+
 } // namespace
 
 bool configure(QSqlDatabase &db, QString *error)
@@ -104,6 +111,10 @@ bool migrate(QSqlDatabase &db, QString *error)
     bool ok = readVersion(&version);
     if (ok && version < 1) {
         for (const char *sql : version1)
+            ok = ok && exec(db, QLatin1String(sql), error);
+    }
+    if (ok && version < 2) {
+        for (const char *sql : version2)
             ok = ok && exec(db, QLatin1String(sql), error);
     }
     if (ok && version < currentVersion)

@@ -1,5 +1,7 @@
 #include "historystore.h"
 
+#include "redaction.h"
+
 #include <QSemaphore>
 #include <QUuid>
 
@@ -22,6 +24,7 @@ HistoryStore::HistoryStore(const HistoryDatabase::Opened &database,
     connect(&m_thread, &QThread::finished, m_writer, &QObject::deleteLater);
     connect(m_writer, &HistoryWriter::written, this, &HistoryStore::stored);
     connect(m_writer, &HistoryWriter::cleared, this, &HistoryStore::cleared);
+    connect(m_writer, &HistoryWriter::pinChanged, this, &HistoryStore::pinChanged);
     connect(m_writer, &HistoryWriter::failed, this, &HistoryStore::failed);
     m_thread.start();
     QMetaObject::invokeMethod(m_writer, &HistoryWriter::open, Qt::QueuedConnection);
@@ -47,6 +50,15 @@ void HistoryStore::record(const CallRecord &record)
 void HistoryStore::clear()
 {
     QMetaObject::invokeMethod(m_writer, &HistoryWriter::clear, Qt::QueuedConnection);
+}
+
+void HistoryStore::setPinned(qint64 id, bool pinned, const QString &name)
+{
+    const QString stored = Redaction::scrub(name.simplified()).left(200);
+    QMetaObject::invokeMethod(
+        m_writer,
+        [writer = m_writer, id, pinned, stored] { writer->setPinned(id, pinned, stored); },
+        Qt::QueuedConnection);
 }
 
 void HistoryStore::setRetention(const HistoryWriter::Retention &retention)

@@ -19,7 +19,11 @@ public:
     ~HistoryStore() override;
 
     void record(const CallRecord &record);
+    // Deletes every call but the pinned ones.
     void clear();
+    // Pins a call (kept whatever the retention) under an optional name, or unpins it. The
+    // name passes the redaction: a key pasted into it is not stored.
+    void setPinned(qint64 id, bool pinned, const QString &name = {});
     void setRetention(const HistoryWriter::Retention &retention);
     // Blocks until every call handed over so far is written, or timeoutMs passes (-1: no
     // limit). False when some were still waiting. The destructor flushes with a bound of
@@ -33,6 +37,7 @@ public:
 Q_SIGNALS:
     void stored(const CallRecord &record);
     void cleared();
+    void pinChanged(qint64 id, bool pinned, const QString &name);
     void failed(const QString &message);
 
 private:

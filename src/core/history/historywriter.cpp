@@ -56,13 +56,13 @@ void HistoryWriter::prune()
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
     if (m_retention.maxCalls > 0) {
-        q.prepare(QStringLiteral("DELETE FROM calls WHERE id <= (SELECT id FROM calls ORDER BY "
-                                 "id DESC LIMIT 1 OFFSET ?)"));
+        q.prepare(QStringLiteral("DELETE FROM calls WHERE pinned = 0 AND id <= (SELECT id FROM "
+                                 "calls WHERE pinned = 0 ORDER BY id DESC LIMIT 1 OFFSET ?)"));
         q.addBindValue(m_retention.maxCalls);
         q.exec();
     }
     if (m_retention.maxAgeDays > 0) {
-        q.prepare(QStringLiteral("DELETE FROM calls WHERE started_ms < ?"));
+        q.prepare(QStringLiteral("DELETE FROM calls WHERE pinned = 0 AND started_ms < ?"));
         q.addBindValue(QDateTime::currentMSecsSinceEpoch() -
                        qint64(m_retention.maxAgeDays) * 24 * 3600 * 1000);
         q.exec();
@@ -73,7 +73,7 @@ void HistoryWriter::clear()
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("DELETE FROM calls"))) {
+    if (!q.exec(QStringLiteral("DELETE FROM calls WHERE pinned = 0"))) {
         Q_EMIT failed(tr("The history could not be cleared: %1").arg(q.lastError().text()));
         return;
     }
@@ -81,6 +81,25 @@ void HistoryWriter::clear()
     q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     q.exec(QStringLiteral("VACUUM"));
     Q_EMIT cleared();
+}
+
+void HistoryWriter::setPinned(qint64 id, bool pinned, const QString &name)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE calls SET pinned = ?, pin_name = ? WHERE id = ?"));
+    q.addBindValue(pinned ? 1 : 0);
+    q.addBindValue(pinned && !name.isEmpty() ? QVariant(name)
+                                             : QVariant(QMetaType::fromType<QString>()));
+    q.addBindValue(id);
+    if (!q.exec() || q.numRowsAffected() != 1) {
+        Q_EMIT failed(tr("The call could not be %1: %2")
+                          .arg(pinned ? tr("pinned") : tr("unpinned"),
+                               q.lastError().isValid() ? q.lastError().text()
+                                                       : tr("it is no longer in the history")));
+        return;
+    }
+    Q_EMIT pinChanged(id, pinned, pinned ? name : QString());
 }
 
 void HistoryWriter::setRetention(const Retention &retention)

@@ -6,7 +6,7 @@
 
 // Writes calls to the history on its own connection, in its own thread: the UI never waits
 // for the disk. Each call is committed on its own, so a crash loses at most the call being
-// written. Pruning by count and age runs here too.
+// written. Pruning by count and age runs here too; pinned calls are never pruned.
 class HistoryWriter final : public QObject
 {
     Q_OBJECT
@@ -26,12 +26,15 @@ public Q_SLOTS:
     void open();
     void write(const CallRecord &record);
     void prune();
+    // Deletes every call that is not pinned.
     void clear();
+    void setPinned(qint64 id, bool pinned, const QString &name);
     void setRetention(const HistoryWriter::Retention &retention);
 
 Q_SIGNALS:
     void written(const CallRecord &record); // with its id
     void cleared();
+    void pinChanged(qint64 id, bool pinned, const QString &name);
     void failed(const QString &message);
 
 private:

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "bodydiff.h"
+
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QPlainTextEdit;
+
+// One body of each call side by side, the differing lines marked, and the list of
+// differences (a JSON path or a line each); choosing one scrolls both sides to it.
+class BodyComparisonView final : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // Each side shows at most this much text; the differences list covers the whole diff.
+    static constexpr qsizetype maxShownChars = 256 * 1024;
+
+    explicit BodyComparisonView(QWidget *parent = nullptr);
+
+    void setDiff(const BodyDiff &diff);
+    void clear(const QString &message);
+
+private:
+    void showPlace(int row);
+
+    QLabel *m_note;
+    QPlainTextEdit *m_a;
+    QPlainTextEdit *m_b;
+    QListWidget *m_differences;
+    BodyDiff m_diff;
+};

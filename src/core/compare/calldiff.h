@@ -1,0 +1,48 @@
+#pragma once
+
+#include "bodydiff.h"
+#include "callrecord.h"
+
+#include <QList>
+#include <QString>
+
+// Two calls side by side: the request line, headers added, removed and changed, both bodies,
+// status, error envelope, request IDs and timing. Pure and thread-safe: the comparison view
+// runs it on a worker so a large body never freezes the window.
+struct CallDiff
+{
+    struct Field
+    {
+        QString name;
+        QString a;
+        QString b;
+        bool differs() const { return a != b; }
+    };
+    struct HeaderChange
+    {
+        enum class Kind
+        {
+            Added,
+            Removed,
+            Changed
+        };
+        Kind kind = Kind::Changed;
+        QString name;
+        QString a;
+        QString b;
+    };
+
+    QString titleA; // "#12 · 2026-11-26 12:01:07 UTC"
+    QString titleB;
+    QList<Field> fields;
+    QList<HeaderChange> requestHeaders;
+    QList<HeaderChange> responseHeaders;
+    BodyDiff requestBody;
+    BodyDiff responseBody;
+
+    static CallDiff compare(const CallRecord &a, const CallRecord &b,
+                            qint64 bodyCap = BodyDiff::defaultCap);
+    static QString title(const CallRecord &r);
+    // The whole comparison as plain text for a ticket, through the redaction.
+    QString toText() const;
+};

@@ -1,0 +1,168 @@
+#include "bodydiff.h"
+#include "calldiff.h"
+#include "jsondiff.h"
+#include "linediff.h"
+#include "redaction.h"
+#include "samplecalls.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+// Comparing two calls: JSON by path and line, text by line, headers by name, all bounded.
+class TestCallDiff : public QObject
+{
+    Q_OBJECT
+
+private:
+    static QJsonValue json(const char *text)
+    {
+        const QJsonDocument doc = QJsonDocument::fromJson(text);
+        return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+    }
+
+private Q_SLOTS:
+    void keyOrderAndWhitespaceAreNotDifferences()
+    {
+        const BodyDiff d = BodyDiff::compare("{\"b\": 1, \"a\": [1, 2]}", "{\"a\":[1,2],\"b\":1}");
+        QVERIFY(d.json);
+        QVERIFY(d.identical());
+        QVERIFY(d.note.contains(QLatin1String("key order")));
+    }
+
+    void aChangedValueIsFoundByPathAndLine()
+    {
+        const char *a = "{\"amount\": 10, \"currency\": \"eur\", \"items\": [{\"sku\": \"a\"}]}";
+        const char *b = "{\"currency\": \"eur\", \"items\": [{\"sku\": \"b\"}], \"amount\": 11}";
+        const JsonDiff::Result r = JsonDiff::compare(json(a), json(b));
+        QCOMPARE(r.differences.size(), 2);
+        const JsonDiff::Difference amount = r.differences.at(0);
+        QCOMPARE(amount.path, QStringLiteral("$.amount"));
+        QCOMPARE(amount.before, QStringLiteral("10"));
+        QCOMPARE(amount.after, QStringLiteral("11"));
+        QCOMPARE(amount.lineA, 2); // keys sorted: amount is the first member
+        QCOMPARE(r.textA.split(QLatin1Char('\n')).at(amount.lineA - 1).trimmed(),
+                 QStringLiteral("\"amount\": 10,"));
+        QCOMPARE(r.differences.at(1).path, QStringLiteral("$.items[0].sku"));
+        QCOMPARE(r.textB.split(QLatin1Char('\n')).at(r.differences.at(1).lineB - 1).trimmed(),
+                 QStringLiteral("\"sku\": \"b\""));
+    }
+
+    void addedRemovedAndRetypedMembersAreNamed()
+    {
+        const JsonDiff::Result r = JsonDiff::compare(
+            json("{\"gone\": 1, \"kept\": \"1\", \"list\": [1]}"),
+            json("{\"kept\": 1, \"new\": null, \"list\": [1, 2], \"odd key\": 0}"));
+        QStringList seen;
+        for (const JsonDiff::Difference &d : r.differences)
+            seen.append(QString::number(int(d.kind)) + QLatin1Char(' ') + d.path);
+        QCOMPARE(seen, QStringList({QStringLiteral("1 $.gone"), QStringLiteral("2 $.kept"),
+                                    QStringLiteral("0 $.list[1]"), QStringLiteral("0 $.new"),
+                                    QStringLiteral("0 $[\"odd key\"]")}));
+    }
+
+    void nineteenDigitNumbersAreComparedExactly()
+    {
+        const JsonDiff::Result r = JsonDiff::compare(json("{\"id\": 1234567890123456789}"),
+                                                     json("{\"id\": 1234567890123456788}"));
+        QCOMPARE(r.differences.size(), 1);
+        QCOMPARE(r.differences.first().before, QStringLiteral("1234567890123456789"));
+    }
+
+    void differencesAreCapped()
+    {
+        QJsonObject a;
+        QJsonObject b;
+        for (int i = 0; i < 50; ++i) {
+            a.insert(QStringLiteral("k%1").arg(i), i);
+            b.insert(QStringLiteral("k%1").arg(i), i + 1);
+        }
+        const JsonDiff::Result r = JsonDiff::compare(a, b, 10);
+        QCOMPARE(r.differences.size(), 10);
+        QVERIFY(r.capped);
+    }
+
+    void textBodiesGetALineDiff()
+    {
+        const BodyDiff d = BodyDiff::compare("one\ntwo\nthree\nfour", "one\n2\nthree\nfour\nfive");
+        QVERIFY(!d.json);
+        QCOMPARE(d.linesA, QList<int>({2}));
+        QCOMPARE(d.linesB, QList<int>({2, 5}));
+        QCOMPARE(d.differences.size(), 3);
+        QVERIFY(d.differences.first().startsWith(QLatin1String("line 2 only in A: two")));
+        QCOMPARE(d.places.size(), d.differences.size());
+    }
+
+    void aPercentSignInABodyStaysText()
+    {
+        const BodyDiff d = BodyDiff::compare("{\"a\": \"%1 %2\"}", "{\"a\": \"%3\"}");
+        QCOMPARE(d.differences.size(), 1);
+        QCOMPARE(d.differences.first(),
+                 QStringLiteral("$.a: \"%1 %2\" → \"%3\" (line 2 | line 2)"));
+    }
+
+    void largeBodiesAreCappedWithANote()
+    {
+        const QByteArray a = QByteArray("line\n").repeated(100'000);
+        QByteArray b = a;
+        b.replace(10, 4, "LINE");
+        const BodyDiff d = BodyDiff::compare(a, b, 64 * 1024);
+        QVERIFY(d.note.contains(QLatin1String("Only the first")));
+        QCOMPARE(d.linesA, QList<int>({3}));
+    }
+
+    void completelyDifferentLongTextsAreBounded()
+    {
+        QStringList a;
+        QStringList b;
+        for (int i = 0; i < 5000; ++i) {
+            a.append(QStringLiteral("a%1").arg(i));
+            b.append(QStringLiteral("b%1").arg(i));
+        }
+        const LineDiff::Result r = LineDiff::compare(a, b, 1'000'000);
+        QVERIFY(r.approximate);
+        QCOMPARE(r.changes.size(), 10000);
+    }
+
+    void twoCallsAreComparedFieldByField()
+    {
+        CallRecord a = SampleCalls::make(3);
+        CallRecord b = SampleCalls::make(6, 409, QStringLiteral("idempotency_key_mismatch"));
+        b.requestHeaders.append(std::pair<QByteArray, QByteArray>("X-Trace", "on"));
+        const CallDiff d = CallDiff::compare(a, b);
+        const auto field = [&d](const QString &name) {
+            for (const CallDiff::Field &f : d.fields)
+                if (f.name == name)
+                    return f;
+            return CallDiff::Field{};
+        };
+        QVERIFY(field(QStringLiteral("Status")).differs());
+        QCOMPARE(field(QStringLiteral("Status")).b, QStringLiteral("409"));
+        QVERIFY(!field(QStringLiteral("Profile")).differs());
+        QCOMPARE(d.requestHeaders.size(), 1);
+        QCOMPARE(d.requestHeaders.first().kind, CallDiff::HeaderChange::Kind::Added);
+        QCOMPARE(d.requestHeaders.first().name, QStringLiteral("X-Trace"));
+        QVERIFY(d.requestBody.json);
+        QCOMPARE(d.requestBody.differences.size(), 1);
+        QVERIFY(d.requestBody.differences.first().startsWith(QStringLiteral("$.amount: 3 → 6")));
+    }
+
+    void theTextCopyHoldsNoKey()
+    {
+        const QString key = QStringLiteral("pi_test_comparekey0123456789");
+        Redaction::rememberSecret(key);
+        CallRecord a = SampleCalls::make(3);
+        CallRecord b = SampleCalls::make(6);
+        b.requestBody = "{\"amount\": 6, \"note\": \"" + key.toUtf8() + "\"}";
+        b.responseBody = key.toUtf8().toBase64();
+        const QString text = CallDiff::compare(a, b).toText();
+        QVERIFY(text.contains(QStringLiteral("$.amount: 3 → 6")));
+        QVERIFY(text.contains(QLatin1String("$.note")));
+        QVERIFY(!text.contains(key));
+        QVERIFY(!text.contains(QString::fromLatin1(key.toUtf8().toBase64())));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCallDiff)
+#include "tst_calldiff.moc"
