@@ -58,8 +58,9 @@ private:
     {
         auto *panel = gui.find<ResponsePanel>(QStringLiteral("responsePanel"));
         gui.services()->history->flush(5000);
-        QTest::qWaitFor([panel] { return panel->record().id > 0; }, 5000);
-        return panel->record().id;
+        return QTest::qWaitFor([panel] { return panel->record().id > 0; }, 5000)
+                   ? panel->record().id
+                   : 0;
     }
 
     static QString summary(GuiDriver &gui)
