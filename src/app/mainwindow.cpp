@@ -336,16 +336,25 @@ CallRecord MainWindow::findOriginal(const CallRecord &record) const
 {
     if (record.idempotencyKey.isEmpty())
         return {};
+    // The call Pi stored under this key: the first one it processed (a 2xx, not a replay),
+    // earlier than this one, made with the same API key at the same place. A 5xx or a dropped
+    // first attempt was never stored, and Pi keys its store by API key, not by profile.
     const HistoryQuery &query = m_ui->historyPanel->model()->query();
+    const qint64 startedMs = record.startedUtc.toMSecsSinceEpoch();
+    const auto origin = [](const QUrl &url) {
+        return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
+    };
     for (const HistoryRow &row : query.chain(record.idempotencyKey)) {
-        if (row.id == record.id || (record.id == 0 && row.requestId == record.requestId()))
+        const bool processed = row.outcome == int(CallRecord::Outcome::Completed) &&
+                               row.status >= 200 && row.status < 300 && !row.replayed;
+        if (row.id == record.id || row.startedMs >= startedMs || !processed)
             continue;
         const CallRecord candidate = query.load(row.id);
-        // The same key means the same call only to the same account at the same place.
-        const bool sameProfile = record.profileId.isEmpty() || candidate.profileId.isEmpty()
-                                     ? candidate.profile == record.profile
-                                     : candidate.profileId == record.profileId;
-        if (candidate.id && sameProfile && candidate.startedUtc <= record.startedUtc)
+        const bool sameProfile =
+            !record.profileId.isEmpty() && candidate.profileId == record.profileId;
+        const bool sameKey = !record.keyMask.isEmpty() && candidate.keyMask == record.keyMask &&
+                             origin(candidate.url) == origin(record.url);
+        if (candidate.id && (sameProfile || sameKey))
             return candidate;
     }
     return {};
@@ -384,9 +393,16 @@ void MainWindow::onSummaryAction(FailureSummary::Action action, const CallRecord
         openProfiles();
         break;
     case FailureSummary::Action::SendAtReset: {
-        // A 429 was not processed: the same key may go again.
-        const ApiRequest request =
-            RetryPlan::requestFor(record, m_services->session->currentProfile().baseUrl);
+        // The queue waits for the current profile's window: it must be the call's own.
+        const Profile current = m_services->session->currentProfile();
+        if (record.profileId != current.id) {
+            showBanner(tr("This 429 came from the profile \"%1\", not the one selected now: "
+                          "select it to send the call at its reset.")
+                           .arg(record.profile));
+            break;
+        }
+        // A 429 was not processed: the same idempotency key may go again.
+        const ApiRequest request = RetryPlan::requestFor(record, current.baseUrl);
         if (const QString refused = m_services->session->sendAtReset(request); !refused.isEmpty())
             m_ui->requestPanel->setProgress(refused);
         break;

@@ -1,5 +1,6 @@
 #include "failuresummary.h"
 
+#include "idempotencykeys.h"
 #include "ratelimittracker.h"
 
 #include <QCoreApplication>
@@ -18,6 +19,13 @@ QString hostPort(const QUrl &url)
                              ? QLatin1Char('[') + url.host() + QLatin1Char(']')
                              : url.host();
     return host + QLatin1Char(':') + QString::number(port);
+}
+
+// Server and error text in one line: a 1 MB message must not become a 1 MB label.
+QString brief(const QString &text)
+{
+    const QString line = text.simplified();
+    return line.size() > 200 ? line.left(200) + QStringLiteral("…") : line;
 }
 
 QString clockTime(const QDateTime &utc)
@@ -60,20 +68,32 @@ FailureSummary make(QString text, FailureSummary::Action action = FailureSummary
     return s;
 }
 
+// A POST without an idempotency key may have had its effect: sending it again is the
+// person's decision, not a one-click action.
+bool keyless(const CallRecord &r)
+{
+    return r.idempotencyKey.isEmpty() && IdempotencyKeys::applies(r.method);
+}
+
+FailureSummary::Action retryFor(const CallRecord &r)
+{
+    return keyless(r) ? FailureSummary::Action::None : FailureSummary::Action::Retry;
+}
+
 FailureSummary networkFailure(const CallRecord &r)
 {
     using Action = FailureSummary::Action;
     const QString where = hostPort(r.url);
-    const QString error = r.errorText;
+    const QString error = brief(r.errorText);
     if (error.contains(QLatin1String("refused"), Qt::CaseInsensitive))
         return make(tr("Connection refused by %1: is the server running?").arg(where),
                     Action::Profiles);
     if (error.contains(QLatin1String("not found"), Qt::CaseInsensitive))
-        return make(tr("%1 was not found: check the profile's base URL.").arg(r.url.host()),
+        return make(tr("%1 was not found: check the profile's base URL.").arg(brief(r.url.host())),
                     Action::Profiles);
     if (error.startsWith(QLatin1String("TLS")) || error.contains(QLatin1String("SSL")))
         return make(tr("The TLS handshake with %1 failed: %2").arg(where, error), Action::Profiles);
-    return make(tr("No complete answer from %1: %2").arg(where, error), Action::Retry);
+    return make(tr("No complete answer from %1: %2").arg(where, error), retryFor(r));
 }
 
 FailureSummary rateLimited(const CallRecord &r, const QDateTime &now)
@@ -104,8 +124,9 @@ FailureSummary rateLimited(const CallRecord &r, const QDateTime &now)
 
 FailureSummary unauthorized(const CallRecord &r)
 {
-    const QString code = r.envelope.code.isEmpty() ? QStringLiteral("401")
-                                                   : QStringLiteral("401 ") + r.envelope.code;
+    const QString code = r.envelope.code.isEmpty()
+                             ? QStringLiteral("401")
+                             : QStringLiteral("401 ") + brief(r.envelope.code);
     if (r.keyMask.isEmpty())
         return make(tr("%1: no key was sent: store one for this profile.").arg(code),
                     FailureSummary::Action::TestKey);
@@ -135,14 +156,15 @@ FailureSummary FailureSummary::of(const CallRecord &r, const CallRecord &origina
     case Outcome::Completed:
         break;
     case Outcome::Refused:
-        return make(tr("Not sent: %1").arg(r.errorText));
+        return make(tr("Not sent: %1").arg(brief(r.errorText)));
     case Outcome::Cancelled:
-        return make(tr("Cancelled: %1").arg(r.errorText), Action::Retry);
+        return make(tr("Cancelled: %1").arg(brief(r.errorText)), retryFor(r));
     case Outcome::TimedOut:
-        return make(tr("%1 sent no complete answer in time: %2").arg(hostPort(r.url), r.errorText),
-                    Action::Retry);
+        return make(
+            tr("%1 sent no complete answer in time: %2").arg(hostPort(r.url), brief(r.errorText)),
+            retryFor(r));
     case Outcome::TooLarge:
-        return make(r.errorText);
+        return make(brief(r.errorText));
     case Outcome::NetworkError:
         return networkFailure(r);
     }
@@ -153,7 +175,7 @@ FailureSummary FailureSummary::of(const CallRecord &r, const CallRecord &origina
         const QString what = looksLikeHtml(r) ? tr("the body is an HTML page")
                                               : tr("the body is not a Pi error envelope");
         if (r.status >= 500)
-            return make(tr("%1 from a proxy, not from Pi: %2.").arg(status, what), Action::Retry);
+            return make(tr("%1 from a proxy, not from Pi: %2.").arg(status, what), retryFor(r));
         return make(tr("%1 from something other than Pi: %2.").arg(status, what));
     }
     const QString code = r.envelope.code;
@@ -163,14 +185,17 @@ FailureSummary FailureSummary::of(const CallRecord &r, const CallRecord &origina
         return unauthorized(r);
     if (r.status == 409 && code == QLatin1String("idempotency_key_mismatch"))
         return keyMismatch(r, original);
-    QString text = tr("%1 %2: %3").arg(status, code, r.envelope.message);
+    QString text = tr("%1 %2: %3").arg(status, brief(code), brief(r.envelope.message));
     if (!r.contractProblems.isEmpty())
-        text += tr(" (and: %1)").arg(r.contractProblems.first());
-    if (r.status >= 500)
-        return make(text + (r.idempotencyKey.isEmpty()
-                                ? tr(" — Pi failed on its side; sending again is safe.")
-                                : tr(" — Pi failed on its side; a retry with the same "
-                                     "idempotency key is safe.")),
-                    Action::Retry);
-    return make(text);
+        text += tr(" (and: %1)").arg(brief(r.contractProblems.first()));
+    if (r.status < 500)
+        return make(text);
+    if (keyless(r))
+        return make(text + tr(" — Pi failed on its side; this call had no idempotency key, so "
+                              "sending it again may repeat what it did."));
+    return make(text + (r.idempotencyKey.isEmpty()
+                            ? tr(" — Pi failed on its side; sending again is safe.")
+                            : tr(" — Pi failed on its side; a retry with the same idempotency "
+                                 "key is safe.")),
+                Action::Retry);
 }

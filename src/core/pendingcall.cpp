@@ -192,7 +192,18 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
             ? m_nam->sendCustomRequest(request, method)
             : m_nam->sendCustomRequest(request, method, body);
     m_reply = reply;
-    // The marks of the first hop: a redirect's own stages are part of its downloading.
+    // The marks of the first hop only: a redirect's own stages are part of its downloading.
+    if (m_redirects == 0)
+        connectTimingMarks(reply);
+    connect(reply, &QNetworkReply::uploadProgress, this, &PendingCall::uploadProgress);
+    connect(reply, &QNetworkReply::downloadProgress, this, &PendingCall::downloadProgress);
+    connect(reply, &QNetworkReply::readyRead, this, &PendingCall::onReadyRead);
+    connect(reply, &QNetworkReply::sslErrors, this, &PendingCall::onSslErrors);
+    connect(reply, &QNetworkReply::finished, this, &PendingCall::onFinished);
+}
+
+void PendingCall::connectTimingMarks(QNetworkReply *reply)
+{
     CallTiming *timing = &m_record.timing;
     const auto mark = [this](qint64 *at) {
         if (*at < 0)
@@ -208,11 +219,6 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
         if (sent > 0)
             mark(&timing->bodyStartMs);
     });
-    connect(reply, &QNetworkReply::uploadProgress, this, &PendingCall::uploadProgress);
-    connect(reply, &QNetworkReply::downloadProgress, this, &PendingCall::downloadProgress);
-    connect(reply, &QNetworkReply::readyRead, this, &PendingCall::onReadyRead);
-    connect(reply, &QNetworkReply::sslErrors, this, &PendingCall::onSslErrors);
-    connect(reply, &QNetworkReply::finished, this, &PendingCall::onFinished);
 }
 
 void PendingCall::onReadyRead()

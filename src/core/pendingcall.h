@@ -48,6 +48,7 @@ private:
     void start();
     QString refusalReason() const;
     void sendTo(const QUrl &url, const QByteArray &method, const QByteArray &body, bool withKey);
+    void connectTimingMarks(QNetworkReply *reply);
     void onFinished();
     void onReadyRead();
     void onSslErrors(const QList<QSslError> &errors);

@@ -1,9 +1,11 @@
 // One Pi Console session with a canary key, through everything a key could leak by: calls
 // that succeed and fail, calls refused for holding the key, a server echoing the key, a
-// retry, every copy action, the exports, debug logging of every category. It prints what the
+// retry, every copy action, the exports, comparisons copied as text, a pin named with the key,
+// debug logging of every category. It prints what the
 // clipboard held, then "CANARY-KILL" while history writes are still queued, and waits to be
 // killed. tst_canary looks for the key in everything it left behind.
 #include "appservices.h"
+#include "calldiff.h"
 #include "clipboard.h"
 #include "curlcommand.h"
 #include "historymodel.h"
@@ -212,6 +214,15 @@ int main(int argc, char *argv[])
         const QString error = HistoryPanel::exportTo(path, stored, har);
         out() << "exported " << path << ' ' << error << Qt::endl;
     }
+
+    // Every pair compared and copied as text; a call pinned under a name that holds the key.
+    for (qsizetype i = 1; i < stored.size(); ++i) {
+        Clipboard::copy(CallDiff::compare(stored.at(i - 1), stored.at(i)).toText());
+        out() << "clipboard(comparison): " << QApplication::clipboard()->text() << Qt::endl;
+    }
+    if (!stored.isEmpty())
+        services.history->setPinned(stored.first().id, true, QStringLiteral("pinned ") + key);
+    services.history->flush();
 
     // Killed with writes still queued: nothing half-written may hold the key either.
     for (int i = 0; i < 20; ++i) {

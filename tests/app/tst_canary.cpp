@@ -100,6 +100,7 @@ private Q_SLOTS:
         QVERIFY2(printed.contains("calls 11"), printed.right(2000).constData());
         QVERIFY(printed.contains("pi.core.client")); // debug logging was on
         QVERIFY(printed.contains("[redacted]"));     // and saw text that held the key
+        QVERIFY(printed.contains("clipboard(comparison): Pi Console: call comparison"));
         QVERIFY(QFileInfo(exports + QStringLiteral("/calls.har")).size() > 1000);
         QVERIFY(QFileInfo(exports + QStringLiteral("/calls.jsonl")).size() > 1000);
         const QString history =

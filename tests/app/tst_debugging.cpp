@@ -162,6 +162,57 @@ private Q_SLOTS:
         dialog->close();
     }
 
+    void theOriginalIsTheCallPiStored()
+    {
+        // A first attempt Pi failed (503) was never stored; the 201 after it was. A 409 under
+        // the same key is compared with the 201.
+        GuiDriver gui;
+        QVERIFY(gui.start());
+        const QByteArray key = IdempotencyKeys::newUuid();
+        sendWithKey(gui, key, QStringLiteral("{\"amount\": 10}"));
+        gui.setFault(QStringLiteral("status=503"));
+        QVERIFY(gui.sendAndWait());
+        QCOMPARE(gui.text(QStringLiteral("statusEdit")), QStringLiteral("503 Service Unavailable"));
+        QVERIFY(shownId(gui) > 0);
+        sendWithKey(gui, key, QStringLiteral("{\"amount\": 11}"));
+        QVERIFY(gui.sendAndWait());
+        QCOMPARE(gui.text(QStringLiteral("statusEdit")), QStringLiteral("201 Created"));
+        QVERIFY(shownId(gui) > 0);
+        sendWithKey(gui, key, QStringLiteral("{\"amount\": 10}"));
+        QVERIFY(gui.sendAndWait());
+        QCOMPARE(gui.text(QStringLiteral("statusEdit")), QStringLiteral("409 Conflict"));
+        QTest::mouseClick(gui.find<QPushButton>(QStringLiteral("compareOriginalButton")),
+                          Qt::LeftButton);
+        CallComparisonDialog *dialog = openComparison(gui);
+        QVERIFY(dialog);
+        QCOMPARE(differences(dialog, "requestBodyView"),
+                 QStringList({QStringLiteral("$.amount: 11 → 10 (line 2 | line 2)")}));
+        QCOMPARE(dialog->diff().fields.at(2).a, QStringLiteral("201"));
+        dialog->close();
+    }
+
+    void aLongServerMessageDoesNotWidenTheWindow()
+    {
+        GuiDriver gui;
+        QVERIFY(gui.start());
+        const int width = gui.window()->width();
+        CallRecord r;
+        r.method = "GET";
+        r.url = QUrl(QStringLiteral("http://127.0.0.1:1/v1/x"));
+        r.status = 400;
+        r.responseBody = "{}";
+        r.envelope.kind = ErrorEnvelope::Kind::Envelope;
+        r.envelope.type = QStringLiteral("invalid_request_error");
+        r.envelope.code = QStringLiteral("invalid_json");
+        r.envelope.message = QString(20'000, QLatin1Char('w')); // one unbreakable word
+        gui.find<ResponsePanel>(QStringLiteral("responsePanel"))->showCall(r);
+        QApplication::processEvents();
+        QVERIFY2(gui.window()->minimumSizeHint().width() <= width,
+                 qPrintable(QString::number(gui.window()->minimumSizeHint().width())));
+        QCOMPARE(gui.window()->width(), width);
+        QVERIFY(summary(gui).size() < 300);
+    }
+
     void aConflictWithNoOriginalInTheHistorySaysSo()
     {
         GuiDriver gui;

@@ -28,7 +28,9 @@ private Q_SLOTS:
         const BodyDiff d = BodyDiff::compare("{\"b\": 1, \"a\": [1, 2]}", "{\"a\":[1,2],\"b\":1}");
         QVERIFY(d.json);
         QVERIFY(d.identical());
-        QVERIFY(d.note.contains(QLatin1String("key order")));
+        // Not a difference in meaning; but Pi compares bytes, and the note says what that means.
+        QVERIFY(d.note.contains(QLatin1String("Pi compares the bytes")));
+        QVERIFY(BodyDiff::compare("{\"a\": 1}", "{\"a\": 1}").note.isEmpty());
     }
 
     void aChangedValueIsFoundByPathAndLine()
@@ -146,6 +148,62 @@ private Q_SLOTS:
         QVERIFY(d.requestBody.json);
         QCOMPARE(d.requestBody.differences.size(), 1);
         QVERIFY(d.requestBody.differences.first().startsWith(QStringLiteral("$.amount: 3 → 6")));
+    }
+
+    void aHostileBodyStaysLinear()
+    {
+        // A long key over many elements: paths are spelled out only for the differences, and
+        // their keys are cut, so neither time nor memory grows with the square of the body.
+        const QByteArray key(20'000, 'k');
+        QByteArray a = "{\"" + key + "\": [";
+        QByteArray b = a;
+        for (int i = 0; i < 2000; ++i) {
+            a += QByteArray(i ? "," : "") + "0";
+            b += QByteArray(i ? "," : "") + "1";
+        }
+        a += "]}";
+        b += "]}";
+        const BodyDiff d = BodyDiff::compare(a, b);
+        QVERIFY(d.json);
+        QCOMPARE(d.differences.size(), 1000);
+        QVERIFY(d.note.contains(QLatin1String("first 1000")));
+        for (const QString &row : d.differences)
+            QVERIFY(row.size() <= 301);
+        QCOMPARE(d.places.at(3), std::make_pair(6, 6)); // "{", the key's line, then the items
+    }
+
+    void binaryBodiesAreComparedByByte()
+    {
+        const BodyDiff d =
+            BodyDiff::compare(QByteArray("\x00\x01\x02\x03", 4), QByteArray("\x00\x01\xff\x03", 4));
+        QVERIFY(!d.json);
+        QCOMPARE(d.differences,
+                 QStringList({QStringLiteral("binary bodies: they differ from byte 2 on (A 4 "
+                                             "bytes, B 4 bytes)")}));
+        QVERIFY(d.textA.startsWith(QLatin1String("00000000  00 01 02 03")));
+    }
+
+    void aCancelledComparisonStops()
+    {
+        std::atomic_bool cancel{true};
+        const BodyDiff d =
+            BodyDiff::compare("{\"a\": [1, 2]}", "{\"a\": [3, 4]}", BodyDiff::defaultCap, &cancel);
+        QVERIFY(d.note.contains(QLatin1String("stopped")));
+        QVERIFY(d.differences.isEmpty());
+    }
+
+    void aKeyCutShortIsStillRedacted()
+    {
+        // A value is cut to 200 characters for display: the key at its end must not survive
+        // as a prefix of itself.
+        const QString key = QStringLiteral("pi_test_cutkey_0123456789abcdef");
+        Redaction::rememberSecret(key);
+        CallRecord a = SampleCalls::make(3);
+        CallRecord b = SampleCalls::make(3);
+        b.requestBody = "{\"amount\": \"" + QByteArray(185, 'x') + key.toUtf8() + "\"}";
+        const QString text = CallDiff::compare(a, b).toText();
+        QVERIFY(text.contains(QLatin1String("$.amount")));
+        QVERIFY2(!text.contains(key.left(12)), qPrintable(text));
     }
 
     void theTextCopyHoldsNoKey()

@@ -93,6 +93,26 @@ private Q_SLOTS:
         QVERIFY(s.text.contains(QLatin1String("same idempotency key is safe")));
     }
 
+    void aPostWithoutAKeyIsNotRetriedInOneClick()
+    {
+        CallRecord r = SampleCalls::make(3, 500, QStringLiteral("internal_error"));
+        r.idempotencyKey.clear();
+        const FailureSummary s = FailureSummary::of(r);
+        QCOMPARE(s.action, FailureSummary::Action::None);
+        QVERIFY(s.text.contains(QLatin1String("may repeat what it did")));
+        r.outcome = CallRecord::Outcome::NetworkError;
+        r.status = 0;
+        r.errorText = QStringLiteral("Connection closed");
+        QCOMPARE(FailureSummary::of(r).action, FailureSummary::Action::None);
+    }
+
+    void aLongMessageIsCut()
+    {
+        CallRecord r = SampleCalls::make(1, 400, QStringLiteral("invalid_json"));
+        r.envelope.message = QString(1'000'000, QLatin1Char('x'));
+        QVERIFY(FailureSummary::of(r).text.size() < 300);
+    }
+
     void refusedCallsSayNothingWasSent()
     {
         CallRecord r = SampleCalls::make(1);

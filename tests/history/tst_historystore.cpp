@@ -369,6 +369,20 @@ private Q_SLOTS:
                     .page(HistoryFilter::fromSearchText(QStringLiteral("pinned:refund")), 0, 100)
                     .isEmpty());
         QVERIFY(query().load(oldest).pinned);
+        // Names are matched whatever their case, beyond ASCII too.
+        const qint64 second = stored.at(29).first().value<CallRecord>().id;
+        m_store->setPinned(second, true, QStringLiteral("Überweisung Ärger"));
+        QVERIFY(pinned.wait(10000));
+        QCOMPARE(query()
+                     .page(HistoryFilter::fromSearchText(QStringLiteral("pinned:ärger")), 0, 100)
+                     .size(),
+                 1);
+        QCOMPARE(query()
+                     .page(HistoryFilter::fromSearchText(QStringLiteral("pinned:ÜBER")), 0, 100)
+                     .size(),
+                 1);
+        m_store->setPinned(second, false);
+        QVERIFY(pinned.wait(10000));
 
         QSignalSpy cleared(m_store.get(), &HistoryStore::cleared);
         m_store->clear();
@@ -416,8 +430,9 @@ private Q_SLOTS:
             QVERIFY(db.open());
             QSqlQuery q(db);
             for (const char *sql :
-                 {"DROP INDEX calls_pinned", "ALTER TABLE calls DROP COLUMN pin_name",
-                  "ALTER TABLE calls DROP COLUMN pinned", "PRAGMA user_version=1",
+                 {"DROP INDEX calls_pinned", "ALTER TABLE calls DROP COLUMN pin_key",
+                  "ALTER TABLE calls DROP COLUMN pin_name", "ALTER TABLE calls DROP COLUMN pinned",
+                  "PRAGMA user_version=1",
                   "INSERT INTO calls (started_ms, profile, method, url, path, "
                   "status, outcome, duration_ms, request_id) VALUES (1, "
                   "'Sandbox', 'GET', 'http://127.0.0.1/v1/ping', '/v1/ping', "

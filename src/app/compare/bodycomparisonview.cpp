@@ -32,7 +32,7 @@ void setText(QPlainTextEdit *view, const QString &text, const QList<int> &lines)
     const QTextDocument *doc = view->document();
     for (const int line : lines) {
         const QTextBlock block = doc->findBlockByLineNumber(line - 1);
-        if (!block.isValid() || marks.size() >= 5000)
+        if (!block.isValid() || marks.size() >= 2000)
             continue;
         QTextEdit::ExtraSelection s;
         s.cursor = QTextCursor(block);
@@ -65,8 +65,10 @@ BodyComparisonView::BodyComparisonView(QWidget *parent)
 {
     m_note->setTextFormat(Qt::PlainText);
     m_note->setWordWrap(true);
+    m_note->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_note->setAccessibleName(tr("Comparison note"));
     m_differences->setAccessibleName(tr("Body differences"));
+    m_differences->setUniformItemSizes(true); // thousands of rows without measuring each
     auto *sides = new QSplitter(Qt::Horizontal);
     sides->addWidget(m_a);
     sides->addWidget(m_b);

@@ -16,7 +16,7 @@ class BodyComparisonView final : public QWidget
 
 public:
     // Each side shows at most this much text; the differences list covers the whole diff.
-    static constexpr qsizetype maxShownChars = 256 * 1024;
+    static constexpr qsizetype maxShownChars = 100 * 1024;
 
     explicit BodyComparisonView(QWidget *parent = nullptr);
 

@@ -27,14 +27,33 @@ CallComparisonDialog::CallComparisonDialog(const CallRecord &a, const CallRecord
     // On a worker: a large body is compared without holding the window. The result comes
     // back through the thread's finished(), which Qt drops if this dialog is gone by then.
     auto result = std::make_shared<CallDiff>();
-    QThread *worker = QThread::create([a, b, result] { *result = CallDiff::compare(a, b); });
+    auto outOfMemory = std::make_shared<bool>(false);
+    QThread *worker = QThread::create([a, b, result, outOfMemory, cancel = m_cancel] {
+        try {
+            *result = CallDiff::compare(a, b, BodyDiff::defaultCap, cancel.get());
+        } catch (const std::bad_alloc &) {
+            *result = {};
+            *outOfMemory = true;
+        }
+    });
     worker->setObjectName(QStringLiteral("call comparison"));
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
-    connect(worker, &QThread::finished, this, [this, result] { showDiff(*result); });
+    connect(worker, &QThread::finished, this, [this, result, outOfMemory] {
+        if (*outOfMemory) {
+            m_ui->progressLabel->setText(tr("These calls are too large to compare here."));
+            m_ui->requestBodyView->clear(m_ui->progressLabel->text());
+            m_ui->responseBodyView->clear(m_ui->progressLabel->text());
+            return;
+        }
+        showDiff(*result);
+    });
     worker->start(QThread::LowPriority);
 }
 
-CallComparisonDialog::~CallComparisonDialog() = default;
+CallComparisonDialog::~CallComparisonDialog()
+{
+    m_cancel->store(true);
+}
 
 void CallComparisonDialog::showPage(Page page)
 {

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+#include <atomic>
 #include <memory>
 
 namespace Ui {
@@ -43,4 +44,6 @@ private:
     std::unique_ptr<Ui::CallComparisonDialog> m_ui;
     CallDiff m_diff;
     bool m_ready = false;
+    // Set when the dialog goes: a comparison still running stops early.
+    std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
 };

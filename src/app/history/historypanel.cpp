@@ -193,7 +193,12 @@ void HistoryPanel::updateActions()
         m_model ? m_ui->historyView->selectionModel()->selectedRows() : QModelIndexList();
     m_compareAction->setEnabled(rows.size() == 2);
     const bool one = rows.size() >= 1;
-    const bool pinned = one && m_model->rowAt(rows.last().row()).pinned;
+    // Pin… and Unpin act on the newest selected call, as pinSelected() does.
+    HistoryRow newest;
+    for (const QModelIndex &index : rows)
+        if (m_model->rowAt(index.row()).id > newest.id)
+            newest = m_model->rowAt(index.row());
+    const bool pinned = one && newest.pinned;
     m_pinAction->setEnabled(one);
     m_pinAction->setText(pinned ? tr("Rename &pin…") : tr("&Pin…"));
     m_unpinAction->setEnabled(pinned);

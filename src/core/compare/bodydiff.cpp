@@ -8,14 +8,22 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QStringDecoder>
 
 namespace {
 
 constexpr int maxListed = 1000;
+constexpr int maxRowChars = 300;
+constexpr qsizetype hexShown = 16 * 1024;
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("BodyDiff", text);
+}
+
+QString shortened(const QString &text)
+{
+    return text.size() > maxRowChars ? text.left(maxRowChars) + QStringLiteral("…") : text;
 }
 
 QJsonValue parsed(const QByteArray &bytes, bool *ok)
@@ -26,10 +34,39 @@ QJsonValue parsed(const QByteArray &bytes, bool *ok)
     return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
 }
 
-void compareJson(const QJsonValue &a, const QJsonValue &b, BodyDiff *out)
+// Text a person can read line by line: valid UTF-8 without NUL bytes. A body cut at the cap
+// may end inside a character: up to three bytes at the end are let go.
+bool isText(const QByteArray &bytes, bool cut, QString *text)
+{
+    if (bytes.contains('\0'))
+        return false;
+    for (qsizetype drop = 0; drop <= (cut ? 3 : 0) && drop <= bytes.size(); ++drop) {
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        *text = decoder(QByteArrayView(bytes).chopped(drop));
+        if (!decoder.hasError())
+            return true;
+    }
+    return false;
+}
+
+QString hexDump(const QByteArray &bytes)
+{
+    QString out;
+    const QByteArray shown = bytes.left(hexShown);
+    for (qsizetype at = 0; at < shown.size(); at += 16)
+        out += QStringLiteral("%1  %2\n")
+                   .arg(at, 8, 16, QLatin1Char('0'))
+                   .arg(QString::fromLatin1(shown.mid(at, 16).toHex(' ')));
+    if (bytes.size() > shown.size())
+        out += tr("… (%1 more bytes)\n").arg(bytes.size() - shown.size());
+    return out;
+}
+
+void compareJson(const QJsonValue &a, const QJsonValue &b, const std::atomic_bool *cancel,
+                 BodyDiff *out)
 {
     using Kind = JsonDiff::Difference::Kind;
-    const JsonDiff::Result r = JsonDiff::compare(a, b, maxListed);
+    const JsonDiff::Result r = JsonDiff::compare(a, b, maxListed, cancel);
     out->json = true;
     out->textA = r.textA;
     out->textB = r.textB;
@@ -39,32 +76,32 @@ void compareJson(const QJsonValue &a, const QJsonValue &b, BodyDiff *out)
         if (d.kind != Kind::Removed)
             out->linesB.append(d.lineB);
         out->places.append({d.lineA, d.lineB});
+        QString row;
         switch (d.kind) {
         case Kind::Changed:
-            out->differences.append(tr("%1: %2 → %3 (line %4 | line %5)")
-                                        .arg(d.path, d.before, d.after, QString::number(d.lineA),
-                                             QString::number(d.lineB)));
+            row = tr("%1: %2 → %3 (line %4 | line %5)")
+                      .arg(d.path, d.before, d.after, QString::number(d.lineA),
+                           QString::number(d.lineB));
             break;
         case Kind::Added:
-            out->differences.append(
-                tr("%1: only in B, %2 (line %3)").arg(d.path, d.after, QString::number(d.lineB)));
+            row = tr("%1: only in B, %2 (line %3)").arg(d.path, d.after, QString::number(d.lineB));
             break;
         case Kind::Removed:
-            out->differences.append(
-                tr("%1: only in A, %2 (line %3)").arg(d.path, d.before, QString::number(d.lineA)));
+            row = tr("%1: only in A, %2 (line %3)").arg(d.path, d.before, QString::number(d.lineA));
             break;
         }
+        out->differences.append(shortened(row));
     }
     if (r.capped)
         out->note = tr("More than %1 differences: the first %1 are listed.").arg(maxListed);
 }
 
-void compareLines(const QString &a, const QString &b, BodyDiff *out)
+void compareLines(const QString &a, const QString &b, const std::atomic_bool *cancel, BodyDiff *out)
 {
     out->textA = a;
     out->textB = b;
-    const LineDiff::Result r =
-        LineDiff::compare(a.split(QLatin1Char('\n')), b.split(QLatin1Char('\n')));
+    const LineDiff::Result r = LineDiff::compare(a.split(QLatin1Char('\n')),
+                                                 b.split(QLatin1Char('\n')), 4'000'000, cancel);
     for (const LineDiff::Change &c : r.changes) {
         const bool removed = c.kind == LineDiff::Change::Kind::Removed;
         (removed ? out->linesA : out->linesB).append(c.line);
@@ -72,8 +109,8 @@ void compareLines(const QString &a, const QString &b, BodyDiff *out)
             continue;
         out->places.append({removed ? c.line : 0, removed ? 0 : c.line});
         out->differences.append(
-            (removed ? tr("line %1 only in A: %2") : tr("line %1 only in B: %2"))
-                .arg(QString::number(c.line), c.text.left(200)));
+            shortened((removed ? tr("line %1 only in A: %2") : tr("line %1 only in B: %2"))
+                          .arg(QString::number(c.line), c.text)));
     }
     if (r.approximate)
         out->note = tr("The bodies differ in too many lines to align them: the differing "
@@ -83,9 +120,30 @@ void compareLines(const QString &a, const QString &b, BodyDiff *out)
             tr("%1 lines differ: the first %2 are listed.").arg(r.changes.size()).arg(maxListed);
 }
 
+void compareBytes(const QByteArray &a, const QByteArray &b, BodyDiff *out)
+{
+    out->textA = hexDump(a);
+    out->textB = hexDump(b);
+    if (a == b)
+        return;
+    qsizetype at = 0;
+    while (at < a.size() && at < b.size() && a.at(at) == b.at(at))
+        ++at;
+    const int line = int(at / 16) + 1;
+    out->linesA.append(line);
+    out->linesB.append(line);
+    out->places.append({line, line});
+    out->differences.append(tr("binary bodies: they differ from byte %1 on (A %2 bytes, B %3 "
+                               "bytes)")
+                                .arg(at)
+                                .arg(a.size())
+                                .arg(b.size()));
+}
+
 } // namespace
 
-BodyDiff BodyDiff::compare(const QByteArray &a, const QByteArray &b, qint64 cap)
+BodyDiff BodyDiff::compare(const QByteArray &a, const QByteArray &b, qint64 cap,
+                           const std::atomic_bool *cancel)
 {
     BodyDiff out;
     const bool capped = a.size() > cap || b.size() > cap;
@@ -95,17 +153,26 @@ BodyDiff BodyDiff::compare(const QByteArray &a, const QByteArray &b, qint64 cap)
     bool jsonB = false;
     const QJsonValue va = capped ? QJsonValue() : parsed(ca, &jsonA);
     const QJsonValue vb = capped ? QJsonValue() : parsed(cb, &jsonB);
+    QString textA;
+    QString textB;
     if (jsonA && jsonB) {
-        compareJson(va, vb, &out);
+        compareJson(va, vb, cancel, &out);
+        // Pi compares bytes, not meanings: say so when only the writing differs.
         if (out.identical() && a != b)
-            out.note = tr("The same JSON: only key order or whitespace differ.");
+            out.note = tr("The same JSON value written with other bytes (key order, whitespace, "
+                          "escapes, number spelling or a repeated key): Pi compares the bytes, "
+                          "so the same idempotency key with these two bodies gets a 409.");
+    } else if (isText(ca, a.size() > cap, &textA) && isText(cb, b.size() > cap, &textB)) {
+        compareLines(textA, textB, cancel, &out);
     } else {
-        compareLines(QString::fromUtf8(ca), QString::fromUtf8(cb), &out);
+        compareBytes(ca, cb, &out);
     }
     if (capped) {
         const QString first = QLocale().formattedDataSize(cap);
-        out.note = tr("Only the first %1 of each body were compared, line by line.").arg(first) +
+        out.note = tr("Only the first %1 of each body were compared.").arg(first) +
                    (out.note.isEmpty() ? QString() : QLatin1Char(' ') + out.note);
     }
+    if (cancel && cancel->load())
+        out.note = tr("The comparison was stopped.");
     return out;
 }

@@ -5,8 +5,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+
 // Two bodies compared the way a person reads them: as JSON by path when both are JSON, line
-// by line otherwise. Bounded by a byte cap per body, with a note when it applied.
+// by line when both are text, by their first differing byte otherwise. Bounded by a byte cap
+// per body, with a note when it applied.
 struct BodyDiff
 {
     static constexpr qint64 defaultCap = 1024 * 1024;
@@ -22,5 +25,6 @@ struct BodyDiff
 
     bool identical() const { return differences.isEmpty(); }
 
-    static BodyDiff compare(const QByteArray &a, const QByteArray &b, qint64 cap = defaultCap);
+    static BodyDiff compare(const QByteArray &a, const QByteArray &b, qint64 cap = defaultCap,
+                            const std::atomic_bool *cancel = nullptr);
 };

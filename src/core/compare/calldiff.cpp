@@ -6,6 +6,8 @@
 
 namespace {
 
+constexpr qsizetype maxFieldChars = 500;
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("CallDiff", text);
@@ -117,13 +119,19 @@ QString CallDiff::title(const CallRecord &r)
              r.startedUtc.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz 'UTC'")));
 }
 
-CallDiff CallDiff::compare(const CallRecord &a, const CallRecord &b, qint64 bodyCap)
+CallDiff CallDiff::compare(const CallRecord &original, const CallRecord &other, qint64 bodyCap,
+                           const std::atomic_bool *cancel)
 {
+    const CallRecord a = Redaction::record(original);
+    const CallRecord b = Redaction::record(other);
     CallDiff d;
     d.titleA = title(a);
     d.titleB = title(b);
     const auto field = [&d](const QString &name, const QString &va, const QString &vb) {
-        d.fields.append({name, va, vb});
+        const auto cut = [](const QString &s) {
+            return s.size() > maxFieldChars ? s.left(maxFieldChars) + QStringLiteral("…") : s;
+        };
+        d.fields.append({name, cut(va), cut(vb)});
     };
     field(tr("Request"), QString::fromLatin1(a.method) + QLatin1Char(' ') + a.url.toDisplayString(),
           QString::fromLatin1(b.method) + QLatin1Char(' ') + b.url.toDisplayString());
@@ -137,8 +145,8 @@ CallDiff CallDiff::compare(const CallRecord &a, const CallRecord &b, qint64 body
     field(tr("Timing"), timingOf(a), timingOf(b));
     d.requestHeaders = compareHeaders(a.requestHeaders, b.requestHeaders);
     d.responseHeaders = compareHeaders(a.responseHeaders, b.responseHeaders);
-    d.requestBody = BodyDiff::compare(a.requestBody, b.requestBody, bodyCap);
-    d.responseBody = BodyDiff::compare(a.responseBody, b.responseBody, bodyCap);
+    d.requestBody = BodyDiff::compare(a.requestBody, b.requestBody, bodyCap, cancel);
+    d.responseBody = BodyDiff::compare(a.responseBody, b.responseBody, bodyCap, cancel);
     return d;
 }
 

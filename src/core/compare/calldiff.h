@@ -40,8 +40,11 @@ struct CallDiff
     BodyDiff requestBody;
     BodyDiff responseBody;
 
+    // Both records pass the redaction first, so nothing shown or copied holds a key, not even
+    // a value cut short. *cancel, when set, stops the work early.
     static CallDiff compare(const CallRecord &a, const CallRecord &b,
-                            qint64 bodyCap = BodyDiff::defaultCap);
+                            qint64 bodyCap = BodyDiff::defaultCap,
+                            const std::atomic_bool *cancel = nullptr);
     static QString title(const CallRecord &r);
     // The whole comparison as plain text for a ticket, through the redaction.
     QString toText() const;

@@ -4,7 +4,8 @@
 
 namespace LineDiff {
 
-Result compare(const QStringList &a, const QStringList &b, qint64 maxCells)
+Result compare(const QStringList &a, const QStringList &b, qint64 maxCells,
+               const std::atomic_bool *cancel)
 {
     Result out;
     qsizetype start = 0;
@@ -36,6 +37,10 @@ Result compare(const QStringList &a, const QStringList &b, qint64 maxCells)
     const qsizetype width = m + 1;
     std::vector<quint32> lcs(size_t((n + 1) * width), 0);
     for (qsizetype i = n - 1; i >= 0; --i) {
+        if (cancel && cancel->load(std::memory_order_relaxed)) {
+            out.cancelled = true;
+            return out;
+        }
         for (qsizetype j = m - 1; j >= 0; --j) {
             lcs[size_t(i * width + j)] =
                 a.at(start + i) == b.at(start + j)

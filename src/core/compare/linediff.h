@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+
 // Two texts compared line by line: the lines of A not in B and of B not in A, from the
 // longest common subsequence of the lines that differ after the common start and end.
 // Bounded: past maxCells of comparison work, the differing middle is reported as replaced
@@ -26,8 +28,10 @@ struct Result
 {
     QList<Change> changes; // in reading order
     bool approximate = false;
+    bool cancelled = false;
 };
 
-Result compare(const QStringList &a, const QStringList &b, qint64 maxCells = 4'000'000);
+Result compare(const QStringList &a, const QStringList &b, qint64 maxCells = 4'000'000,
+               const std::atomic_bool *cancel = nullptr);
 
 } // namespace LineDiff

@@ -67,7 +67,7 @@ Where whereFor(const HistoryFilter &f)
     if (f.pinnedOnly)
         w.add(QStringLiteral("calls.pinned = 1"));
     if (f.pinnedOnly && !f.pinName.isEmpty())
-        w.add(QStringLiteral("instr(lower(calls.pin_name), lower(?)) > 0"), {f.pinName});
+        w.add(QStringLiteral("instr(calls.pin_key, ?) > 0"), {f.pinName.toCaseFolded()});
     if (!f.profile.isEmpty())
         w.add(QStringLiteral("calls.profile = ?"), {f.profile});
     if (f.from.isValid())

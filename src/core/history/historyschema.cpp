@@ -70,6 +70,7 @@ const char *const version1[] = {
 const char *const version2[] = {
     "ALTER TABLE calls ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE calls ADD COLUMN pin_name TEXT",
+    "ALTER TABLE calls ADD COLUMN pin_key TEXT", // the name case-folded, for "pinned:name"
     "CREATE INDEX IF NOT EXISTS calls_pinned ON calls(pinned) WHERE pinned = 1",
 };
 

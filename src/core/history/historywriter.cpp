@@ -87,10 +87,12 @@ void HistoryWriter::setPinned(qint64 id, bool pinned, const QString &name)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE calls SET pinned = ?, pin_name = ? WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE calls SET pinned = ?, pin_name = ?, pin_key = ? WHERE id = ?"));
     q.addBindValue(pinned ? 1 : 0);
-    q.addBindValue(pinned && !name.isEmpty() ? QVariant(name)
-                                             : QVariant(QMetaType::fromType<QString>()));
+    const QVariant none(QMetaType::fromType<QString>());
+    q.addBindValue(pinned && !name.isEmpty() ? QVariant(name) : none);
+    q.addBindValue(pinned && !name.isEmpty() ? QVariant(name.toCaseFolded()) : none);
     q.addBindValue(id);
     if (!q.exec() || q.numRowsAffected() != 1) {
         Q_EMIT failed(tr("The call could not be %1: %2")
