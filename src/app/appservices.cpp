@@ -1,27 +1,10 @@
 #include "appservices.h"
 
+#include "preferences.h"
 #include "redaction.h"
-
-#include "settingvalue.h"
 
 #include <QCoreApplication>
 #include <QStandardPaths>
-
-namespace {
-
-const SettingValue<qint64> historyMaxCalls(QStringLiteral("history/maxCalls"), 1'000'000);
-const SettingValue<int> historyMaxAgeDays(QStringLiteral("history/maxAgeDays"), 0);
-const SettingValue<qint64> historyBodyCap(QStringLiteral("history/responseBodyCapBytes"),
-                                          1024 * 1024);
-
-// Retention by count and age, and the response body kept per call: settings, not secrets.
-HistoryWriter::Retention retentionFrom(const QSettings &settings)
-{
-    return {historyMaxCalls.get(settings), historyMaxAgeDays.get(settings),
-            std::max<qint64>(1024, historyBodyCap.get(settings))};
-}
-
-} // namespace
 
 AppServices::AppServices(const Options &options)
     : settings(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
@@ -39,9 +22,24 @@ AppServices::AppServices(const Options &options)
         options.historyPath.isEmpty() ? HistoryDatabase::defaultPath() : options.historyPath);
     if (!db.message.isEmpty())
         notices.append(db.message);
-    history = std::make_unique<HistoryStore>(db, retentionFrom(settings));
+    const Preferences preferences = Preferences::load(settings);
+    history = std::make_unique<HistoryStore>(db, preferences.retention());
+    applyTimeout(preferences);
     session = std::make_unique<Session>(&client, &profiles, &keys, history.get());
     openStartingProfile(options);
+}
+
+void AppServices::apply(const Preferences &preferences)
+{
+    history->setRetention(preferences.retention());
+    applyTimeout(preferences);
+}
+
+void AppServices::applyTimeout(const Preferences &preferences)
+{
+    PendingCall::Limits limits = client.limits();
+    limits.timeoutMs = preferences.timeoutSecs * 1000;
+    client.setLimits(limits);
 }
 
 AppServices::~AppServices()

@@ -15,6 +15,8 @@
 
 #include <memory>
 
+struct Preferences;
+
 // Everything one running console owns, built in dependency order: settings, network,
 // keychain, profiles, history, the embedded sandbox when needed, and the Session on top.
 // main() builds one; GUI tests build one against their own sandbox.
@@ -48,7 +50,11 @@ public:
     // profile of that origin, else a session profile for it (the one this session already
     // made for the same URL, if any), made current. Returns it.
     Profile openBaseUrl(const QUrl &baseUrl);
+    // Preferences take effect at once: the history's retention (pruned now) and the timeout
+    // of the next call.
+    void apply(const Preferences &preferences);
 
 private:
     void openStartingProfile(const Options &options);
+    void applyTimeout(const Preferences &preferences);
 };

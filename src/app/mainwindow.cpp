@@ -4,6 +4,7 @@
 #include "callcomparisondialog.h"
 #include "clipboard.h"
 #include "historymodel.h"
+#include "preferencesdialog.h"
 #include "profilesdialog.h"
 #include "redaction.h"
 #include "retryplan.h"
@@ -140,6 +141,11 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Profiles…"), this, &MainWindow::openProfiles);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::openPreferences);
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    preferences->setObjectName(QStringLiteral("preferencesAction"));
     QMenu *request = menuBar()->addMenu(tr("&Request"));
     request->addAction(tr("&Send"), this, &MainWindow::onSend)
         ->setShortcutVisibleInContextMenu(true);
@@ -489,6 +495,17 @@ void MainWindow::openProfiles()
     dialog.exec();
     reloadProfiles();
     updateKeyStatus();
+}
+
+void MainWindow::openPreferences()
+{
+    PreferencesDialog dialog(Preferences::load(m_services->settings), m_services->history.get(),
+                             this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Preferences chosen = dialog.preferences();
+    chosen.save(m_services->settings);
+    m_services->apply(chosen);
 }
 
 void MainWindow::restoreState()

@@ -52,6 +52,7 @@ private:
     void updateKeyStatus();
     void askForSessionKey();
     void openProfiles();
+    void openPreferences();
     void restoreState();
     // The first call made with this call's idempotency key on its profile; id 0 if none.
     CallRecord findOriginal(const CallRecord &record) const;

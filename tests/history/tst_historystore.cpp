@@ -6,6 +6,7 @@
 #include "samplecalls.h"
 
 #include <QAbstractItemModelTester>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -127,6 +128,105 @@ private Q_SLOTS:
         const CallRecord back = query().load(query().page({}, 0, 1).first().id);
         QCOMPARE(back.responseBody.size(), 1000);
         QVERIFY(back.responseTruncated);
+    }
+
+    void largeBodiesAreStoredCompressedAndComeBackExact()
+    {
+        // A JSON list of the kind Pi returns, 40 KB: kept at well under 40 % of its size.
+        QByteArray json = "{\"data\": [";
+        for (int i = 0; i < 300; ++i)
+            json += QByteArray(i ? ", " : "") + "{\"id\": \"ch_" + QByteArray::number(i * 7919) +
+                    "\", \"amount\": " + QByteArray::number(i * 13 % 5000) +
+                    ", \"currency\": \"eur\", \"status\": \"succeeded\"}";
+        json += "]}";
+        CallRecord r = SampleCalls::make(3);
+        r.responseBody = json;
+        r.requestBody = json.left(4000);
+        const QByteArray small = "{\"ok\": true}";
+        CallRecord tiny = SampleCalls::make(4);
+        tiny.responseBody = small;
+        QSignalSpy stored(m_store.get(), &HistoryStore::stored);
+        recordAll({r, tiny});
+        QTRY_COMPARE(stored.count(), 2);
+        const qint64 id = stored.first().first().value<CallRecord>().id;
+        QCOMPARE(query().load(id).responseBody, json);
+        QCOMPARE(query().load(id).requestBody, json.left(4000));
+        QCOMPARE(query().load(stored.last().first().value<CallRecord>().id).responseBody, small);
+
+        QSqlQuery q(QSqlDatabase::database(m_store->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT length(response_body), response_size, body_encoding "
+                                      "FROM calls WHERE id = %1")
+                           .arg(id)));
+        QVERIFY(q.next());
+        const double ratio = q.value(0).toDouble() / q.value(1).toDouble();
+        QVERIFY2(ratio <= 0.4, qPrintable(QString::number(ratio)));
+        QCOMPARE(q.value(2).toInt(), 3); // both bodies compressed
+    }
+
+    void aDamagedCompressedBodyIsNamedNotShownAsGarbage()
+    {
+        CallRecord r = SampleCalls::make(3);
+        r.responseBody = QByteArray(5000, 'y');
+        QSignalSpy stored(m_store.get(), &HistoryStore::stored);
+        recordAll({r});
+        QTRY_COMPARE(stored.count(), 1);
+        const qint64 id = stored.first().first().value<CallRecord>().id;
+        QSqlQuery q(QSqlDatabase::database(m_store->connectionName()));
+        QVERIFY(q.exec(QStringLiteral("UPDATE calls SET response_body = x'00000010deadbeef' WHERE "
+                                      "id = %1")
+                           .arg(id)));
+        const CallRecord back = query().load(id);
+        QVERIFY(back.responseBody.isEmpty());
+        QVERIFY(
+            back.notes.join(QLatin1Char(' ')).contains(QLatin1String("could not be decompressed")));
+    }
+
+    void theByteBudgetKeepsTheNewestAndThePinned()
+    {
+        // Bodies that do not compress, so the budget is reached with few calls.
+        QList<CallRecord> calls;
+        for (int i = 0; i < 200; ++i) {
+            CallRecord r = SampleCalls::make(i);
+            QRandomGenerator random(quint32(i + 1));
+            QByteArray noise(8000, Qt::Uninitialized);
+            random.fillRange(reinterpret_cast<quint32 *>(noise.data()), noise.size() / 4);
+            r.responseBody = noise;
+            calls.append(r);
+        }
+        QSignalSpy stored(m_store.get(), &HistoryStore::stored);
+        recordAll(calls.mid(0, 1));
+        QTRY_COMPARE(stored.count(), 1);
+        const qint64 first = stored.first().first().value<CallRecord>().id;
+        QSignalSpy pinned(m_store.get(), &HistoryStore::pinChanged);
+        m_store->setPinned(first, true);
+        QVERIFY(pinned.wait(10000));
+        HistoryWriter::Retention budget;
+        budget.maxBytes = 512 * 1024;
+        m_store->setRetention(budget);
+        recordAll(calls.mid(1));
+        m_store->setRetention(budget); // prunes now
+        m_store->flush();
+
+        QSqlQuery q(QSqlDatabase::database(m_store->connectionName()));
+        const auto number = [&q](const char *sql) {
+            return q.exec(QLatin1String(sql)) && q.next() ? q.value(0).toLongLong() : -1;
+        };
+        const qint64 used = (number("PRAGMA page_count") - number("PRAGMA freelist_count")) *
+                            number("PRAGMA page_size");
+        QVERIFY2(used <= budget.maxBytes, qPrintable(QString::number(used)));
+        const QList<HistoryRow> rows = query().page({}, 0, 1000);
+        QVERIFY(rows.size() > 10 && rows.size() < 200);
+        QCOMPARE(rows.first().requestId, calls.last().requestId()); // the newest kept
+        QCOMPARE(rows.last().id, first);                            // and the pinned one
+
+        // Compact now gives the freed pages back to the disk.
+        const qint64 before = m_store->sizeOnDisk();
+        QSignalSpy compacted(m_store.get(), &HistoryStore::compacted);
+        m_store->compact();
+        QVERIFY(compacted.wait(20000));
+        QVERIFY2(m_store->sizeOnDisk() < before,
+                 qPrintable(QStringLiteral("%1 → %2").arg(before).arg(m_store->sizeOnDisk())));
+        QCOMPARE(query().page({}, 0, 1000).size(), rows.size());
     }
 
     void findsByRequestIdWholeOrPrefix()
@@ -421,7 +521,7 @@ private Q_SLOTS:
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
             QFile::remove(path + suffix);
         {
-            // The schema as version 1 left it: today's without the pin columns.
+            // The schema as version 1 left it: today's without the pin and encoding columns.
             const HistoryDatabase::Opened fresh = HistoryDatabase::prepare(path);
             QVERIFY(fresh.ok && !fresh.inMemory);
             QSqlDatabase db =
@@ -430,9 +530,9 @@ private Q_SLOTS:
             QVERIFY(db.open());
             QSqlQuery q(db);
             for (const char *sql :
-                 {"DROP INDEX calls_pinned", "ALTER TABLE calls DROP COLUMN pin_key",
-                  "ALTER TABLE calls DROP COLUMN pin_name", "ALTER TABLE calls DROP COLUMN pinned",
-                  "PRAGMA user_version=1",
+                 {"DROP INDEX calls_pinned", "ALTER TABLE calls DROP COLUMN body_encoding",
+                  "ALTER TABLE calls DROP COLUMN pin_key", "ALTER TABLE calls DROP COLUMN pin_name",
+                  "ALTER TABLE calls DROP COLUMN pinned", "PRAGMA user_version=1",
                   "INSERT INTO calls (started_ms, profile, method, url, path, "
                   "status, outcome, duration_ms, request_id) VALUES (1, "
                   "'Sandbox', 'GET', 'http://127.0.0.1/v1/ping', '/v1/ping', "

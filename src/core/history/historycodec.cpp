@@ -1,5 +1,6 @@
 #include "historycodec.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +18,35 @@ QVariant textOrNull(const QString &s)
 QVariant latin1OrNull(const QByteArray &s)
 {
     return textOrNull(QString::fromLatin1(s));
+}
+
+constexpr int responseCompressed = 1;
+constexpr int requestCompressed = 2;
+constexpr qsizetype compressAbove = 1024;
+
+// The bytes to store, compressed when that is worth it; *encoding gains `flag` then.
+QByteArray packed(const QByteArray &body, int flag, int *encoding)
+{
+    if (body.size() <= compressAbove)
+        return body.isNull() ? QByteArray("") : body;
+    QByteArray z = qCompress(body, 6);
+    if (z.size() >= body.size())
+        return body;
+    *encoding |= flag;
+    return z;
+}
+
+QByteArray unpacked(const QByteArray &stored, bool compressed, QStringList *notes)
+{
+    if (!compressed)
+        return stored;
+    const QByteArray body = qUncompress(stored);
+    if (body.isEmpty() && !stored.isEmpty()) {
+        notes->append(QCoreApplication::translate(
+            "HistoryCodec", "A body stored in the history could not be decompressed."));
+        return {};
+    }
+    return body;
 }
 
 } // namespace
@@ -47,8 +77,8 @@ QString insertSql()
         "duration_ms, request_id, header_request_id, error_type, error_code, error_message, "
         "error_text, idempotency_key, retry_of, replayed, rl_limit, rl_remaining, rl_reset, "
         "rl_wait, request_headers, request_body, response_headers, response_body, "
-        "response_size, response_truncated, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "response_size, response_truncated, details, body_encoding) VALUES (?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 }
 
 void bind(QSqlQuery &q, const CallRecord &r, qint64 responseBodyCap)
@@ -98,13 +128,15 @@ void bind(QSqlQuery &q, const CallRecord &r, qint64 responseBodyCap)
                                            : QVariant(QMetaType::fromType<qint64>()));
     q.bindValue(i++, optionalInt(r.rateLimit.waitSecs));
     q.bindValue(i++, QString::fromUtf8(headersToJson(r.requestHeaders)));
-    q.bindValue(i++, r.requestBody.isNull() ? QByteArray("") : r.requestBody);
+    int encoding = 0;
+    q.bindValue(i++, packed(r.requestBody, requestCompressed, &encoding));
     q.bindValue(i++, QString::fromUtf8(headersToJson(r.responseHeaders)));
-    q.bindValue(i++, truncated ? r.responseBody.left(responseBodyCap)
-                               : (r.responseBody.isNull() ? QByteArray("") : r.responseBody));
+    q.bindValue(i++, packed(truncated ? r.responseBody.left(responseBodyCap) : r.responseBody,
+                            responseCompressed, &encoding));
     q.bindValue(i++, r.responseBody.size());
     q.bindValue(i++, truncated ? 1 : 0);
     q.bindValue(i++, QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)));
+    q.bindValue(i++, encoding);
 }
 
 QString rowColumns()
@@ -166,9 +198,13 @@ CallRecord recordFrom(const QSqlQuery &q)
     r.rateLimit.resetUnix = v("rl_reset").toLongLong();
     r.rateLimit.waitSecs = v("rl_wait").isNull() ? -1 : v("rl_wait").toLongLong();
     r.requestHeaders = headersFromJson(v("request_headers").toString().toUtf8());
-    r.requestBody = v("request_body").toByteArray();
+    const int encoding = v("body_encoding").toInt();
+    QStringList bodyNotes;
+    r.requestBody =
+        unpacked(v("request_body").toByteArray(), encoding & requestCompressed, &bodyNotes);
     r.responseHeaders = headersFromJson(v("response_headers").toString().toUtf8());
-    r.responseBody = v("response_body").toByteArray();
+    r.responseBody =
+        unpacked(v("response_body").toByteArray(), encoding & responseCompressed, &bodyNotes);
     r.responseTruncated = v("response_truncated").toInt() != 0;
     r.pinned = v("pinned").toInt() != 0;
     r.pinName = v("pin_name").toString();
@@ -181,7 +217,7 @@ CallRecord recordFrom(const QSqlQuery &q)
         return out;
     };
     r.contractProblems = list("contract");
-    r.notes = list("notes");
+    r.notes = list("notes") + bodyNotes;
     r.envelope.kind = ErrorEnvelope::Kind(details.value(QLatin1String("envelope_kind")).toInt());
     r.envelope.problems = list("envelope_problems");
     if (!r.envelope.isEnvelope())

@@ -10,7 +10,8 @@
 namespace HistoryCodec {
 
 // Binds every column of an INSERT prepared with insertSql(). Bodies longer than cap are cut
-// and the row marked truncated.
+// and the row marked truncated; bodies over compressAbove bytes are stored zlib-compressed
+// (when that makes them smaller) and read back whole.
 QString insertSql();
 void bind(QSqlQuery &query, const CallRecord &record, qint64 responseBodyCap);
 QString rowColumns(); // the columns rowFrom() reads, in order

@@ -74,6 +74,11 @@ const char *const version2[] = {
     "CREATE INDEX IF NOT EXISTS calls_pinned ON calls(pinned) WHERE pinned = 1",
 };
 
+// Bodies over 1 KB stored compressed: bit 1 the response body, bit 2 the request body.
+const char *const version3[] = {
+    "ALTER TABLE calls ADD COLUMN body_encoding INTEGER NOT NULL DEFAULT 0",
+};
+
 } // namespace
 
 bool configure(QSqlDatabase &db, QString *error)
@@ -116,6 +121,10 @@ bool migrate(QSqlDatabase &db, QString *error)
     }
     if (ok && version < 2) {
         for (const char *sql : version2)
+            ok = ok && exec(db, QLatin1String(sql), error);
+    }
+    if (ok && version < 3) {
+        for (const char *sql : version3)
             ok = ok && exec(db, QLatin1String(sql), error);
     }
     if (ok && version < currentVersion)

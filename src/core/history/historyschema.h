@@ -7,7 +7,7 @@
 // Each migration step moves the schema up by one version inside a transaction.
 namespace HistorySchema {
 
-constexpr int currentVersion = 2;
+constexpr int currentVersion = 3;
 
 // Creates or migrates; false with *error set when the file holds a newer or foreign schema.
 bool migrate(QSqlDatabase &db, QString *error);

@@ -2,6 +2,7 @@
 
 #include "redaction.h"
 
+#include <QFileInfo>
 #include <QSemaphore>
 #include <QUuid>
 
@@ -25,6 +26,7 @@ HistoryStore::HistoryStore(const HistoryDatabase::Opened &database,
     connect(m_writer, &HistoryWriter::written, this, &HistoryStore::stored);
     connect(m_writer, &HistoryWriter::cleared, this, &HistoryStore::cleared);
     connect(m_writer, &HistoryWriter::pinChanged, this, &HistoryStore::pinChanged);
+    connect(m_writer, &HistoryWriter::compacted, this, &HistoryStore::compacted);
     connect(m_writer, &HistoryWriter::failed, this, &HistoryStore::failed);
     m_thread.start();
     QMetaObject::invokeMethod(m_writer, &HistoryWriter::open, Qt::QueuedConnection);
@@ -65,6 +67,19 @@ void HistoryStore::setRetention(const HistoryWriter::Retention &retention)
 {
     QMetaObject::invokeMethod(m_writer, "setRetention", Qt::QueuedConnection,
                               Q_ARG(HistoryWriter::Retention, retention));
+}
+
+void HistoryStore::compact()
+{
+    QMetaObject::invokeMethod(m_writer, &HistoryWriter::compact, Qt::QueuedConnection);
+}
+
+qint64 HistoryStore::sizeOnDisk() const
+{
+    if (m_database.inMemory)
+        return 0;
+    return QFileInfo(m_database.path).size() +
+           QFileInfo(m_database.path + QStringLiteral("-wal")).size();
 }
 
 bool HistoryStore::flush(int timeoutMs)

@@ -25,6 +25,11 @@ public:
     // name passes the redaction: a key pasted into it is not stored.
     void setPinned(qint64 id, bool pinned, const QString &name = {});
     void setRetention(const HistoryWriter::Retention &retention);
+    // Gives the space of deleted calls back to the file system, on the writer's thread;
+    // compacted() follows.
+    void compact();
+    // The history's bytes on disk, its write-ahead log included (0 in memory).
+    qint64 sizeOnDisk() const;
     // Blocks until every call handed over so far is written, or timeoutMs passes (-1: no
     // limit). False when some were still waiting. The destructor flushes with a bound of
     // quitFlushMs, so quitting, closing and SIGTERM lose no call that could be written.
@@ -38,6 +43,7 @@ Q_SIGNALS:
     void stored(const CallRecord &record);
     void cleared();
     void pinChanged(qint64 id, bool pinned, const QString &name);
+    void compacted();
     void failed(const QString &message);
 
 private:

@@ -46,13 +46,17 @@ void HistoryWriter::write(const CallRecord &record)
         stored.responseBody.truncate(m_retention.responseBodyCap);
     }
     Q_EMIT written(stored);
-    if (++m_writesSincePrune >= 500)
+    // Often enough that large bodies cannot carry the file far past its byte budget.
+    m_bytesSincePrune += record.requestBody.size() + stored.responseBody.size();
+    if (++m_writesSincePrune >= 500 ||
+        (m_retention.maxBytes > 0 && m_bytesSincePrune >= m_retention.maxBytes / 50))
         prune();
 }
 
 void HistoryWriter::prune()
 {
     m_writesSincePrune = 0;
+    m_bytesSincePrune = 0;
     QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     QSqlQuery q(db);
     if (m_retention.maxCalls > 0) {
@@ -67,6 +71,53 @@ void HistoryWriter::prune()
                        qint64(m_retention.maxAgeDays) * 24 * 3600 * 1000);
         q.exec();
     }
+    pruneToBytes();
+}
+
+void HistoryWriter::pruneToBytes()
+{
+    if (m_retention.maxBytes <= 0)
+        return;
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    const auto number = [&db](const QString &sql) {
+        QSqlQuery q(db);
+        return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+    };
+    // The pages in use, not the file's size: deleted calls free pages that new ones reuse, so
+    // the file stays near the budget without a VACUUM on every prune.
+    const qint64 pageSize = number(QStringLiteral("PRAGMA page_size"));
+    for (int round = 0; round < 8; ++round) {
+        const qint64 used = (number(QStringLiteral("PRAGMA page_count")) -
+                             number(QStringLiteral("PRAGMA freelist_count"))) *
+                            pageSize;
+        const qint64 unpinned =
+            number(QStringLiteral("SELECT count(*) FROM calls WHERE pinned = 0"));
+        if (used <= m_retention.maxBytes || unpinned <= 0 || pageSize <= 0)
+            return;
+        // Down to 90 % of the budget, the oldest first, judged by the average call.
+        const qint64 total =
+            std::max<qint64>(1, number(QStringLiteral("SELECT count(*) FROM calls")));
+        const qint64 perCall = std::max<qint64>(1, used / total);
+        const qint64 excess = used - m_retention.maxBytes * 9 / 10;
+        const qint64 n = std::clamp<qint64>(excess / perCall + 1, 1, unpinned);
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("DELETE FROM calls WHERE id IN (SELECT id FROM calls WHERE "
+                                 "pinned = 0 ORDER BY id LIMIT ?)"));
+        q.addBindValue(n);
+        if (!q.exec())
+            return;
+    }
+}
+
+void HistoryWriter::compact()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    if (!q.exec(QStringLiteral("VACUUM")))
+        Q_EMIT failed(tr("The history could not be compacted: %1").arg(q.lastError().text()));
+    q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    Q_EMIT compacted();
 }
 
 void HistoryWriter::clear()

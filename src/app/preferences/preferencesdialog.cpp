@@ -1,0 +1,65 @@
+#include "preferencesdialog.h"
+
+#include "historystore.h"
+#include "ui_preferencesdialog.h"
+
+#include <QLocale>
+
+namespace {
+
+constexpr qint64 megabyte = 1024 * 1024;
+
+int clampedInt(qint64 value, const QSpinBox *spin)
+{
+    return int(std::clamp<qint64>(value, spin->minimum(), spin->maximum()));
+}
+
+} // namespace
+
+PreferencesDialog::PreferencesDialog(const Preferences &current, HistoryStore *history,
+                                     QWidget *parent)
+    : QDialog(parent)
+    , m_ui(std::make_unique<Ui::PreferencesDialog>())
+    , m_history(history)
+{
+    m_ui->setupUi(this);
+    setObjectName(QStringLiteral("preferencesDialog"));
+    m_ui->maxCallsSpin->setValue(clampedInt(current.maxCalls, m_ui->maxCallsSpin));
+    m_ui->maxAgeSpin->setValue(clampedInt(current.maxAgeDays, m_ui->maxAgeSpin));
+    m_ui->maxBytesSpin->setValue(clampedInt(current.maxBytes / megabyte, m_ui->maxBytesSpin));
+    m_ui->bodyCapSpin->setValue(clampedInt(current.responseBodyCap / 1024, m_ui->bodyCapSpin));
+    m_ui->timeoutSpin->setValue(clampedInt(current.timeoutSecs, m_ui->timeoutSpin));
+    connect(m_ui->compactButton, &QPushButton::clicked, this, [this] {
+        m_ui->compactButton->setEnabled(false);
+        m_ui->sizeLabel->setText(tr("Compacting…"));
+        m_history->compact();
+    });
+    connect(m_history, &HistoryStore::compacted, this, [this] {
+        m_ui->compactButton->setEnabled(true);
+        showSize();
+    });
+    showSize();
+}
+
+PreferencesDialog::~PreferencesDialog() = default;
+
+Preferences PreferencesDialog::preferences() const
+{
+    Preferences p;
+    p.maxCalls = m_ui->maxCallsSpin->value();
+    p.maxAgeDays = m_ui->maxAgeSpin->value();
+    p.maxBytes = qint64(m_ui->maxBytesSpin->value()) * megabyte;
+    p.responseBodyCap = qint64(m_ui->bodyCapSpin->value()) * 1024;
+    p.timeoutSecs = m_ui->timeoutSpin->value();
+    return p;
+}
+
+void PreferencesDialog::showSize()
+{
+    const auto &db = m_history->database();
+    m_ui->sizeLabel->setText(
+        db.inMemory ? tr("The history is in memory only this time.")
+                    : tr("On disk now: %1 (%2)")
+                          .arg(QLocale().formattedDataSize(m_history->sizeOnDisk()), db.path));
+    m_ui->compactButton->setEnabled(!db.inMemory);
+}

@@ -1,0 +1,82 @@
+#include "guidriver.h"
+#include "historymodel.h"
+#include "historypanel.h"
+#include "preferencesdialog.h"
+#include "privatesession.h"
+
+#include <QLabel>
+#include <QMenuBar>
+#include <QSpinBox>
+#include <QTest>
+
+// Edit → Preferences… as a person uses it: retention and timeout set, applied at once, kept.
+class TestPreferences : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!PrivateSession::require())
+            return;
+    }
+
+    void preferencesAreShownSetAndAppliedAtOnce()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        gui.compose("GET", QStringLiteral("/v1/ping"));
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(gui.sendAndWait());
+        QVERIFY(gui.services()->history->flush(5000));
+
+        auto *action = gui.window()->findChild<QAction *>(QStringLiteral("preferencesAction"));
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+        QCOMPARE(action->text(), QStringLiteral("&Preferences…"));
+
+        bool shown = false;
+        QString sizeText;
+        bool compacted = false;
+        GuiDriver::onNextModal<PreferencesDialog>(
+            [&](PreferencesDialog *dialog) {
+                sizeText = dialog->findChild<QLabel *>(QStringLiteral("sizeLabel"))->text();
+                QCOMPARE(dialog->findChild<QSpinBox *>(QStringLiteral("maxBytesSpin"))->value(),
+                         1024); // 1 GB by default
+                QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("compactButton")),
+                                  Qt::LeftButton);
+                compacted = QTest::qWaitFor(
+                    [dialog] {
+                        return dialog->findChild<QPushButton *>(QStringLiteral("compactButton"))
+                            ->isEnabled();
+                    },
+                    20000);
+                dialog->findChild<QSpinBox *>(QStringLiteral("maxCallsSpin"))->setValue(3);
+                dialog->findChild<QSpinBox *>(QStringLiteral("timeoutSpin"))->setValue(7);
+                dialog->findChild<QSpinBox *>(QStringLiteral("bodyCapSpin"))->setValue(2);
+                dialog->accept();
+            },
+            &shown);
+        action->trigger();
+        QVERIFY(shown);
+        QVERIFY2(sizeText.startsWith(QLatin1String("On disk now: ")), qPrintable(sizeText));
+        QVERIFY(compacted);
+
+        // Kept in the settings, and in force now: the timeout of the next call, the retention.
+        const QSettings &s = gui.services()->settings;
+        QCOMPARE(s.value(QStringLiteral("history/maxCalls")).toLongLong(), 3);
+        QCOMPARE(s.value(QStringLiteral("network/timeoutSeconds")).toInt(), 7);
+        QCOMPARE(s.value(QStringLiteral("history/responseBodyCapBytes")).toLongLong(), 2048);
+        QCOMPARE(gui.services()->client.limits().timeoutMs, 7000);
+        QVERIFY(gui.services()->history->flush(5000));
+        const HistoryQuery &query =
+            gui.find<HistoryPanel>(QStringLiteral("historyPanel"))->model()->query();
+        const qint64 all = query.page({}, 0, 100000).size();
+        const qint64 pinned =
+            query.page(HistoryFilter::fromSearchText(QStringLiteral("pinned:")), 0, 100000).size();
+        QCOMPARE(all - pinned, 3);
+    }
+};
+
+QTEST_MAIN(TestPreferences)
+#include "tst_preferences.moc"
