@@ -67,6 +67,10 @@ ErrorEnvelope ErrorEnvelope::parse(int status, const QByteArray &body,
     e.type = readString(fields, "type", &e.problems);
     e.code = readString(fields, "code", &e.problems);
     e.message = readString(fields, "message", &e.problems);
+    // The body keeps a giant message whole; the envelope, shown in a field and indexed by the
+    // history, keeps its start.
+    if (e.message.size() > maxMessageChars)
+        e.message = e.message.left(maxMessageChars) + QStringLiteral("…");
     e.requestId = readString(fields, "request_id", &e.problems);
     return e;
 }

@@ -18,7 +18,8 @@ struct ErrorEnvelope
     Kind kind = Kind::None;
     QString type;
     QString code;
-    QString message;
+    QString message; // at most maxMessageChars, and "…"
+    static constexpr qsizetype maxMessageChars = 16 * 1024;
     QString requestId;
     QStringList problems; // what was missing or of the wrong type, in plain words
 

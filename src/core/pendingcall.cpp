@@ -5,11 +5,13 @@
 #include "redaction.h"
 #include "sendpolicy.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslCertificate>
 #include <QSslError>
+#include <QThreadPool>
 
 Q_LOGGING_CATEGORY(lcClient, "pi.core.client", QtInfoMsg)
 
@@ -192,11 +194,21 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
             ? m_nam->sendCustomRequest(request, method)
             : m_nam->sendCustomRequest(request, method, body);
     m_reply = reply;
+    // Taken in pieces: the network thread waits while this much is unread, so one readyRead
+    // never copies tens of megabytes on the UI thread.
+    reply->setReadBufferSize(readBufferBytes);
     // The marks of the first hop only: a redirect's own stages are part of its downloading.
     if (m_redirects == 0)
         connectTimingMarks(reply);
     connect(reply, &QNetworkReply::uploadProgress, this, &PendingCall::uploadProgress);
     connect(reply, &QNetworkReply::downloadProgress, this, &PendingCall::downloadProgress);
+    // The announced length at once: a 100 MB body is not copied again each time it doubles.
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        bool ok = false;
+        const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
+        if (ok && length > m_body.capacity() && length <= m_limits.maxBodyBytes)
+            m_body.reserve(length);
+    });
     connect(reply, &QNetworkReply::readyRead, this, &PendingCall::onReadyRead);
     connect(reply, &QNetworkReply::sslErrors, this, &PendingCall::onSslErrors);
     connect(reply, &QNetworkReply::finished, this, &PendingCall::onFinished);
@@ -380,27 +392,55 @@ void PendingCall::finish(CallRecord::Outcome outcome, const QString &errorText)
     m_record.outcome = outcome;
     m_record.errorText = errorText;
 
-    if (outcome == CallRecord::Outcome::Completed) {
-        CallRecord &r = m_record;
+    const Completion completion{m_endpoint.apiKey, m_request.originalRequestId,
+                                QDateTime::currentSecsSinceEpoch()};
+    const qsizetype bytes = m_record.responseBody.size() + m_record.requestBody.size();
+    if (bytes < completeOffThreadBytes) {
+        m_record = complete(m_record, completion);
+        emitFinished();
+        return;
+    }
+    // A large body: its envelope is parsed and its keys are redacted on a worker, so the
+    // window never waits for either. The result comes back on this thread, to this call if
+    // it still exists.
+    QPointer<PendingCall> self(this);
+    QThreadPool::globalInstance()->start([self, record = m_record, completion]() mutable {
+        CallRecord done = complete(std::move(record), completion);
+        QMetaObject::invokeMethod(QCoreApplication::instance(),
+                                  [self, done = std::move(done)]() mutable {
+                                      if (!self)
+                                          return;
+                                      self->m_record = std::move(done);
+                                      self->emitFinished();
+                                  });
+    });
+}
+
+CallRecord PendingCall::complete(CallRecord r, const Completion &c)
+{
+    if (r.outcome == CallRecord::Outcome::Completed) {
         r.headerRequestId = Http::value(r.responseHeaders, "X-Request-Id").trimmed();
         r.envelope = ErrorEnvelope::parse(r.status, r.responseBody,
                                           Http::value(r.responseHeaders, "Content-Type"));
         r.requestIdMismatch = r.envelope.isEnvelope() && !r.envelope.requestId.isEmpty() &&
                               !r.headerRequestId.isEmpty() &&
                               r.envelope.requestId.toLatin1() != r.headerRequestId;
-        r.rateLimit = RateLimitSnapshot::fromResponse(r.status, r.responseHeaders,
-                                                      QDateTime::currentSecsSinceEpoch());
+        r.rateLimit = RateLimitSnapshot::fromResponse(r.status, r.responseHeaders, c.nowSecs);
         const bool replayHeader = Http::value(r.responseHeaders, "Idempotent-Replayed")
                                       .trimmed()
                                       .compare("true", Qt::CaseInsensitive) == 0;
-        r.replayed = replayHeader || (!m_request.originalRequestId.isEmpty() &&
-                                      r.requestId() == m_request.originalRequestId);
+        r.replayed = replayHeader ||
+                     (!c.originalRequestId.isEmpty() && r.requestId() == c.originalRequestId);
         r.contractProblems = ContractCheck::problems(r);
     }
     // The one point every record leaves the client: from here on, to the views, the history,
     // the exports and the log, it holds no key in any field, refused calls included.
-    m_record = Redaction::record(m_record, m_endpoint.apiKey);
+    return Redaction::record(r, c.apiKey);
+}
+
+void PendingCall::emitFinished()
+{
     qCDebug(lcClient) << m_record.method << m_record.url.path() << "→" << m_record.status
-                      << int(outcome) << m_record.timing.doneMs << "ms";
+                      << int(m_record.outcome) << m_record.timing.doneMs << "ms";
     Q_EMIT finished(m_record);
 }

@@ -56,6 +56,19 @@ private:
     QString checkBodyLength() const;
     void finish(CallRecord::Outcome outcome, const QString &errorText = {});
 
+    // What finishing a record needs besides the record: for the envelope, the replay check
+    // and the redaction. Bodies this large are finished on a worker thread.
+    struct Completion
+    {
+        QString apiKey;
+        QByteArray originalRequestId;
+        qint64 nowSecs = 0;
+    };
+    static constexpr qsizetype completeOffThreadBytes = 64 * 1024;
+    static constexpr qint64 readBufferBytes = 2 * 1024 * 1024;
+    static CallRecord complete(CallRecord record, const Completion &completion);
+    void emitFinished();
+
     QNetworkAccessManager *m_nam;
     Endpoint m_endpoint;
     ApiRequest m_request;

@@ -21,6 +21,7 @@
 #include <QTableView>
 #include <QTcpServer>
 #include <QTest>
+#include <QUuid>
 
 // Debugging to the cause, as a person does it against a running pi-sandbox: two calls
 // compared, a 409 explained by its original call, a slow call's wait, one-line summaries of
@@ -403,11 +404,12 @@ private Q_SLOTS:
         QTRY_COMPARE(view->model()->index(0, 0).data(HistoryModel::IdRole).toLongLong(), id);
         view->selectRow(0);
 
-        // Pin… asks for an optional name.
+        // Pin… asks for an optional name (unique here: the test's history outlives a run).
+        const QString tag = QUuid::createUuid().toString(QUuid::Id128).left(8);
         bool asked = false;
         GuiDriver::onNextModal<QInputDialog>(
-            [](QInputDialog *dialog) {
-                dialog->setTextValue(QStringLiteral("Team plan charge"));
+            [tag](QInputDialog *dialog) {
+                dialog->setTextValue(QStringLiteral("Team plan charge ") + tag);
                 dialog->accept();
             },
             &asked);
@@ -436,7 +438,7 @@ private Q_SLOTS:
 
         // "pinned:" lists it; opening it puts it in the composer.
         auto *filter = gui.find<QLineEdit>(QStringLiteral("filterEdit"));
-        filter->setText(QStringLiteral("pinned:team"));
+        filter->setText(QStringLiteral("pinned:") + tag);
         QTest::keyClick(filter, Qt::Key_Return);
         QTRY_COMPARE(view->model()->rowCount(), 1);
         QCOMPARE(view->model()->index(0, 0).data(HistoryModel::IdRole).toLongLong(), id);

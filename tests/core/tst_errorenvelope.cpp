@@ -92,6 +92,19 @@ private Q_SLOTS:
             QVERIFY(!ErrorEnvelope::hintFor(QLatin1String(code)).isEmpty());
         QVERIFY(ErrorEnvelope::hintFor(QStringLiteral("something_else")).isEmpty());
     }
+
+    void aGiantMessageIsKeptByItsStart()
+    {
+        const QByteArray body =
+            "{\"error\": {\"type\": \"invalid_request_error\", \"code\": \"x\", "
+            "\"request_id\": \"req_pi_1\", \"message\": \"" +
+            QByteArray(1'000'000, 'm') + "\"}}";
+        const ErrorEnvelope e = ErrorEnvelope::parse(422, body, "application/json");
+        QVERIFY(e.isEnvelope());
+        QCOMPARE(e.message.size(), ErrorEnvelope::maxMessageChars + 1);
+        QVERIFY(e.message.endsWith(QStringLiteral("m…")));
+        QCOMPARE(e.code, QStringLiteral("x"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestErrorEnvelope)

@@ -19,7 +19,7 @@ class BodyView final : public QWidget
     Q_OBJECT
 
 public:
-    static constexpr qsizetype largeBody = 512 * 1024;
+    static constexpr qsizetype largeBody = 64 * 1024;
 
     explicit BodyView(QWidget *parent = nullptr);
 

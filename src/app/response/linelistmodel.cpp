@@ -11,11 +11,16 @@ QList<qsizetype> LineListModel::indexLines(const QByteArray &text)
     QList<qsizetype> starts;
     starts.reserve(text.size() / 40 + 1);
     qsizetype start = 0;
+    qsizetype newline = -1; // the next newline at or after start, found once per line
     while (start < text.size()) {
         starts.append(start);
-        const qsizetype newline = text.indexOf('\n', start);
-        const qsizetype end = newline < 0 ? text.size() : newline + 1;
-        start = std::min(end, start + segment);
+        if (newline < start) {
+            newline = text.indexOf('\n', start);
+            if (newline < 0)
+                newline = text.size();
+        }
+        // A long line is cut into segments; its newline is not searched for again for each.
+        start = std::min(newline + 1, start + segment);
     }
     if (starts.isEmpty())
         starts.append(0);

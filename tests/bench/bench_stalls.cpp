@@ -1,0 +1,166 @@
+// No stall of the UI thread for any response, success or error, from 1 KB to 100 MB: each
+// size is fetched from a plain server in a process of its own (bench-fileserver) through
+// ApiClient and shown in a real ResponsePanel, while a 5 ms timer on the UI thread records the
+// longest gap between its ticks. Also the client's peak RSS growth (this process only, the
+// server is another) against the body's size. Warm: the connection is open and the panel has
+// shown a call before. Prints one JSON line per case; targets: stall ≤ 50 ms, RSS ≤ 3× body.
+#include "apiclient.h"
+#include "bodyview.h"
+#include "responsepanel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+qint64 rssKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return 0;
+}
+
+QByteArray jsonList(qsizetype size)
+{
+    QByteArray out = "{\"data\": [";
+    out.reserve(size + 256);
+    for (int i = 0; out.size() < size - 64; ++i)
+        out += QByteArray(i ? "," : "") + "{\"id\":\"ch_" + QByteArray::number(i) +
+               "\",\"amount\":" + QByteArray::number(i % 9999) + ",\"currency\":\"eur\"}";
+    return out + "]}";
+}
+
+QByteArray envelope(qsizetype size)
+{
+    const QByteArray head = "{\"error\": {\"type\": \"invalid_request_error\", \"code\": "
+                            "\"validation_failed\", \"request_id\": "
+                            "\"req_pi_00000000-0000-4000-8000-000000000000\", \"message\": \"";
+    const QByteArray tail = "\"}}";
+    QByteArray message;
+    message.reserve(size);
+    for (int i = 0; message.size() < size - head.size() - tail.size(); ++i)
+        message += "items[" + QByteArray::number(i) + "].amount must be positive; ";
+    return head + message.left(std::max<qsizetype>(0, size - head.size() - tail.size())) + tail;
+}
+
+struct Result
+{
+    qint64 stallMs = 0;
+    qint64 shownMs = 0;
+    qint64 rssGrowthKb = 0;
+    int status = 0;
+};
+
+Result run(ApiClient &client, ResponsePanel &panel, const QUrl &url)
+{
+    BodyView *view = panel.findChild<BodyView *>(QStringLiteral("bodyView"));
+    Result r;
+    const qint64 baseline = rssKb();
+    QElapsedTimer since;
+    QElapsedTimer tick;
+    QTimer timer;
+    timer.setInterval(5);
+    QObject::connect(&timer, &QTimer::timeout, [&] {
+        r.stallMs = std::max(r.stallMs, tick.restart());
+        r.rssGrowthKb = std::max(r.rssGrowthKb, rssKb() - baseline);
+    });
+    QEventLoop loop;
+    Endpoint where{QStringLiteral("bench"), QString(), url, {}};
+    ApiRequest request;
+    request.path = QStringLiteral("/v1/list");
+    since.start();
+    tick.start();
+    timer.start();
+    PendingCall *call = client.send(where, request);
+    QObject::connect(call, &PendingCall::finished, &panel, [&](const CallRecord &record) {
+        r.status = record.status;
+        panel.showCall(record);
+        if (view->isReady())
+            loop.quit();
+    });
+    QObject::connect(view, &BodyView::ready, &loop, &QEventLoop::quit);
+    loop.exec();
+    r.shownMs = since.elapsed();
+    // A few more ticks: a stall right after the body is shown counts too.
+    QTimer::singleShot(50, &loop, &QEventLoop::quit);
+    loop.exec();
+    r.stallMs = std::max(r.stallMs, tick.elapsed());
+    QObject::disconnect(view, &BodyView::ready, &loop, nullptr);
+    return r;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    qRegisterMetaType<CallRecord>();
+    QTemporaryDir dir;
+    QNetworkAccessManager nam;
+    ApiClient client(&nam);
+    PendingCall::Limits limits;
+    limits.timeoutMs = 120000;
+    client.setLimits(limits);
+    ResponsePanel panel;
+    panel.resize(900, 700);
+    panel.show();
+
+    const QList<qsizetype> sizes{1024,       16 * 1024,       128 * 1024,       300 * 1024,
+                                 512 * 1024, 3 * 1024 * 1024, 30 * 1024 * 1024, 100 * 1024 * 1024};
+    bool allMet = true;
+    for (const bool error : {false, true}) {
+        for (const qsizetype size : sizes) {
+            if (qEnvironmentVariableIsSet("BENCH_ONLY") &&
+                qEnvironmentVariable("BENCH_ONLY") !=
+                    QString::number(size) + (error ? QStringLiteral("e") : QString()))
+                continue;
+            const QString path = dir.filePath(QStringLiteral("body"));
+            {
+                QFile f(path);
+                if (!f.open(QIODevice::WriteOnly))
+                    return 1;
+                f.write(error ? envelope(size) : jsonList(size));
+            }
+            QProcess server;
+            server.start(QCoreApplication::applicationDirPath() +
+                             QStringLiteral("/bench-fileserver"),
+                         {path, error ? QStringLiteral("422") : QStringLiteral("200"),
+                          QStringLiteral("application/json")});
+            if (!server.waitForReadyRead(10000))
+                return 1;
+            const QUrl url(QStringLiteral("http://127.0.0.1:%1")
+                               .arg(server.readAllStandardOutput().trimmed().toInt()));
+            run(client, panel, url); // warm: connection open, panel drawn, body once shown
+            panel.showCall({});
+            const Result r = run(client, panel, url);
+            server.kill();
+            server.waitForFinished();
+            const double rssRatio = double(r.rssGrowthKb) * 1024.0 / double(size);
+            const bool met = r.stallMs <= 50 && (size < 1024 * 1024 || rssRatio <= 3.0);
+            allMet = allMet && met;
+            std::printf("{\"bench\": \"stalls\", \"what\": \"%s %lld bytes\", \"status\": %d, "
+                        "\"longest_stall_ms\": %lld, \"target_ms\": 50, \"shown_ms\": %lld, "
+                        "\"peak_rss_growth_mb\": %.1f, \"rss_ratio\": %.2f, \"rss_target\": 3, "
+                        "\"met\": %s}\n",
+                        error ? "422 error envelope" : "200 JSON list",
+                        static_cast<long long>(size), r.status, static_cast<long long>(r.stallMs),
+                        static_cast<long long>(r.shownMs), double(r.rssGrowthKb) / 1024.0, rssRatio,
+                        met ? "true" : "false");
+            std::fflush(stdout);
+        }
+    }
+    return allMet ? 0 : 1;
+}
