@@ -10,6 +10,9 @@ ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent)
     , m_nam(nam)
 {
     LowDelaySockets::active(); // POST bodies without Nagle's 40 ms wait
+    m_starter.setSingleShot(true);
+    m_starter.setInterval(0);
+    connect(&m_starter, &QTimer::timeout, this, &ApiClient::startSome);
 }
 
 QByteArray ApiClient::userAgent()
@@ -30,6 +33,22 @@ PendingCall *ApiClient::send(const Endpoint &endpoint, const ApiRequest &request
     });
     Q_EMIT callStarted(call);
     // Started from the event loop, so a caller can connect to the call before it ends.
-    QMetaObject::invokeMethod(call, &PendingCall::start, Qt::QueuedConnection);
+    m_toStart.append(call);
+    if (!m_starter.isActive())
+        m_starter.start();
     return call;
+}
+
+void ApiClient::startSome()
+{
+    constexpr int perTurn = 8;
+    for (int started = 0; started < perTurn && !m_toStart.isEmpty();) {
+        const QPointer<PendingCall> call = m_toStart.takeFirst();
+        if (call) {
+            call->start();
+            ++started;
+        }
+    }
+    if (!m_toStart.isEmpty())
+        m_starter.start();
 }

@@ -2,7 +2,10 @@
 
 #include "pendingcall.h"
 
+#include <QList>
 #include <QObject>
+#include <QPointer>
+#include <QTimer>
 
 class QNetworkAccessManager;
 
@@ -31,6 +34,12 @@ Q_SIGNALS:
     void callFinished(const CallRecord &record);
 
 private:
+    void startSome();
+
     QNetworkAccessManager *m_nam;
     PendingCall::Limits m_limits;
+    // Calls not yet handed to the network: a burst of them starts a few per turn of the
+    // event loop, so the window is never held while hundreds start.
+    QList<QPointer<PendingCall>> m_toStart;
+    QTimer m_starter;
 };

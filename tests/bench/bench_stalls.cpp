@@ -4,8 +4,11 @@
 // longest gap between its ticks. Also the client's peak RSS growth (this process only, the
 // server is another) against the body's size. Warm: the connection is open and the panel has
 // shown a call before. Prints one JSON line per case; targets: stall ≤ 50 ms, RSS ≤ 3× body.
+// Last, a burst: 200 calls started at once, each shown and recorded in a history of its own;
+// targets: stall ≤ 50 ms and all 200 in the history.
 #include "apiclient.h"
 #include "bodyview.h"
+#include "historystore.h"
 #include "responsepanel.h"
 
 #include <QApplication>
@@ -14,10 +17,13 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -101,6 +107,73 @@ Result run(ApiClient &client, ResponsePanel &panel, const QUrl &url)
     return r;
 }
 
+QProcess *startServer(const QString &path, const char *status, QUrl *url)
+{
+    auto *server = new QProcess;
+    server->start(QCoreApplication::applicationDirPath() + QStringLiteral("/bench-fileserver"),
+                  {path, QLatin1String(status), QStringLiteral("application/json")});
+    if (!server->waitForReadyRead(10000))
+        return server;
+    *url = QUrl(QStringLiteral("http://127.0.0.1:%1")
+                    .arg(server->readAllStandardOutput().trimmed().toInt()));
+    return server;
+}
+
+bool burst(ApiClient &client, ResponsePanel &panel, const QTemporaryDir &dir)
+{
+    constexpr int calls = 200;
+    const QString path = dir.filePath(QStringLiteral("small"));
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return false;
+        f.write(jsonList(2048));
+    }
+    QUrl url;
+    std::unique_ptr<QProcess> server(startServer(path, "200", &url));
+    HistoryStore history(HistoryDatabase::prepare(dir.filePath(QStringLiteral("burst.sqlite"))));
+    qint64 stall = 0;
+    QElapsedTimer tick;
+    QTimer timer;
+    timer.setInterval(5);
+    QObject::connect(&timer, &QTimer::timeout, [&] { stall = std::max(stall, tick.restart()); });
+    int done = 0;
+    QEventLoop loop;
+    const Endpoint where{QStringLiteral("bench"), QString(), url, {}};
+    ApiRequest request;
+    request.path = QStringLiteral("/v1/list");
+    QElapsedTimer since;
+    since.start();
+    tick.start();
+    timer.start();
+    for (int i = 0; i < calls; ++i) {
+        PendingCall *call = client.send(where, request);
+        QObject::connect(call, &PendingCall::finished, &panel, [&](const CallRecord &record) {
+            panel.showCall(record);
+            history.record(record);
+            if (++done == calls)
+                loop.quit();
+        });
+    }
+    loop.exec();
+    const qint64 allMs = since.elapsed();
+    stall = std::max(stall, tick.elapsed());
+    history.flush();
+    QSqlQuery q(QSqlDatabase::database(history.connectionName()));
+    const qint64 stored = q.exec(QStringLiteral("SELECT count(*) FROM calls")) && q.next()
+                              ? q.value(0).toLongLong()
+                              : -1;
+    const bool met = stall <= 50 && stored == calls;
+    std::printf("{\"bench\": \"stalls\", \"what\": \"burst of %d calls started at once\", "
+                "\"longest_stall_ms\": %lld, \"target_ms\": 50, \"all_done_ms\": %lld, "
+                "\"recorded\": %lld, \"met\": %s}\n",
+                calls, static_cast<long long>(stall), static_cast<long long>(allMs),
+                static_cast<long long>(stored), met ? "true" : "false");
+    server->kill();
+    server->waitForFinished();
+    return met;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -162,5 +235,6 @@ int main(int argc, char *argv[])
             std::fflush(stdout);
         }
     }
+    allMet = burst(client, panel, dir) && allMet;
     return allMet ? 0 : 1;
 }
