@@ -6,6 +6,7 @@
 // curl's 1 KB POST to the same server. Targets: a 64 KB POST adds at most 2 ms to a GET; a
 // 1 KB POST takes at most 1.5× curl's; ApiClient adds at most 5 % to bare QNAM's GET.
 #include "apiclient.h"
+#include "curlbatch.h"
 #include "lowdelaysockets.h"
 #include "recordingserver.h"
 
@@ -66,29 +67,12 @@ double viaBareQnam(QNetworkAccessManager &nam, const QUrl &url, int count)
 // curl's median per request, from its own time_total, over one connection.
 double viaCurl(const QUrl &url, const QByteArray &body, int count)
 {
-    QTemporaryFile config;
-    QTemporaryFile bodyFile;
-    if (!config.open() || !bodyFile.open())
-        return -1;
-    bodyFile.write(body);
-    bodyFile.flush();
-    for (int i = 0; i < count; ++i) {
-        if (i)
-            config.write("next\n");
-        config.write("url = \"" + url.toEncoded() + "\"\noutput = \"/dev/null\"\n");
-        config.write("write-out = \"%{time_total}\\n\"\n");
-        config.write("header = \"Content-Type: application/json\"\n");
-        config.write("data-binary = \"@" + bodyFile.fileName().toLocal8Bit() + "\"\n");
-    }
-    config.flush();
-    QProcess curl;
-    QEventLoop loop; // the server runs on this thread: wait without blocking it
-    QObject::connect(&curl, &QProcess::finished, &loop, &QEventLoop::quit);
-    curl.start(QStringLiteral("curl"),
-               {QStringLiteral("-s"), QStringLiteral("-K"), config.fileName()});
-    loop.exec();
+    CurlBatch batch;
+    batch.method = "POST";
+    batch.body = body;
+    batch.writeOut = "%{time_total}";
     QList<double> ms;
-    for (const QByteArray &line : curl.readAllStandardOutput().trimmed().split('\n'))
+    for (const QByteArray &line : batch.run(url, count).trimmed().split('\n'))
         ms.append(line.toDouble() * 1000.0);
     return median(ms.mid(20)); // after the warm-up, as for the client
 }
