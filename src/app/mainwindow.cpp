@@ -450,6 +450,11 @@ void MainWindow::onCallFinished(const CallRecord &record)
     m_ui->requestPanel->setInFlight(int(m_inFlight.size()));
     if (m_inFlight.isEmpty())
         m_progressTimer.stop();
+    // Calls may finish out of order (a large answer is completed on a worker): the panel
+    // shows the newest call sent, not whichever finished last. The history has them all.
+    if (m_newestShown.isValid() && record.startedUtc < m_newestShown)
+        return;
+    m_newestShown = record.startedUtc;
     m_ui->responsePanel->showCall(record);
 }
 

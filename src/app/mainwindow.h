@@ -66,5 +66,6 @@ private:
     QElapsedTimer m_since;
     QTimer m_progressTimer;
     qint64 m_received = 0;
+    QDateTime m_newestShown; // when the newest call shown on finishing was started
     std::function<void()> m_bannerAction;
 };

@@ -67,12 +67,18 @@ ErrorEnvelope ErrorEnvelope::parse(int status, const QByteArray &body,
     e.type = readString(fields, "type", &e.problems);
     e.code = readString(fields, "code", &e.problems);
     e.message = readString(fields, "message", &e.problems);
-    // The body keeps a giant message whole; the envelope, shown in a field and indexed by the
-    // history, keeps its start.
-    if (e.message.size() > maxMessageChars)
-        e.message = e.message.left(maxMessageChars) + QStringLiteral("…");
     e.requestId = readString(fields, "request_id", &e.problems);
     return e;
+}
+
+QString ErrorEnvelope::shortened(const QString &message)
+{
+    if (message.size() <= maxMessageChars)
+        return message;
+    qsizetype cut = maxMessageChars;
+    if (message.at(cut - 1).isHighSurrogate())
+        --cut; // never half a character
+    return message.left(cut) + QStringLiteral("…");
 }
 
 QString ErrorEnvelope::hintFor(const QString &code)

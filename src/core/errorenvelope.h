@@ -18,8 +18,11 @@ struct ErrorEnvelope
     Kind kind = Kind::None;
     QString type;
     QString code;
-    QString message; // at most maxMessageChars, and "…"
+    QString message;
+    // A giant message is kept by its start where it is shown and indexed; the body keeps it
+    // whole. Cut only after the redaction, so no part of a key survives at the cut.
     static constexpr qsizetype maxMessageChars = 16 * 1024;
+    static QString shortened(const QString &message);
     QString requestId;
     QStringList problems; // what was missing or of the wrong type, in plain words
 

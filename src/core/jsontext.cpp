@@ -2,6 +2,9 @@
 
 #include <QJsonDocument>
 
+#include <cctype>
+#include <cstring>
+
 namespace JsonText {
 
 Check check(const QByteArray &body)
@@ -39,78 +42,180 @@ bool isSpace(char c)
 }
 
 // Re-indents JSON as it reads it, keeping its bytes and key order, without building a
-// document: a large body costs its pretty copy and nothing more. Brackets and strings are
-// checked as it goes; anything else that is not JSON gives an empty result.
-QByteArray reindented(const QByteArray &body)
+// document: a large body costs its pretty copy and nothing more. It reads the grammar whole
+// (values, keys, separators, numbers, literals, escapes), stops past Qt's own nesting limit or
+// when the copy would pass four times the body, and anything that is not JSON gives an empty
+// result, so the body is shown as it is.
+class Reindenter
 {
-    QByteArray out;
-    // Room for any indentation: pages never written are never resident, and the copy is
-    // never moved as it grows.
-    out.reserve(body.size() * 2 + 16);
-    QByteArray open; // the brackets not yet closed
-    const auto newline = [&out, &open] {
-        out += '\n';
-        out.append(open.size() * 4, ' ');
-    };
-    const char *p = body.constData();
-    const char *end = p + body.size();
-    while (p < end && isSpace(*p))
-        ++p;
-    if (p == end || (*p != '{' && *p != '['))
-        return {};
-    for (; p < end; ++p) {
-        const char c = *p;
-        if (c == '"') {
-            const char *start = p++;
-            while (p < end && *p != '"')
-                p += *p == '\\' ? 2 : 1;
-            if (p >= end)
-                return {};
-            out.append(start, p - start + 1);
-        } else if (c == '{' || c == '[') {
-            out += c;
-            const char *next = p + 1;
-            while (next < end && isSpace(*next))
-                ++next;
-            if (next < end && *next == (c == '{' ? '}' : ']')) {
-                out += *next; // an empty object or array stays on its line
-                p = next;
-            } else {
-                open += c;
-                newline();
-            }
-        } else if (c == '}' || c == ']') {
-            if (open.isEmpty() || open.back() != (c == '}' ? '{' : '['))
-                return {};
-            open.chop(1);
-            newline();
-            out += c;
-        } else if (c == ',') {
-            if (open.isEmpty())
-                return {};
-            out += c;
-            newline();
-        } else if (c == ':') {
-            out += ": ";
-        } else if (isSpace(c)) {
-            continue;
-        } else if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '-' || c == '+' ||
-                   c == '.' || c == 'E') {
-            out += c;
-        } else {
+public:
+    explicit Reindenter(const QByteArray &body)
+        : m_p(body.constData())
+        , m_end(body.constData() + body.size())
+        , m_budget(body.size() * 4 + 1024)
+    {
+        m_out.reserve(body.size() + body.size() / 2 + 16);
+    }
+
+    QByteArray run()
+    {
+        if (m_end - m_p >= 3 && QByteArrayView(m_p, 3) == "\xEF\xBB\xBF")
+            m_p += 3; // a byte order mark
+        skipSpace();
+        if (m_p == m_end || (*m_p != '{' && *m_p != '[') || !value(0))
             return {};
-        }
-        if (open.isEmpty() && (c == '}' || c == ']')) {
-            while (++p < end && isSpace(*p)) {
+        skipSpace();
+        if (m_p != m_end)
+            return {};
+        m_out += '\n';
+        return m_out;
+    }
+
+private:
+    static constexpr int maxDepth = 1024;
+
+    void skipSpace()
+    {
+        while (m_p < m_end && isSpace(*m_p))
+            ++m_p;
+    }
+    bool newline(int depth)
+    {
+        if (m_out.size() + 1 + depth * 4 > m_budget)
+            return false;
+        m_out += '\n';
+        m_out.append(depth * 4, ' ');
+        return true;
+    }
+    bool string()
+    {
+        const char *start = m_p++;
+        while (m_p < m_end && *m_p != '"') {
+            if (uchar(*m_p) < 0x20)
+                return false;
+            if (*m_p == '\\') {
+                if (++m_p == m_end)
+                    return false;
+                if (*m_p == 'u') {
+                    for (int i = 0; i < 4; ++i)
+                        if (++m_p == m_end || !isxdigit(uchar(*m_p)))
+                            return false;
+                } else if (!strchr("\"\\/bfnrt", *m_p)) {
+                    return false;
+                }
             }
-            if (p != end)
-                return {};
-            out += '\n';
-            return out;
+            ++m_p;
+        }
+        if (m_p == m_end)
+            return false;
+        m_out.append(start, ++m_p - start);
+        return true;
+    }
+    bool number()
+    {
+        const char *start = m_p;
+        const auto digits = [this] {
+            const char *from = m_p;
+            while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
+                ++m_p;
+            return m_p > from;
+        };
+        if (*m_p == '-')
+            ++m_p;
+        if (m_p < m_end && *m_p == '0')
+            ++m_p;
+        else if (!digits())
+            return false;
+        if (m_p < m_end && *m_p == '.' && (++m_p, !digits()))
+            return false;
+        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
+            ++m_p;
+            if (m_p < m_end && (*m_p == '+' || *m_p == '-'))
+                ++m_p;
+            if (!digits())
+                return false;
+        }
+        m_out.append(start, m_p - start);
+        return true;
+    }
+    bool literal()
+    {
+        for (const char *word : {"true", "false", "null"}) {
+            const qsizetype n = qsizetype(strlen(word));
+            if (m_end - m_p >= n && QByteArrayView(m_p, n) == word) {
+                m_out += word;
+                m_p += n;
+                return true;
+            }
+        }
+        return false;
+    }
+    bool value(int depth)
+    {
+        if (m_p == m_end)
+            return false;
+        switch (*m_p) {
+        case '"':
+            return string();
+        case '{':
+        case '[':
+            return container(depth + 1);
+        case 't':
+        case 'f':
+        case 'n':
+            return literal();
+        default:
+            return number();
         }
     }
-    return {};
-}
+    bool container(int depth)
+    {
+        if (depth > maxDepth)
+            return false;
+        const bool object = *m_p == '{';
+        const char close = object ? '}' : ']';
+        m_out += *m_p++;
+        skipSpace();
+        if (m_p < m_end && *m_p == close) {
+            m_out += *m_p++; // an empty object or array stays on its line
+            return true;
+        }
+        for (;;) {
+            if (!newline(depth))
+                return false;
+            if (object) {
+                if (m_p == m_end || *m_p != '"' || !string())
+                    return false;
+                skipSpace();
+                if (m_p == m_end || *m_p++ != ':')
+                    return false;
+                m_out += ": ";
+                skipSpace();
+            }
+            if (!value(depth))
+                return false;
+            skipSpace();
+            if (m_p == m_end)
+                return false;
+            if (*m_p == close) {
+                ++m_p;
+                if (!newline(depth - 1))
+                    return false;
+                m_out += close;
+                return true;
+            }
+            if (*m_p++ != ',')
+                return false;
+            m_out += ',';
+            skipSpace();
+        }
+    }
+
+    const char *m_p;
+    const char *m_end;
+    qsizetype m_budget;
+    QByteArray m_out;
+};
 
 } // namespace
 
@@ -119,7 +224,7 @@ QByteArray pretty(const QByteArray &body, bool *wasJson)
     // Large bodies are re-indented as they stand; a document of 100 MB would take several
     // times its size in memory.
     if (body.size() >= streamingAbove) {
-        QByteArray out = reindented(body);
+        QByteArray out = Reindenter(body).run();
         if (wasJson)
             *wasJson = !out.isEmpty();
         return out.isEmpty() ? body : out;

@@ -404,7 +404,9 @@ void PendingCall::finish(CallRecord::Outcome outcome, const QString &errorText)
     // window never waits for either. The result comes back on this thread, to this call if
     // it still exists.
     QPointer<PendingCall> self(this);
-    QThreadPool::globalInstance()->start([self, record = m_record, completion]() mutable {
+    CallRecord record = std::move(m_record);
+    m_record = {}; // nothing unredacted is held here meanwhile
+    QThreadPool::globalInstance()->start([self, record = std::move(record), completion]() mutable {
         CallRecord done = complete(std::move(record), completion);
         QMetaObject::invokeMethod(QCoreApplication::instance(),
                                   [self, done = std::move(done)]() mutable {
@@ -435,11 +437,14 @@ CallRecord PendingCall::complete(CallRecord r, const Completion &c)
     }
     // The one point every record leaves the client: from here on, to the views, the history,
     // the exports and the log, it holds no key in any field, refused calls included.
-    return Redaction::record(r, c.apiKey);
+    r = Redaction::record(r, c.apiKey);
+    r.envelope.message = ErrorEnvelope::shortened(r.envelope.message);
+    return r;
 }
 
 void PendingCall::emitFinished()
 {
+    m_emitted = true;
     qCDebug(lcClient) << m_record.method << m_record.url.path() << "→" << m_record.status
                       << int(m_record.outcome) << m_record.timing.doneMs << "ms";
     Q_EMIT finished(m_record);

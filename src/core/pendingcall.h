@@ -35,7 +35,8 @@ public:
     ~PendingCall() override;
 
     const CallRecord &record() const { return m_record; }
-    bool isFinished() const { return m_finished; }
+    // True once finished() has been emitted (a large record is completed on a worker first).
+    bool isFinished() const { return m_emitted; }
     void cancel();
 
 Q_SIGNALS:
@@ -55,6 +56,7 @@ private:
     bool followRedirect();
     QString checkBodyLength() const;
     void finish(CallRecord::Outcome outcome, const QString &errorText = {});
+    bool m_emitted = false;
 
     // What finishing a record needs besides the record: for the envelope, the replay check
     // and the redaction. Bodies this large are finished on a worker thread.

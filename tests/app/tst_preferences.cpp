@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
 
 // Edit → Preferences… as a person uses it: retention and timeout set, applied at once, kept.
@@ -19,6 +20,35 @@ private Q_SLOTS:
     {
         if (!PrivateSession::require())
             return;
+    }
+
+    void handEditedValuesFallBackToTheDefaults()
+    {
+        QTemporaryDir dir;
+        QSettings s(dir.filePath(QStringLiteral("p.conf")), QSettings::IniFormat);
+        s.setValue(QStringLiteral("history/maxCalls"), QStringLiteral("50 000"));
+        s.setValue(QStringLiteral("history/maxBytes"), QStringLiteral("500MB"));
+        s.setValue(QStringLiteral("history/responseBodyCapBytes"), -5);
+        s.setValue(QStringLiteral("network/timeoutSeconds"), QStringLiteral("30s"));
+        s.setValue(QStringLiteral("history/maxAgeDays"), 7);
+        const Preferences p = Preferences::load(s);
+        const Preferences defaults;
+        QCOMPARE(p.maxCalls, defaults.maxCalls); // never silently "no limit"
+        QCOMPARE(p.maxBytes, defaults.maxBytes);
+        QCOMPARE(p.responseBodyCap, defaults.responseBodyCap);
+        QCOMPARE(p.timeoutSecs, defaults.timeoutSecs);
+        QCOMPARE(p.maxAgeDays, 7);
+    }
+
+    void aBudgetUnderOneMegabyteIsNotShownAsNoLimit()
+    {
+        GuiDriver gui;
+        QVERIFY(gui.start());
+        Preferences small;
+        small.maxBytes = 512 * 1024;
+        PreferencesDialog dialog(small, gui.services()->history.get());
+        QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("maxBytesSpin"))->value(), 1);
+        QCOMPARE(dialog.preferences().maxBytes, 512 * 1024); // unchanged, kept as it was
     }
 
     void preferencesAreShownSetAndAppliedAtOnce()

@@ -101,9 +101,17 @@ private Q_SLOTS:
             QByteArray(1'000'000, 'm') + "\"}}";
         const ErrorEnvelope e = ErrorEnvelope::parse(422, body, "application/json");
         QVERIFY(e.isEnvelope());
-        QCOMPARE(e.message.size(), ErrorEnvelope::maxMessageChars + 1);
-        QVERIFY(e.message.endsWith(QStringLiteral("m…")));
         QCOMPARE(e.code, QStringLiteral("x"));
+        const QString shown = ErrorEnvelope::shortened(e.message);
+        QCOMPARE(shown.size(), ErrorEnvelope::maxMessageChars + 1);
+        QVERIFY(shown.endsWith(QStringLiteral("m…")));
+        // Never half a character: a pair cut at the limit is dropped whole.
+        const QString pairs = QString(ErrorEnvelope::maxMessageChars - 1, QLatin1Char('a')) +
+                              QString::fromUtf8("\xF0\x9F\x98\x80\xF0\x9F\x98\x80");
+        QVERIFY(!ErrorEnvelope::shortened(pairs)
+                     .at(ErrorEnvelope::maxMessageChars - 2)
+                     .isHighSurrogate());
+        QVERIFY(!ErrorEnvelope::shortened(pairs).chopped(1).back().isHighSurrogate());
     }
 };
 

@@ -49,6 +49,57 @@ private Q_SLOTS:
         QCOMPARE(JsonText::pretty(html, &json), html);
         QVERIFY(!json);
     }
+
+    void onlyJsonIsCalledJson_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<bool>("json");
+        // Each is padded with whitespace past the size where re-indenting takes over.
+        QTest::newRow("numbers, escapes, literals")
+            << QByteArray("[1e+5, -0.5, 0, \"a\\\"\\\\\\u00e9\", true, false, null]") << true;
+        QTest::newRow("empty object, then space") << QByteArray("{}") << true;
+        QTest::newRow("byte order mark") << QByteArray("\xEF\xBB\xBF[1]") << true;
+        QTest::newRow("two numbers") << QByteArray("[1 2]") << false;
+        QTest::newRow("two literals") << QByteArray("[true false]") << false;
+        QTest::newRow("key without colon") << QByteArray("{\"a\" \"b\"}") << false;
+        QTest::newRow("trailing comma") << QByteArray("[1,]") << false;
+        QTest::newRow("lone comma") << QByteArray("[,]") << false;
+        QTest::newRow("bad literal") << QByteArray("[nul]") << false;
+        QTest::newRow("colon in array") << QByteArray("[1:2]") << false;
+        QTest::newRow("leading zero") << QByteArray("[01]") << false;
+        QTest::newRow("garbage after") << QByteArray("[1] x") << false;
+        QTest::newRow("top-level scalar") << QByteArray("1") << false;
+    }
+
+    void onlyJsonIsCalledJson()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(bool, json);
+        const QByteArray body = text + QByteArray(JsonText::streamingAbove, ' ');
+        bool wasJson = !json;
+        const QByteArray pretty = JsonText::pretty(body, &wasJson);
+        QCOMPARE(wasJson, json);
+        if (json)
+            QCOMPARE(QJsonDocument::fromJson(pretty), QJsonDocument::fromJson(body));
+        else
+            QCOMPARE(pretty, body);
+    }
+
+    void deepNestingIsShownAsItIs()
+    {
+        // Past Qt's own limit of 1024 levels; and so deep that its indentation alone would
+        // take thousands of times the body.
+        const QByteArray body = QByteArray(4 * 1024 * 1024, '[') + QByteArray(4 * 1024 * 1024, ']');
+        bool json = true;
+        QCOMPARE(JsonText::pretty(body, &json), body);
+        QVERIFY(!json);
+        QByteArray fifty = QByteArray(50, '[');
+        for (int i = 0; fifty.size() < JsonText::streamingAbove; ++i)
+            fifty += "1,";
+        fifty += "1" + QByteArray(50, ']');
+        QCOMPARE(JsonText::pretty(fifty, &json), fifty); // its copy would pass 4× the body
+        QVERIFY(!json);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJsonText)

@@ -229,6 +229,26 @@ private Q_SLOTS:
         QCOMPARE(query().page({}, 0, 1000).size(), rows.size());
     }
 
+    void aCallLargerThanTheBudgetIsStillKept()
+    {
+        HistoryWriter::Retention tiny;
+        tiny.maxBytes = 64 * 1024;
+        tiny.responseBodyCap = 4 * 1024 * 1024;
+        m_store->setRetention(tiny);
+        CallRecord r = SampleCalls::make(7);
+        QRandomGenerator random(7);
+        r.responseBody = QByteArray(1024 * 1024, Qt::Uninitialized);
+        random.fillRange(reinterpret_cast<quint32 *>(r.responseBody.data()),
+                         r.responseBody.size() / 4);
+        QSignalSpy stored(m_store.get(), &HistoryStore::stored);
+        recordAll({r});
+        m_store->setRetention(tiny);
+        m_store->flush();
+        QTRY_COMPARE(stored.count(), 1);
+        const qint64 id = stored.first().first().value<CallRecord>().id;
+        QCOMPARE(query().load(id).responseBody, r.responseBody); // the newest call stays
+    }
+
     void findsByRequestIdWholeOrPrefix()
     {
         QList<CallRecord> calls;

@@ -13,17 +13,26 @@ const SettingValue<qint64> bodyCapKey(QStringLiteral("history/responseBodyCapByt
 const SettingValue<int> timeoutSecsKey(QStringLiteral("network/timeoutSeconds"),
                                        defaults.timeoutSecs);
 
+// A number from the settings, or the default when it is missing, is not a whole number
+// (a hand-edited "500MB", say) or is out of range: never a limit silently turned off.
+template <typename T>
+T number(const QSettings &settings, const SettingValue<T> &key, T fallback, qint64 min, qint64 max)
+{
+    bool ok = false;
+    const qint64 n = settings.value(key.key()).toString().trimmed().toLongLong(&ok);
+    return ok && n >= min && n <= max ? T(n) : fallback;
+}
+
 } // namespace
 
 Preferences Preferences::load(const QSettings &settings)
 {
-    // Out-of-range values written by hand fall back into range rather than break retention.
     Preferences p;
-    p.maxCalls = std::max<qint64>(0, maxCallsKey.get(settings));
-    p.maxAgeDays = std::max(0, maxAgeDaysKey.get(settings));
-    p.maxBytes = std::max<qint64>(0, maxBytesKey.get(settings));
-    p.responseBodyCap = std::max<qint64>(1024, bodyCapKey.get(settings));
-    p.timeoutSecs = std::clamp(timeoutSecsKey.get(settings), 1, 3600);
+    p.maxCalls = number(settings, maxCallsKey, defaults.maxCalls, 0, 1'000'000'000);
+    p.maxAgeDays = number(settings, maxAgeDaysKey, defaults.maxAgeDays, 0, 36500);
+    p.maxBytes = number(settings, maxBytesKey, defaults.maxBytes, 0, 1LL << 50);
+    p.responseBodyCap = number(settings, bodyCapKey, defaults.responseBodyCap, 1024, 1LL << 30);
+    p.timeoutSecs = number(settings, timeoutSecsKey, defaults.timeoutSecs, 1, 3600);
     return p;
 }
 

@@ -24,10 +24,15 @@ PreferencesDialog::PreferencesDialog(const Preferences &current, HistoryStore *h
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("preferencesDialog"));
+    m_maxBytes = current.maxBytes;
     m_ui->maxCallsSpin->setValue(clampedInt(current.maxCalls, m_ui->maxCallsSpin));
     m_ui->maxAgeSpin->setValue(clampedInt(current.maxAgeDays, m_ui->maxAgeSpin));
-    m_ui->maxBytesSpin->setValue(clampedInt(current.maxBytes / megabyte, m_ui->maxBytesSpin));
-    m_ui->bodyCapSpin->setValue(clampedInt(current.responseBodyCap / 1024, m_ui->bodyCapSpin));
+    // Whole megabytes, rounded up: a budget under 1 MB is 1 MB, never "no limit".
+    m_ui->maxBytesSpin->setValue(
+        clampedInt((current.maxBytes + megabyte - 1) / megabyte, m_ui->maxBytesSpin));
+    m_shownMaxBytes = m_ui->maxBytesSpin->value();
+    m_ui->bodyCapSpin->setValue(
+        clampedInt((current.responseBodyCap + 1023) / 1024, m_ui->bodyCapSpin));
     m_ui->timeoutSpin->setValue(clampedInt(current.timeoutSecs, m_ui->timeoutSpin));
     connect(m_ui->compactButton, &QPushButton::clicked, this, [this] {
         m_ui->compactButton->setEnabled(false);
@@ -48,7 +53,10 @@ Preferences PreferencesDialog::preferences() const
     Preferences p;
     p.maxCalls = m_ui->maxCallsSpin->value();
     p.maxAgeDays = m_ui->maxAgeSpin->value();
-    p.maxBytes = qint64(m_ui->maxBytesSpin->value()) * megabyte;
+    // Unchanged, a value that was not whole megabytes stays as it was.
+    p.maxBytes = m_ui->maxBytesSpin->value() == m_shownMaxBytes
+                     ? m_maxBytes
+                     : qint64(m_ui->maxBytesSpin->value()) * megabyte;
     p.responseBodyCap = qint64(m_ui->bodyCapSpin->value()) * 1024;
     p.timeoutSecs = m_ui->timeoutSpin->value();
     return p;

@@ -30,4 +30,6 @@ private:
 
     std::unique_ptr<Ui::PreferencesDialog> m_ui;
     HistoryStore *m_history;
+    qint64 m_maxBytes = 0;   // as loaded
+    int m_shownMaxBytes = 0; // as first shown, in MB
 };

@@ -15,6 +15,9 @@
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QThreadPool>
+
+#include <cctype>
+#include <cstring>
 #include <QVBoxLayout>
 
 BodyView::BodyView(QWidget *parent)
@@ -106,7 +109,13 @@ void BodyView::render()
     m_state->setText(tr("Formatting %1 MB…").arg(double(body.size()) / (1024 * 1024), 0, 'f', 1));
     QPointer<BodyView> self(this);
     QThreadPool::globalInstance()->start([self, body, pretty, generation] {
-        QByteArray text = pretty ? JsonText::pretty(body) : body;
+        QByteArray text = body;
+        try {
+            if (pretty)
+                text = JsonText::pretty(body);
+        } catch (const std::bad_alloc &) {
+            text = body; // no memory for a pretty copy: the body as it came
+        }
         QList<qsizetype> starts =
             text.size() >= largeBody ? LineListModel::indexLines(text) : QList<qsizetype>();
         QMetaObject::invokeMethod(QCoreApplication::instance(),
@@ -142,6 +151,32 @@ void BodyView::display(const QByteArray &text, quint64 generation)
     Q_EMIT ready();
 }
 
+qsizetype BodyView::indexIgnoringCase(const QByteArray &text, const QByteArray &needle,
+                                      qsizetype from)
+{
+    // As the small view finds: letters in either case (ASCII), each candidate found by memchr.
+    if (needle.isEmpty())
+        return -1;
+    const char lower = char(std::tolower(uchar(needle.at(0))));
+    const char upper = char(std::toupper(uchar(needle.at(0))));
+    const char *begin = text.constData();
+    const char *end = begin + text.size();
+    for (const char *p = begin + std::clamp<qsizetype>(from, 0, text.size());
+         end - p >= needle.size();) {
+        const auto *a = static_cast<const char *>(std::memchr(p, lower, size_t(end - p)));
+        const auto *b = lower == upper
+                            ? nullptr
+                            : static_cast<const char *>(std::memchr(p, upper, size_t(end - p)));
+        const char *hit = a && b ? std::min(a, b) : (a ? a : b);
+        if (!hit || end - hit < needle.size())
+            return -1;
+        if (qstrnicmp(hit, needle.constData(), size_t(needle.size())) == 0)
+            return hit - begin;
+        p = hit + 1;
+    }
+    return -1;
+}
+
 void BodyView::findNext()
 {
     const QString needle = m_find->text();
@@ -157,9 +192,9 @@ void BodyView::findNext()
     }
     const QModelIndex current = m_list->currentIndex();
     const qsizetype from = current.isValid() ? m_lines->offsetOfRow(current.row() + 1) : 0;
-    qsizetype at = m_shown.indexOf(needle.toUtf8(), from);
+    qsizetype at = indexIgnoringCase(m_shown, needle.toUtf8(), from);
     if (at < 0)
-        at = m_shown.indexOf(needle.toUtf8());
+        at = indexIgnoringCase(m_shown, needle.toUtf8(), 0);
     if (at < 0) {
         m_state->setText(tr("Not found"));
         return;

@@ -28,6 +28,9 @@ public:
     QByteArray body() const { return m_body; }
     // What is on screen (pretty or raw), once ready.
     QByteArray shownText() const { return m_shown; }
+    // Where needle first occurs at or after `from`, ASCII letters in either case; -1 if not.
+    static qsizetype indexIgnoringCase(const QByteArray &text, const QByteArray &needle,
+                                       qsizetype from);
     bool isLargeMode() const;
     bool isReady() const { return m_ready; }
     void focusFind();

@@ -20,7 +20,13 @@ QList<qsizetype> LineListModel::indexLines(const QByteArray &text)
                 newline = text.size();
         }
         // A long line is cut into segments; its newline is not searched for again for each.
-        start = std::min(newline + 1, start + segment);
+        // A cut never splits a UTF-8 character: it moves back past continuation bytes.
+        qsizetype cut = start + segment;
+        if (cut < newline + 1) {
+            for (int back = 0; back < 3 && (uchar(text.at(cut)) & 0xC0) == 0x80; ++back)
+                --cut;
+        }
+        start = std::min(newline + 1, cut);
     }
     if (starts.isEmpty())
         starts.append(0);

@@ -90,8 +90,10 @@ void HistoryWriter::pruneToBytes()
         const qint64 used = (number(QStringLiteral("PRAGMA page_count")) -
                              number(QStringLiteral("PRAGMA freelist_count"))) *
                             pageSize;
+        // The newest call stays, whatever its size: it was just reported as stored.
         const qint64 unpinned =
-            number(QStringLiteral("SELECT count(*) FROM calls WHERE pinned = 0"));
+            number(QStringLiteral("SELECT count(*) FROM calls WHERE pinned = 0 AND id < (SELECT "
+                                  "max(id) FROM calls)"));
         if (used <= m_retention.maxBytes || unpinned <= 0 || pageSize <= 0)
             return;
         // Down to 90 % of the budget, the oldest first, judged by the average call.
@@ -102,7 +104,8 @@ void HistoryWriter::pruneToBytes()
         const qint64 n = std::clamp<qint64>(excess / perCall + 1, 1, unpinned);
         QSqlQuery q(db);
         q.prepare(QStringLiteral("DELETE FROM calls WHERE id IN (SELECT id FROM calls WHERE "
-                                 "pinned = 0 ORDER BY id LIMIT ?)"));
+                                 "pinned = 0 AND id < (SELECT max(id) FROM calls) ORDER BY id "
+                                 "LIMIT ?)"));
         q.addBindValue(n);
         if (!q.exec())
             return;

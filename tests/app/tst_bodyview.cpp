@@ -1,0 +1,33 @@
+#include "bodyview.h"
+#include "linelistmodel.h"
+
+#include <QTest>
+
+// The response body's large view: lines cut on characters, search in either case.
+class TestBodyView : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void longLinesAreCutBetweenCharacters()
+    {
+        const QByteArray text = QByteArray("héllo wörld ").repeated(6000); // one 78 KB line
+        const QList<qsizetype> starts = LineListModel::indexLines(text);
+        QVERIFY(starts.size() > 30);
+        for (const qsizetype start : starts)
+            QVERIFY2((uchar(text.at(start)) & 0xC0) != 0x80, qPrintable(QString::number(start)));
+    }
+
+    void searchFindsEitherCase()
+    {
+        const QByteArray text = QByteArray(70'000, 'x') + "Say HELLO" + QByteArray(10, 'y');
+        QCOMPARE(BodyView::indexIgnoringCase(text, "hello", 0), 70'004);
+        QCOMPARE(BodyView::indexIgnoringCase(text, "say h", 0), 70'000);
+        QCOMPARE(BodyView::indexIgnoringCase(text, "hello", 70'005), -1);
+        QCOMPARE(BodyView::indexIgnoringCase(text, "yyyyyyyyyyy", 0), -1); // runs past the end
+        QCOMPARE(BodyView::indexIgnoringCase({}, "a", 0), -1);
+    }
+};
+
+QTEST_MAIN(TestBodyView)
+#include "tst_bodyview.moc"
