@@ -1,18 +1,7 @@
 #include "calltiming.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
 #include <initializer_list>
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CallTiming", text);
-}
-
-} // namespace
 
 QList<CallTiming::Phase> CallTiming::phases() const
 {

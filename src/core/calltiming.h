@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -7,6 +8,9 @@
 // network; -1 if it did not (or could not be seen).
 struct CallTiming
 {
+    Q_DECLARE_TR_FUNCTIONS(CallTiming) // ends in "private:"
+
+public:
     qint64 connectStartMs = -1; // a new connection began (-1: an open one was reused)
     qint64 encryptedMs = -1;    // the TLS handshake finished (-1: cleartext or reused)
     qint64 bodyStartMs = -1;    // the first bytes of the request body were written

@@ -7,11 +7,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("FailureSummary", text);
-}
-
 QString hostPort(const QUrl &url)
 {
     const int port = url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
@@ -50,19 +45,19 @@ FailureSummary make(QString text, FailureSummary::Action action = FailureSummary
     case FailureSummary::Action::None:
         break;
     case FailureSummary::Action::SendAtReset:
-        s.actionText = tr("Send at reset");
+        s.actionText = FailureSummary::tr("Send at reset");
         break;
     case FailureSummary::Action::TestKey:
-        s.actionText = tr("Test key…");
+        s.actionText = FailureSummary::tr("Test key…");
         break;
     case FailureSummary::Action::Compare:
-        s.actionText = tr("Compare…");
+        s.actionText = FailureSummary::tr("Compare…");
         break;
     case FailureSummary::Action::Profiles:
-        s.actionText = tr("Profiles…");
+        s.actionText = FailureSummary::tr("Profiles…");
         break;
     case FailureSummary::Action::Retry:
-        s.actionText = tr("Retry");
+        s.actionText = FailureSummary::tr("Retry");
         break;
     }
     return s;
@@ -86,14 +81,18 @@ FailureSummary networkFailure(const CallRecord &r)
     const QString where = hostPort(r.url);
     const QString error = brief(r.errorText);
     if (error.contains(QLatin1String("refused"), Qt::CaseInsensitive))
-        return make(tr("Connection refused by %1: is the server running?").arg(where),
-                    Action::Profiles);
+        return make(
+            FailureSummary::tr("Connection refused by %1: is the server running?").arg(where),
+            Action::Profiles);
     if (error.contains(QLatin1String("not found"), Qt::CaseInsensitive))
-        return make(tr("%1 was not found: check the profile's base URL.").arg(brief(r.url.host())),
+        return make(FailureSummary::tr("%1 was not found: check the profile's base URL.")
+                        .arg(brief(r.url.host())),
                     Action::Profiles);
     if (error.startsWith(QLatin1String("TLS")) || error.contains(QLatin1String("SSL")))
-        return make(tr("The TLS handshake with %1 failed: %2").arg(where, error), Action::Profiles);
-    return make(tr("No complete answer from %1: %2").arg(where, error), retryFor(r));
+        return make(FailureSummary::tr("The TLS handshake with %1 failed: %2").arg(where, error),
+                    Action::Profiles);
+    return make(FailureSummary::tr("No complete answer from %1: %2").arg(where, error),
+                retryFor(r));
 }
 
 FailureSummary rateLimited(const CallRecord &r, const QDateTime &now)
@@ -101,23 +100,24 @@ FailureSummary rateLimited(const CallRecord &r, const QDateTime &now)
     const RateLimitSnapshot &rl = r.rateLimit;
     QString used;
     if (rl.hasBudget())
-        used = tr("this key has used %1 of %2 requests")
+        used = FailureSummary::tr("this key has used %1 of %2 requests")
                    .arg(QString::number(rl.limit - rl.remaining), QString::number(rl.limit));
     else
-        used = tr("this key has used its requests for now");
+        used = FailureSummary::tr("this key has used its requests for now");
     QDateTime resetAt;
     if (rl.waitSecs >= 0)
         resetAt = r.startedUtc.addMSecs(std::max<qint64>(0, r.timing.doneMs)).addSecs(rl.waitSecs);
     else if (rl.resetUnix > 0)
         resetAt = QDateTime::fromSecsSinceEpoch(rl.resetUnix, Qt::UTC);
     if (!resetAt.isValid())
-        return make(tr("429: %1; Pi did not say when the window resets.").arg(used));
+        return make(
+            FailureSummary::tr("429: %1; Pi did not say when the window resets.").arg(used));
     const qint64 msLeft = now.msecsTo(resetAt);
     if (msLeft <= 0)
-        return make(
-            tr("429: %1; the window reset at %2: send again.").arg(used, clockTime(resetAt)),
-            FailureSummary::Action::Retry);
-    return make(tr("429: %1; the window resets at %2 (in %3).")
+        return make(FailureSummary::tr("429: %1; the window reset at %2: send again.")
+                        .arg(used, clockTime(resetAt)),
+                    FailureSummary::Action::Retry);
+    return make(FailureSummary::tr("429: %1; the window resets at %2 (in %3).")
                     .arg(used, clockTime(resetAt), RateLimitTracker::formatWait(msLeft)),
                 FailureSummary::Action::SendAtReset);
 }
@@ -128,9 +128,10 @@ FailureSummary unauthorized(const CallRecord &r)
                              ? QStringLiteral("401")
                              : QStringLiteral("401 ") + brief(r.envelope.code);
     if (r.keyMask.isEmpty())
-        return make(tr("%1: no key was sent: store one for this profile.").arg(code),
-                    FailureSummary::Action::TestKey);
-    return make(tr("%1: Pi rejected %2: revoked or mistyped.").arg(code, r.keyMask),
+        return make(
+            FailureSummary::tr("%1: no key was sent: store one for this profile.").arg(code),
+            FailureSummary::Action::TestKey);
+    return make(FailureSummary::tr("%1: Pi rejected %2: revoked or mistyped.").arg(code, r.keyMask),
                 FailureSummary::Action::TestKey);
 }
 
@@ -138,10 +139,11 @@ FailureSummary keyMismatch(const CallRecord &r, const CallRecord &original)
 {
     const QString key = QString::fromLatin1(r.idempotencyKey.left(4)) + QStringLiteral("…");
     if (!original.id)
-        return make(tr("409: key %1 was first used with another body, by a call that is not in "
-                       "this history.")
+        return make(FailureSummary::tr(
+                        "409: key %1 was first used with another body, by a call that is not in "
+                        "this history.")
                         .arg(key));
-    return make(tr("409: key %1 was first used at %2 with another body.")
+    return make(FailureSummary::tr("409: key %1 was first used at %2 with another body.")
                     .arg(key, clockTime(original.startedUtc)),
                 FailureSummary::Action::Compare);
 }
@@ -156,13 +158,13 @@ FailureSummary FailureSummary::of(const CallRecord &r, const CallRecord &origina
     case Outcome::Completed:
         break;
     case Outcome::Refused:
-        return make(tr("Not sent: %1").arg(brief(r.errorText)));
+        return make(FailureSummary::tr("Not sent: %1").arg(brief(r.errorText)));
     case Outcome::Cancelled:
-        return make(tr("Cancelled: %1").arg(brief(r.errorText)), retryFor(r));
+        return make(FailureSummary::tr("Cancelled: %1").arg(brief(r.errorText)), retryFor(r));
     case Outcome::TimedOut:
-        return make(
-            tr("%1 sent no complete answer in time: %2").arg(hostPort(r.url), brief(r.errorText)),
-            retryFor(r));
+        return make(FailureSummary::tr("%1 sent no complete answer in time: %2")
+                        .arg(hostPort(r.url), brief(r.errorText)),
+                    retryFor(r));
     case Outcome::TooLarge:
         return make(brief(r.errorText));
     case Outcome::NetworkError:
@@ -172,11 +174,13 @@ FailureSummary FailureSummary::of(const CallRecord &r, const CallRecord &origina
         return {};
     const QString status = QString::number(r.status);
     if (!r.envelope.isEnvelope()) {
-        const QString what = looksLikeHtml(r) ? tr("the body is an HTML page")
-                                              : tr("the body is not a Pi error envelope");
+        const QString what = looksLikeHtml(r)
+                                 ? FailureSummary::tr("the body is an HTML page")
+                                 : FailureSummary::tr("the body is not a Pi error envelope");
         if (r.status >= 500)
-            return make(tr("%1 from a proxy, not from Pi: %2.").arg(status, what), retryFor(r));
-        return make(tr("%1 from something other than Pi: %2.").arg(status, what));
+            return make(FailureSummary::tr("%1 from a proxy, not from Pi: %2.").arg(status, what),
+                        retryFor(r));
+        return make(FailureSummary::tr("%1 from something other than Pi: %2.").arg(status, what));
     }
     const QString code = r.envelope.code;
     if (r.status == 429)
@@ -185,17 +189,20 @@ FailureSummary FailureSummary::of(const CallRecord &r, const CallRecord &origina
         return unauthorized(r);
     if (r.status == 409 && code == QLatin1String("idempotency_key_mismatch"))
         return keyMismatch(r, original);
-    QString text = tr("%1 %2: %3").arg(status, brief(code), brief(r.envelope.message));
+    QString text =
+        FailureSummary::tr("%1 %2: %3").arg(status, brief(code), brief(r.envelope.message));
     if (!r.contractProblems.isEmpty())
-        text += tr(" (and: %1)").arg(brief(r.contractProblems.first()));
+        text += FailureSummary::tr(" (and: %1)").arg(brief(r.contractProblems.first()));
     if (r.status < 500)
         return make(text);
     if (keyless(r))
-        return make(text + tr(" — Pi failed on its side; this call had no idempotency key, so "
-                              "sending it again may repeat what it did."));
+        return make(text + FailureSummary::tr(
+                               " — Pi failed on its side; this call had no idempotency key, so "
+                               "sending it again may repeat what it did."));
     return make(text + (r.idempotencyKey.isEmpty()
-                            ? tr(" — Pi failed on its side; sending again is safe.")
-                            : tr(" — Pi failed on its side; a retry with the same idempotency "
-                                 "key is safe.")),
+                            ? FailureSummary::tr(" — Pi failed on its side; sending again is safe.")
+                            : FailureSummary::tr(
+                                  " — Pi failed on its side; a retry with the same idempotency "
+                                  "key is safe.")),
                 Action::Retry);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "callrecord.h"
+#include <QCoreApplication>
 
 #include <QDateTime>
 #include <QString>
@@ -9,6 +10,9 @@
 // state, the contract check and the network error; with the one action that helps most.
 struct FailureSummary
 {
+    Q_DECLARE_TR_FUNCTIONS(FailureSummary) // ends in "private:"
+
+public:
     enum class Action
     {
         None,

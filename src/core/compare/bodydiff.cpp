@@ -16,11 +16,6 @@ constexpr int maxListed = 1000;
 constexpr int maxRowChars = 300;
 constexpr qsizetype hexShown = 16 * 1024;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("BodyDiff", text);
-}
-
 QString shortened(const QString &text)
 {
     return text.size() > maxRowChars ? text.left(maxRowChars) + QStringLiteral("…") : text;
@@ -58,7 +53,7 @@ QString hexDump(const QByteArray &bytes)
                    .arg(at, 8, 16, QLatin1Char('0'))
                    .arg(QString::fromLatin1(shown.mid(at, 16).toHex(' ')));
     if (bytes.size() > shown.size())
-        out += tr("… (%1 more bytes)\n").arg(bytes.size() - shown.size());
+        out += BodyDiff::tr("… (%1 more bytes)\n").arg(bytes.size() - shown.size());
     return out;
 }
 
@@ -79,21 +74,24 @@ void compareJson(const QJsonValue &a, const QJsonValue &b, const std::atomic_boo
         QString row;
         switch (d.kind) {
         case Kind::Changed:
-            row = tr("%1: %2 → %3 (line %4 | line %5)")
+            row = BodyDiff::tr("%1: %2 → %3 (line %4 | line %5)")
                       .arg(d.path, d.before, d.after, QString::number(d.lineA),
                            QString::number(d.lineB));
             break;
         case Kind::Added:
-            row = tr("%1: only in B, %2 (line %3)").arg(d.path, d.after, QString::number(d.lineB));
+            row = BodyDiff::tr("%1: only in B, %2 (line %3)")
+                      .arg(d.path, d.after, QString::number(d.lineB));
             break;
         case Kind::Removed:
-            row = tr("%1: only in A, %2 (line %3)").arg(d.path, d.before, QString::number(d.lineA));
+            row = BodyDiff::tr("%1: only in A, %2 (line %3)")
+                      .arg(d.path, d.before, QString::number(d.lineA));
             break;
         }
         out->differences.append(shortened(row));
     }
     if (r.capped)
-        out->note = tr("More than %1 differences: the first %1 are listed.").arg(maxListed);
+        out->note =
+            BodyDiff::tr("More than %1 differences: the first %1 are listed.").arg(maxListed);
 }
 
 void compareLines(const QString &a, const QString &b, const std::atomic_bool *cancel, BodyDiff *out)
@@ -108,16 +106,17 @@ void compareLines(const QString &a, const QString &b, const std::atomic_bool *ca
         if (out->differences.size() >= maxListed)
             continue;
         out->places.append({removed ? c.line : 0, removed ? 0 : c.line});
-        out->differences.append(
-            shortened((removed ? tr("line %1 only in A: %2") : tr("line %1 only in B: %2"))
-                          .arg(QString::number(c.line), c.text)));
+        out->differences.append(shortened((removed ? BodyDiff::tr("line %1 only in A: %2")
+                                                   : BodyDiff::tr("line %1 only in B: %2"))
+                                              .arg(QString::number(c.line), c.text)));
     }
     if (r.approximate)
-        out->note = tr("The bodies differ in too many lines to align them: the differing "
-                       "stretch is shown as replaced whole.");
+        out->note = BodyDiff::tr("The bodies differ in too many lines to align them: the differing "
+                                 "stretch is shown as replaced whole.");
     else if (r.changes.size() > maxListed)
-        out->note =
-            tr("%1 lines differ: the first %2 are listed.").arg(r.changes.size()).arg(maxListed);
+        out->note = BodyDiff::tr("%1 lines differ: the first %2 are listed.")
+                        .arg(r.changes.size())
+                        .arg(maxListed);
 }
 
 void compareBytes(const QByteArray &a, const QByteArray &b, BodyDiff *out)
@@ -133,11 +132,12 @@ void compareBytes(const QByteArray &a, const QByteArray &b, BodyDiff *out)
     out->linesA.append(line);
     out->linesB.append(line);
     out->places.append({line, line});
-    out->differences.append(tr("binary bodies: they differ from byte %1 on (A %2 bytes, B %3 "
-                               "bytes)")
-                                .arg(at)
-                                .arg(a.size())
-                                .arg(b.size()));
+    out->differences.append(
+        BodyDiff::tr("binary bodies: they differ from byte %1 on (A %2 bytes, B %3 "
+                     "bytes)")
+            .arg(at)
+            .arg(a.size())
+            .arg(b.size()));
 }
 
 } // namespace
@@ -159,9 +159,10 @@ BodyDiff BodyDiff::compare(const QByteArray &a, const QByteArray &b, qint64 cap,
         compareJson(va, vb, cancel, &out);
         // Pi compares bytes, not meanings: say so when only the writing differs.
         if (out.identical() && a != b)
-            out.note = tr("The same JSON value written with other bytes (key order, whitespace, "
-                          "escapes, number spelling or a repeated key): Pi compares the bytes, "
-                          "so the same idempotency key with these two bodies gets a 409.");
+            out.note =
+                BodyDiff::tr("The same JSON value written with other bytes (key order, whitespace, "
+                             "escapes, number spelling or a repeated key): Pi compares the bytes, "
+                             "so the same idempotency key with these two bodies gets a 409.");
     } else if (isText(ca, a.size() > cap, &textA) && isText(cb, b.size() > cap, &textB)) {
         compareLines(textA, textB, cancel, &out);
     } else {
@@ -169,10 +170,10 @@ BodyDiff BodyDiff::compare(const QByteArray &a, const QByteArray &b, qint64 cap,
     }
     if (capped) {
         const QString first = QLocale().formattedDataSize(cap);
-        out.note = tr("Only the first %1 of each body were compared.").arg(first) +
+        out.note = BodyDiff::tr("Only the first %1 of each body were compared.").arg(first) +
                    (out.note.isEmpty() ? QString() : QLatin1Char(' ') + out.note);
     }
     if (cancel && cancel->load())
-        out.note = tr("The comparison was stopped.");
+        out.note = BodyDiff::tr("The comparison was stopped.");
     return out;
 }

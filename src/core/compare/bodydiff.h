@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -12,6 +13,9 @@
 // per body, with a note when it applied.
 struct BodyDiff
 {
+    Q_DECLARE_TR_FUNCTIONS(BodyDiff) // ends in "private:"
+
+public:
     static constexpr qint64 defaultCap = 1024 * 1024;
 
     bool json = false;

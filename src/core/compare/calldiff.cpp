@@ -8,11 +8,6 @@ namespace {
 
 constexpr qsizetype maxFieldChars = 500;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CallDiff", text);
-}
-
 QString statusOf(const CallRecord &r)
 {
     return r.outcome == CallRecord::Outcome::Completed ? QString::number(r.status) : r.errorText;
@@ -24,7 +19,7 @@ QString envelopeOf(const CallRecord &r)
         return r.envelope.type + QLatin1Char(' ') + r.envelope.code + QStringLiteral(": ") +
                r.envelope.message;
     if (r.envelope.kind == ErrorEnvelope::Kind::NotEnvelope)
-        return tr("not a Pi error envelope");
+        return CallDiff::tr("not a Pi error envelope");
     return {};
 }
 
@@ -32,7 +27,7 @@ QString timingOf(const CallRecord &r)
 {
     if (r.timing.doneMs < 0)
         return {};
-    return tr("%1 ms: %2").arg(QString::number(r.timing.doneMs), r.timing.describe());
+    return CallDiff::tr("%1 ms: %2").arg(QString::number(r.timing.doneMs), r.timing.describe());
 }
 
 // Header values by lower-cased name, repeated headers joined as HTTP joins them.
@@ -103,7 +98,7 @@ void appendBody(QStringList *lines, const QString &title, const BodyDiff &d)
 {
     if (d.identical() && d.note.isEmpty())
         return;
-    lines->append(title + (d.json ? tr(" (compared as JSON)") : QString()));
+    lines->append(title + (d.json ? CallDiff::tr(" (compared as JSON)") : QString()));
     for (const QString &line : d.differences)
         lines->append(QStringLiteral("  ") + line);
     if (!d.note.isEmpty())
@@ -133,16 +128,19 @@ CallDiff CallDiff::compare(const CallRecord &original, const CallRecord &other, 
         };
         d.fields.append({name, cut(va), cut(vb)});
     };
-    field(tr("Request"), QString::fromLatin1(a.method) + QLatin1Char(' ') + a.url.toDisplayString(),
+    field(CallDiff::tr("Request"),
+          QString::fromLatin1(a.method) + QLatin1Char(' ') + a.url.toDisplayString(),
           QString::fromLatin1(b.method) + QLatin1Char(' ') + b.url.toDisplayString());
-    field(tr("Profile"), a.profile, b.profile);
-    field(tr("Status"), statusOf(a), statusOf(b));
-    field(tr("Error"), envelopeOf(a), envelopeOf(b));
-    field(tr("Request ID"), QString::fromLatin1(a.requestId()), QString::fromLatin1(b.requestId()));
-    field(tr("Idempotency key"), QString::fromLatin1(a.idempotencyKey),
+    field(CallDiff::tr("Profile"), a.profile, b.profile);
+    field(CallDiff::tr("Status"), statusOf(a), statusOf(b));
+    field(CallDiff::tr("Error"), envelopeOf(a), envelopeOf(b));
+    field(CallDiff::tr("Request ID"), QString::fromLatin1(a.requestId()),
+          QString::fromLatin1(b.requestId()));
+    field(CallDiff::tr("Idempotency key"), QString::fromLatin1(a.idempotencyKey),
           QString::fromLatin1(b.idempotencyKey));
-    field(tr("Replayed"), a.replayed ? tr("yes") : tr("no"), b.replayed ? tr("yes") : tr("no"));
-    field(tr("Timing"), timingOf(a), timingOf(b));
+    field(CallDiff::tr("Replayed"), a.replayed ? CallDiff::tr("yes") : CallDiff::tr("no"),
+          b.replayed ? CallDiff::tr("yes") : CallDiff::tr("no"));
+    field(CallDiff::tr("Timing"), timingOf(a), timingOf(b));
     d.requestHeaders = compareHeaders(a.requestHeaders, b.requestHeaders);
     d.responseHeaders = compareHeaders(a.responseHeaders, b.responseHeaders);
     d.requestBody = BodyDiff::compare(a.requestBody, b.requestBody, bodyCap, cancel);
@@ -153,7 +151,7 @@ CallDiff CallDiff::compare(const CallRecord &original, const CallRecord &other, 
 QString CallDiff::toText() const
 {
     QStringList lines;
-    lines.append(tr("Pi Console: call comparison"));
+    lines.append(CallDiff::tr("Pi Console: call comparison"));
     lines.append(QStringLiteral("A: ") + titleA);
     lines.append(QStringLiteral("B: ") + titleB);
     for (const Field &f : fields) {
@@ -162,13 +160,13 @@ QString CallDiff::toText() const
         else if (!f.a.isEmpty())
             lines.append(QStringLiteral("  %1: %2").arg(f.name, f.a));
     }
-    appendHeaders(&lines, tr("Request headers (A → B):"), requestHeaders);
-    appendBody(&lines, tr("Request body:"), requestBody);
+    appendHeaders(&lines, CallDiff::tr("Request headers (A → B):"), requestHeaders);
+    appendBody(&lines, CallDiff::tr("Request body:"), requestBody);
     if (requestBody.identical() && requestBody.note.isEmpty())
-        lines.append(tr("Request body: identical"));
-    appendHeaders(&lines, tr("Response headers (A → B):"), responseHeaders);
-    appendBody(&lines, tr("Response body:"), responseBody);
+        lines.append(CallDiff::tr("Request body: identical"));
+    appendHeaders(&lines, CallDiff::tr("Response headers (A → B):"), responseHeaders);
+    appendBody(&lines, CallDiff::tr("Response body:"), responseBody);
     if (responseBody.identical() && responseBody.note.isEmpty())
-        lines.append(tr("Response body: identical"));
+        lines.append(CallDiff::tr("Response body: identical"));
     return Redaction::scrub(lines.join(QLatin1Char('\n')));
 }

@@ -2,6 +2,7 @@
 
 #include "bodydiff.h"
 #include "callrecord.h"
+#include <QCoreApplication>
 
 #include <QList>
 #include <QString>
@@ -11,6 +12,9 @@
 // runs it on a worker so a large body never freezes the window.
 struct CallDiff
 {
+    Q_DECLARE_TR_FUNCTIONS(CallDiff) // ends in "private:"
+
+public:
     struct Field
     {
         QString name;
