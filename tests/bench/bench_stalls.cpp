@@ -107,16 +107,23 @@ Result run(ApiClient &client, ResponsePanel &panel, const QUrl &url)
     return r;
 }
 
-QProcess *startServer(const QString &path, const char *status, QUrl *url)
+// bench-fileserver answering every request with the file at path; nullptr if it did not start.
+std::unique_ptr<QProcess> startServer(const QString &path, const char *status, QUrl *url)
 {
-    auto *server = new QProcess;
+    auto server = std::make_unique<QProcess>();
     server->start(QCoreApplication::applicationDirPath() + QStringLiteral("/bench-fileserver"),
                   {path, QLatin1String(status), QStringLiteral("application/json")});
     if (!server->waitForReadyRead(10000))
-        return server;
+        return nullptr;
     *url = QUrl(QStringLiteral("http://127.0.0.1:%1")
                     .arg(server->readAllStandardOutput().trimmed().toInt()));
     return server;
+}
+
+void stopServer(QProcess *server)
+{
+    server->kill();
+    server->waitForFinished();
 }
 
 bool burst(ApiClient &client, ResponsePanel &panel, const QTemporaryDir &dir)
@@ -130,7 +137,9 @@ bool burst(ApiClient &client, ResponsePanel &panel, const QTemporaryDir &dir)
         f.write(jsonList(2048));
     }
     QUrl url;
-    std::unique_ptr<QProcess> server(startServer(path, "200", &url));
+    const std::unique_ptr<QProcess> server = startServer(path, "200", &url);
+    if (!server)
+        return false;
     HistoryStore history(HistoryDatabase::prepare(dir.filePath(QStringLiteral("burst.sqlite"))));
     qint64 stall = 0;
     QElapsedTimer tick;
@@ -169,8 +178,7 @@ bool burst(ApiClient &client, ResponsePanel &panel, const QTemporaryDir &dir)
                 "\"recorded\": %lld, \"met\": %s}\n",
                 calls, static_cast<long long>(stall), static_cast<long long>(allMs),
                 static_cast<long long>(stored), met ? "true" : "false");
-    server->kill();
-    server->waitForFinished();
+    stopServer(server.get());
     return met;
 }
 
@@ -207,20 +215,14 @@ int main(int argc, char *argv[])
                     return 1;
                 f.write(error ? envelope(size) : jsonList(size));
             }
-            QProcess server;
-            server.start(QCoreApplication::applicationDirPath() +
-                             QStringLiteral("/bench-fileserver"),
-                         {path, error ? QStringLiteral("422") : QStringLiteral("200"),
-                          QStringLiteral("application/json")});
-            if (!server.waitForReadyRead(10000))
+            QUrl url;
+            const std::unique_ptr<QProcess> server = startServer(path, error ? "422" : "200", &url);
+            if (!server)
                 return 1;
-            const QUrl url(QStringLiteral("http://127.0.0.1:%1")
-                               .arg(server.readAllStandardOutput().trimmed().toInt()));
             run(client, panel, url); // warm: connection open, panel drawn, body once shown
             panel.showCall({});
             const Result r = run(client, panel, url);
-            server.kill();
-            server.waitForFinished();
+            stopServer(server.get());
             const double rssRatio = double(r.rssGrowthKb) * 1024.0 / double(size);
             const bool met = r.stallMs <= 50 && (size < 1024 * 1024 || rssRatio <= 3.0);
             allMet = allMet && met;
