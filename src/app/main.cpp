@@ -1,11 +1,11 @@
-#include "appservices.h"
-#include "commandline.h"
-#include "mainwindow.h"
-#include "quitonsignal.h"
-#include "ratelimitgaugeaccessible.h"
-#include "redaction.h"
-#include "singleinstance.h"
+#include "platform/quitonsignal.h"
+#include "ratelimit/ratelimitgaugeaccessible.h"
+#include "secrets/redaction.h"
+#include "startup/appservices.h"
+#include "startup/commandline.h"
+#include "startup/singleinstance.h"
 #include "version.h"
+#include "window/mainwindow.h"
 
 #include <QAccessible>
 #include <QApplication>

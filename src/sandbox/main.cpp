@@ -1,6 +1,6 @@
-#include "faultspec.h"
-#include "quitonsignal.h"
-#include "sandboxserver.h"
+#include "api/faultspec.h"
+#include "platform/quitonsignal.h"
+#include "server/sandboxserver.h"
 #include "version.h"
 
 #include <QCommandLineParser>

@@ -4,19 +4,19 @@
 // debug logging of every category. It prints what the
 // clipboard held, then "CANARY-KILL" while history writes are still queued, and waits to be
 // killed. tst_canary looks for the key in everything it left behind.
-#include "appservices.h"
-#include "calldiff.h"
-#include "clipboard.h"
-#include "curlcommand.h"
-#include "historymodel.h"
-#include "historypanel.h"
-#include "mainwindow.h"
-#include "recordingserver.h"
-#include "redaction.h"
-#include "requestpanel.h"
-#include "responsepanel.h"
-#include "sandboxprocess.h"
-#include "supportreport.h"
+#include "common/clipboard.h"
+#include "compare/calldiff.h"
+#include "history/historymodel.h"
+#include "history/historypanel.h"
+#include "report/curlcommand.h"
+#include "report/supportreport.h"
+#include "request/requestpanel.h"
+#include "response/responsepanel.h"
+#include "secrets/redaction.h"
+#include "startup/appservices.h"
+#include "support/recordingserver.h"
+#include "support/sandboxprocess.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,7 +1,7 @@
-#include "appservices.h"
-#include "privatesession.h"
-#include "sandboxprocess.h"
-#include "syncvault.h"
+#include "startup/appservices.h"
+#include "support/privatesession.h"
+#include "support/sandboxprocess.h"
+#include "support/syncvault.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,5 +1,5 @@
-#include "bodyview.h"
-#include "linelistmodel.h"
+#include "response/bodyview.h"
+#include "response/linelistmodel.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "privatesession.h"
-#include "secretpattern.h"
+#include "secrets/secretpattern.h"
+#include "support/privatesession.h"
 
 #include <QDirIterator>
 #include <QProcess>

@@ -1,7 +1,7 @@
-#include "guidriver.h"
-#include "privatesession.h"
-#include "profilesdialog.h"
-#include "recordingserver.h"
+#include "profiles/profilesdialog.h"
+#include "support/guidriver.h"
+#include "support/privatesession.h"
+#include "support/recordingserver.h"
 
 #include <QApplication>
 #include <QClipboard>

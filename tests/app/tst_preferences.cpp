@@ -1,8 +1,8 @@
-#include "guidriver.h"
-#include "historymodel.h"
-#include "historypanel.h"
-#include "preferencesdialog.h"
-#include "privatesession.h"
+#include "history/historymodel.h"
+#include "history/historypanel.h"
+#include "preferences/preferencesdialog.h"
+#include "support/guidriver.h"
+#include "support/privatesession.h"
 
 #include <QLabel>
 #include <QMenuBar>

@@ -1,8 +1,8 @@
-#include "appservices.h"
-#include "privatesession.h"
-#include "profilesdialog.h"
-#include "syncvault.h"
-#include "testkeyring.h"
+#include "profiles/profilesdialog.h"
+#include "startup/appservices.h"
+#include "support/privatesession.h"
+#include "support/syncvault.h"
+#include "support/testkeyring.h"
 
 #include <QApplication>
 #include <QDBusInterface>

@@ -1,9 +1,9 @@
 // 2,000 sequential calls to pi-sandbox through ApiClient against curl making the same 2,000
 // in one process (budget: ≤ 1.2× curl), and 200 sequential POSTs of 32 KB, where
 // QNetworkAccessManager has been seen to wait ~44 ms per request on loopback.
-#include "apiclient.h"
-#include "curlbatch.h"
-#include "sandboxprocess.h"
+#include "bench/curlbatch.h"
+#include "net/apiclient.h"
+#include "support/sandboxprocess.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

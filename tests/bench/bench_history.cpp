@@ -1,12 +1,12 @@
 // History benchmark over 1,000,000 synthetic calls: open to the first screen, find by
 // request id, filter by error code, full-text search, and what recording a call costs the
 // UI thread. Prints medians (and p95 where the budget says so) against the budgets.
-#include "historycodec.h"
-#include "historydatabase.h"
-#include "historymodel.h"
-#include "historyschema.h"
-#include "historystore.h"
-#include "samplecalls.h"
+#include "history/historycodec.h"
+#include "history/historydatabase.h"
+#include "history/historymodel.h"
+#include "history/historyschema.h"
+#include "history/historystore.h"
+#include "support/samplecalls.h"
 
 #include <QCoreApplication>
 #include <QDir>

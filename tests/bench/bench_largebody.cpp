@@ -2,7 +2,7 @@
 // formatted and shown (budget: none over 100 ms), the time until it is on screen, and a
 // search to its last line. The stall is measured as the largest gap between ticks of a 5 ms
 // timer on the UI thread.
-#include "bodyview.h"
+#include "response/bodyview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -5,10 +5,10 @@
 // a 1 KB POST and a 64 KB POST; the same GET through a bare QNetworkAccessManager loop; and
 // curl's 1 KB POST to the same server. Targets: a 64 KB POST adds at most 2 ms to a GET; a
 // 1 KB POST takes at most 1.5× curl's; ApiClient adds at most 5 % to bare QNAM's GET.
-#include "apiclient.h"
-#include "curlbatch.h"
-#include "lowdelaysockets.h"
-#include "recordingserver.h"
+#include "bench/curlbatch.h"
+#include "net/apiclient.h"
+#include "platform/lowdelaysockets.h"
+#include "support/recordingserver.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

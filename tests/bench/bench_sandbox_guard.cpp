@@ -5,7 +5,7 @@
 // each hostile client got. Bounded: 11 s of load (the loris outlive the server's 10 s head
 // timeout), and no buffer of more than 64 KB is ever allocated for the uploads. Exit 1 when a
 // target is missed.
-#include "sandboxprocess.h"
+#include "support/sandboxprocess.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // Load benchmark for pi-sandbox: 10,000 sequential requests on one keep-alive connection and
 // rounds of 200 concurrent connections, with the server's resident memory before and after.
 // Fails (exit 1) on any non-200 answer or when memory grows by 10 MB or more.
-#include "sandboxprocess.h"
+#include "support/sandboxprocess.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -6,10 +6,10 @@
 // shown a call before. Prints one JSON line per case; targets: stall ≤ 50 ms, RSS ≤ 3× body.
 // Last, a burst: 200 calls started at once, each shown and recorded in a history of its own;
 // targets: stall ≤ 50 ms and all 200 in the history.
-#include "apiclient.h"
-#include "bodyview.h"
-#include "historystore.h"
-#include "responsepanel.h"
+#include "history/historystore.h"
+#include "net/apiclient.h"
+#include "response/bodyview.h"
+#include "response/responsepanel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

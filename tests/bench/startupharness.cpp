@@ -1,7 +1,7 @@
 // Started by bench_startup: opens either a bare Qt Widgets window or Pi Console's main window
 // (built as main() builds it), prints "painted <RSS KiB>" at its first paint and quits.
-#include "appservices.h"
-#include "mainwindow.h"
+#include "startup/appservices.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,9 +1,9 @@
-#include "apiclient.h"
-#include "httpcall.h"
-#include "ratelimittracker.h"
-#include "recordingserver.h"
-#include "redaction.h"
-#include "sandboxprocess.h"
+#include "net/apiclient.h"
+#include "ratelimit/ratelimittracker.h"
+#include "secrets/redaction.h"
+#include "support/httpcall.h"
+#include "support/recordingserver.h"
+#include "support/sandboxprocess.h"
 
 #include <QFile>
 #include <QJsonDocument>

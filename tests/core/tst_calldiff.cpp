@@ -1,9 +1,9 @@
-#include "bodydiff.h"
-#include "calldiff.h"
-#include "jsondiff.h"
-#include "linediff.h"
-#include "redaction.h"
-#include "samplecalls.h"
+#include "compare/bodydiff.h"
+#include "compare/calldiff.h"
+#include "compare/jsondiff.h"
+#include "compare/linediff.h"
+#include "secrets/redaction.h"
+#include "support/samplecalls.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "calltiming.h"
+#include "net/calltiming.h"
 
 #include <QTest>
 

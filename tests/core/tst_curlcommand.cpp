@@ -1,4 +1,4 @@
-#include "curlcommand.h"
+#include "report/curlcommand.h"
 
 #include <QTest>
 

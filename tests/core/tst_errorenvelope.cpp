@@ -1,4 +1,4 @@
-#include "errorenvelope.h"
+#include "contract/errorenvelope.h"
 
 #include <QTest>
 

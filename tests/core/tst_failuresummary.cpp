@@ -1,5 +1,5 @@
-#include "failuresummary.h"
-#include "samplecalls.h"
+#include "contract/failuresummary.h"
+#include "support/samplecalls.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "jsontext.h"
+#include "base/jsontext.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,8 +1,8 @@
-#include "keyvault.h"
-#include "privatesession.h"
-#include "profilekeys.h"
-#include "syncvault.h"
-#include "testkeyring.h"
+#include "keys/keyvault.h"
+#include "keys/profilekeys.h"
+#include "support/privatesession.h"
+#include "support/syncvault.h"
+#include "support/testkeyring.h"
 
 #include <QDBusInterface>
 #include <QDBusObjectPath>

@@ -1,7 +1,7 @@
-#include "keyvault.h"
-#include "privatesession.h"
-#include "profilekeys.h"
-#include "syncvault.h"
+#include "keys/keyvault.h"
+#include "keys/profilekeys.h"
+#include "support/privatesession.h"
+#include "support/syncvault.h"
 
 #include <QDirIterator>
 #include <QStandardPaths>

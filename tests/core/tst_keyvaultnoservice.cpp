@@ -1,6 +1,6 @@
-#include "keyvault.h"
-#include "privatesession.h"
-#include "syncvault.h"
+#include "keys/keyvault.h"
+#include "support/privatesession.h"
+#include "support/syncvault.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "profilestore.h"
+#include "keys/profilestore.h"
 
 #include <QFile>
 #include <QSettings>

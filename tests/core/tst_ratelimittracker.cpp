@@ -1,4 +1,4 @@
-#include "ratelimittracker.h"
+#include "ratelimit/ratelimittracker.h"
 
 #include <QSignalSpy>
 #include <QTest>

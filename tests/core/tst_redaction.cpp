@@ -1,4 +1,4 @@
-#include "redaction.h"
+#include "secrets/redaction.h"
 
 #include <QLoggingCategory>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "redaction.h"
-#include "sendpolicy.h"
-#include "supportreport.h"
+#include "net/sendpolicy.h"
+#include "report/supportreport.h"
+#include "secrets/redaction.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // Paste curl…: CurlCommand::parse reads any text a person pastes. It must never crash, and
 // what it accepts must be a request Pi Console can show and send.
-#include "curlcommand.h"
-#include "fuzzinput.h"
+#include "fuzz/fuzzinput.h"
+#include "report/curlcommand.h"
 
 #include <cstdio>
 #include <cstdlib>

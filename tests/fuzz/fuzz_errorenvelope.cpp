@@ -1,7 +1,7 @@
 // ErrorEnvelope::parse reads whatever body an error response has: it must never crash, and
 // what it calls an envelope must carry what an envelope has.
-#include "errorenvelope.h"
-#include "fuzzinput.h"
+#include "contract/errorenvelope.h"
+#include "fuzz/fuzzinput.h"
 
 #include <cstdlib>
 

@@ -1,8 +1,8 @@
 // The exports (HAR 1.2, JSON lines, Copy as cURL) of a call built from fuzz bytes: no crash,
 // well-formed JSON, and the key sent in Authorization never in any of them.
-#include "curlcommand.h"
-#include "fuzzinput.h"
-#include "historyexport.h"
+#include "fuzz/fuzzinput.h"
+#include "history/historyexport.h"
+#include "report/curlcommand.h"
 
 #include <QJsonDocument>
 

@@ -1,9 +1,9 @@
 // Records calls through HistoryStore, the app's own path (its writer thread, one commit per
 // call), as fast as it can, and prints the id of each one once the store reports it written,
 // until it is killed. tst_historycrash kills it at random moments.
-#include "historydatabase.h"
-#include "historystore.h"
-#include "samplecalls.h"
+#include "history/historydatabase.h"
+#include "history/historystore.h"
+#include "support/samplecalls.h"
 
 #include <QCoreApplication>
 

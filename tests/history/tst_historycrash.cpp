@@ -1,5 +1,5 @@
-#include "historydatabase.h"
-#include "historyquery.h"
+#include "history/historydatabase.h"
+#include "history/historyquery.h"
 
 #include <QDir>
 #include <QProcess>

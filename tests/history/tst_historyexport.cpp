@@ -1,5 +1,5 @@
-#include "historyexport.h"
-#include "samplecalls.h"
+#include "history/historyexport.h"
+#include "support/samplecalls.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
-#include "historydatabase.h"
-#include "historyquery.h"
-#include "historystore.h"
-#include "samplecalls.h"
+#include "history/historydatabase.h"
+#include "history/historyquery.h"
+#include "history/historystore.h"
+#include "support/samplecalls.h"
 
 #include <QDir>
 #include <QFile>

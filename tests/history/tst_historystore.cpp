@@ -1,9 +1,9 @@
-#include "historydatabase.h"
-#include "historyexport.h"
-#include "historymodel.h"
-#include "historystore.h"
-#include "redaction.h"
-#include "samplecalls.h"
+#include "history/historydatabase.h"
+#include "history/historyexport.h"
+#include "history/historymodel.h"
+#include "history/historystore.h"
+#include "secrets/redaction.h"
+#include "support/samplecalls.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>

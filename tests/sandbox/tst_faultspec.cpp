@@ -1,5 +1,5 @@
-#include "faultspec.h"
-#include "sandboxreply.h"
+#include "api/faultspec.h"
+#include "api/sandboxreply.h"
 
 #include <QJsonDocument>
 #include <QTest>

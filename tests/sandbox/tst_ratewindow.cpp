@@ -1,4 +1,4 @@
-#include "ratewindow.h"
+#include "api/ratewindow.h"
 
 #include <QTest>
 

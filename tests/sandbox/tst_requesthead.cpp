@@ -1,5 +1,5 @@
-#include "requestframer.h"
-#include "requesthead.h"
+#include "server/requestframer.h"
+#include "server/requesthead.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
-#include "httpcall.h"
-#include "sandboxprocess.h"
+#include "support/httpcall.h"
+#include "support/sandboxprocess.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

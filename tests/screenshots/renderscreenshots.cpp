@@ -1,8 +1,8 @@
 // Renders the main states of the window into PNG files for the README and the AppStream
 // metainfo: `make screenshots` (offscreen, against a real pi-sandbox).
-#include "callcomparisondialog.h"
-#include "guidriver.h"
-#include "requestpanel.h"
+#include "compare/callcomparisondialog.h"
+#include "request/requestpanel.h"
+#include "support/guidriver.h"
 
 #include <QApplication>
 #include <QDir>

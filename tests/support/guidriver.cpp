@@ -1,6 +1,6 @@
-#include "guidriver.h"
+#include "support/guidriver.h"
 
-#include "privatesession.h"
+#include "support/privatesession.h"
 
 #include <QComboBox>
 #include <QSignalSpy>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "appservices.h"
-#include "mainwindow.h"
-#include "sandboxprocess.h"
+#include "startup/appservices.h"
+#include "support/sandboxprocess.h"
+#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QLineEdit>

@@ -1,4 +1,4 @@
-#include "httpcall.h"
+#include "support/httpcall.h"
 
 #include <QBuffer>
 #include <QEventLoop>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httpheaders.h"
+#include "net/httpheaders.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,4 +1,4 @@
-#include "recordingserver.h"
+#include "support/recordingserver.h"
 
 #include <QTcpSocket>
 #include <QUrl>

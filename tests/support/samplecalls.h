@@ -1,7 +1,7 @@
 #pragma once
 
-#include "callrecord.h"
-#include "errorenvelope.h"
+#include "contract/errorenvelope.h"
+#include "net/callrecord.h"
 
 #include <QString>
 

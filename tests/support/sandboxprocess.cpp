@@ -1,4 +1,4 @@
-#include "sandboxprocess.h"
+#include "support/sandboxprocess.h"
 
 #include <QDeadlineTimer>
 

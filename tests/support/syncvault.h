@@ -1,6 +1,6 @@
 #pragma once
 
-#include "keyvault.h"
+#include "keys/keyvault.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
-#include "clipboard.h"
+#include "common/clipboard.h"
 
-#include "redaction.h"
+#include "secrets/redaction.h"
 
 #include <QClipboard>
 #include <QGuiApplication>

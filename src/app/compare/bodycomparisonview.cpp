@@ -1,4 +1,4 @@
-#include "bodycomparisonview.h"
+#include "compare/bodycomparisonview.h"
 
 #include <QLabel>
 #include <QListWidget>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "bodydiff.h"
+#include "compare/bodydiff.h"
 
 #include <QWidget>
 

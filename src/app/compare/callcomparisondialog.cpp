@@ -1,6 +1,6 @@
-#include "callcomparisondialog.h"
+#include "compare/callcomparisondialog.h"
 
-#include "clipboard.h"
+#include "common/clipboard.h"
 #include "ui_callcomparisondialog.h"
 
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "calldiff.h"
+#include "compare/calldiff.h"
 
 #include <QDialog>
 

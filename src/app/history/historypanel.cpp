@@ -1,12 +1,12 @@
-#include "historypanel.h"
+#include "history/historypanel.h"
 
-#include "clipboard.h"
-#include "curlcommand.h"
-#include "historyexport.h"
-#include "historymodel.h"
-#include "historystore.h"
-#include "redaction.h"
-#include "supportreport.h"
+#include "common/clipboard.h"
+#include "history/historyexport.h"
+#include "history/historymodel.h"
+#include "history/historystore.h"
+#include "report/curlcommand.h"
+#include "report/supportreport.h"
+#include "secrets/redaction.h"
 #include "ui_historypanel.h"
 
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "callrecord.h"
+#include "net/callrecord.h"
 
 #include <QAction>
 #include <QTimer>

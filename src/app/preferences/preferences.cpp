@@ -1,6 +1,6 @@
-#include "preferences.h"
+#include "preferences/preferences.h"
 
-#include "settingvalue.h"
+#include "base/settingvalue.h"
 
 namespace {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "historywriter.h"
+#include "history/historywriter.h"
 
 #include <QSettings>
 

@@ -1,6 +1,6 @@
-#include "preferencesdialog.h"
+#include "preferences/preferencesdialog.h"
 
-#include "historystore.h"
+#include "history/historystore.h"
 #include "ui_preferencesdialog.h"
 
 #include <QLocale>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "preferences.h"
+#include "preferences/preferences.h"
 
 #include <QDialog>
 

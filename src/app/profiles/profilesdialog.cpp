@@ -1,9 +1,9 @@
-#include "profilesdialog.h"
+#include "profiles/profilesdialog.h"
 
-#include "apiclient.h"
-#include "redaction.h"
-#include "sendpolicy.h"
-#include "session.h"
+#include "net/apiclient.h"
+#include "net/sendpolicy.h"
+#include "secrets/redaction.h"
+#include "session/session.h"
 #include "ui_profilesdialog.h"
 
 #include <QMessageBox>

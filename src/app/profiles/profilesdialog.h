@@ -1,6 +1,6 @@
 #pragma once
 
-#include "profile.h"
+#include "keys/profile.h"
 
 #include <QDialog>
 

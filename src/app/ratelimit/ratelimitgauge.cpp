@@ -1,6 +1,6 @@
-#include "ratelimitgauge.h"
+#include "ratelimit/ratelimitgauge.h"
 
-#include "ratelimittracker.h"
+#include "ratelimit/ratelimittracker.h"
 
 #include <QAccessible>
 #include <QPainter>

@@ -1,7 +1,7 @@
-#include "ratelimitgaugeaccessible.h"
+#include "ratelimit/ratelimitgaugeaccessible.h"
 
-#include "ratelimitgauge.h"
-#include "ratelimittracker.h"
+#include "ratelimit/ratelimitgauge.h"
+#include "ratelimit/ratelimittracker.h"
 
 RateLimitGaugeAccessible::RateLimitGaugeAccessible(QWidget *widget)
     : QAccessibleWidget(widget, QAccessible::ProgressBar)

@@ -1,4 +1,4 @@
-#include "jsonhighlighter.h"
+#include "request/jsonhighlighter.h"
 
 #include <QGuiApplication>
 #include <QPalette>

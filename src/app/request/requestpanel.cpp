@@ -1,7 +1,7 @@
-#include "requestpanel.h"
+#include "request/requestpanel.h"
 
-#include "curlcommand.h"
-#include "jsonhighlighter.h"
+#include "report/curlcommand.h"
+#include "request/jsonhighlighter.h"
 #include "ui_requestpanel.h"
 
 #include <QFontDatabase>

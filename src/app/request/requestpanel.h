@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apirequest.h"
-#include "jsontext.h"
+#include "base/jsontext.h"
+#include "net/apirequest.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -1,7 +1,7 @@
-#include "bodyview.h"
+#include "response/bodyview.h"
 
-#include "jsontext.h"
-#include "linelistmodel.h"
+#include "base/jsontext.h"
+#include "response/linelistmodel.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>

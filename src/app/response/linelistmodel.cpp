@@ -1,4 +1,4 @@
-#include "linelistmodel.h"
+#include "response/linelistmodel.h"
 
 #include <algorithm>
 

@@ -1,53 +1,12 @@
-#include "responsepanel.h"
+#include "response/responsepanel.h"
 
-#include "clipboard.h"
-#include "curlcommand.h"
-#include "supportreport.h"
+#include "common/clipboard.h"
+#include "http/reasonphrase.h"
+#include "report/curlcommand.h"
+#include "report/supportreport.h"
 #include "ui_responsepanel.h"
 
 #include <QLocale>
-
-namespace {
-
-QString reason(int status)
-{
-    switch (status) {
-    case 200:
-        return QStringLiteral("OK");
-    case 201:
-        return QStringLiteral("Created");
-    case 204:
-        return QStringLiteral("No Content");
-    case 400:
-        return QStringLiteral("Bad Request");
-    case 401:
-        return QStringLiteral("Unauthorized");
-    case 403:
-        return QStringLiteral("Forbidden");
-    case 404:
-        return QStringLiteral("Not Found");
-    case 405:
-        return QStringLiteral("Method Not Allowed");
-    case 409:
-        return QStringLiteral("Conflict");
-    case 413:
-        return QStringLiteral("Payload Too Large");
-    case 429:
-        return QStringLiteral("Too Many Requests");
-    case 500:
-        return QStringLiteral("Internal Server Error");
-    case 502:
-        return QStringLiteral("Bad Gateway");
-    case 503:
-        return QStringLiteral("Service Unavailable");
-    case 504:
-        return QStringLiteral("Gateway Timeout");
-    default:
-        return {};
-    }
-}
-
-} // namespace
 
 ResponsePanel::ResponsePanel(QWidget *parent)
     : QWidget(parent)
@@ -100,8 +59,9 @@ void ResponsePanel::showCall(const CallRecord &r)
     m_record = r;
     const bool completed = r.outcome == CallRecord::Outcome::Completed;
     // The whole message: the field shows what fits, the tooltip and screen readers get all.
-    const QString status =
-        completed ? QString::number(r.status) + QLatin1Char(' ') + reason(r.status) : r.errorText;
+    const QString status = completed ? QString::number(r.status) + QLatin1Char(' ') +
+                                           QString::fromLatin1(Http::reasonPhrase(r.status))
+                                     : r.errorText;
     m_ui->statusEdit->setText(status);
     m_ui->statusEdit->setCursorPosition(0);
     m_ui->statusEdit->setToolTip(QStringLiteral("<p style='white-space:pre-wrap'>%1</p>")

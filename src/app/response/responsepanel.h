@@ -1,7 +1,7 @@
 #pragma once
 
-#include "callrecord.h"
-#include "failuresummary.h"
+#include "contract/failuresummary.h"
+#include "net/callrecord.h"
 
 #include <QWidget>
 

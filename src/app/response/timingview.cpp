@@ -1,4 +1,4 @@
-#include "timingview.h"
+#include "response/timingview.h"
 
 #include <QPainter>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "calltiming.h"
+#include "net/calltiming.h"
 
 #include <QWidget>
 

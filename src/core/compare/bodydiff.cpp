@@ -1,7 +1,7 @@
-#include "bodydiff.h"
+#include "compare/bodydiff.h"
 
-#include "jsondiff.h"
-#include "linediff.h"
+#include "compare/jsondiff.h"
+#include "compare/linediff.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

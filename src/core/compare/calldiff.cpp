@@ -1,6 +1,6 @@
-#include "calldiff.h"
+#include "compare/calldiff.h"
 
-#include "redaction.h"
+#include "secrets/redaction.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "bodydiff.h"
-#include "callrecord.h"
+#include "compare/bodydiff.h"
+#include "net/callrecord.h"
 #include <QCoreApplication>
 
 #include <QList>

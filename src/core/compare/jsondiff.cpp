@@ -1,4 +1,4 @@
-#include "jsondiff.h"
+#include "compare/jsondiff.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "linediff.h"
+#include "compare/linediff.h"
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-#include "historycodec.h"
+#include "history/historycodec.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "callrecord.h"
-#include "historyrow.h"
+#include "history/historyrow.h"
+#include "net/callrecord.h"
 
 #include <QSqlQuery>
 

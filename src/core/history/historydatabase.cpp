@@ -1,6 +1,6 @@
-#include "historydatabase.h"
+#include "history/historydatabase.h"
 
-#include "historyschema.h"
+#include "history/historyschema.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

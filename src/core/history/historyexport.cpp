@@ -1,6 +1,6 @@
-#include "historyexport.h"
+#include "history/historyexport.h"
 
-#include "redaction.h"
+#include "secrets/redaction.h"
 #include "version.h"
 
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "historyfilter.h"
+#include "history/historyfilter.h"
 
 #include <QRegularExpression>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "callrecord.h"
-#include "historyquery.h"
+#include "history/historyquery.h"
+#include "net/callrecord.h"
 
 #include <QAbstractTableModel>
 

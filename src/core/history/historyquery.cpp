@@ -1,6 +1,6 @@
-#include "historyquery.h"
+#include "history/historyquery.h"
 
-#include "historycodec.h"
+#include "history/historycodec.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

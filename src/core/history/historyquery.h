@@ -1,8 +1,8 @@
 #pragma once
 
-#include "callrecord.h"
-#include "historyfilter.h"
-#include "historyrow.h"
+#include "history/historyfilter.h"
+#include "history/historyrow.h"
+#include "net/callrecord.h"
 
 #include <QList>
 #include <QStringList>

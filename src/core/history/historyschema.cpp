@@ -1,4 +1,4 @@
-#include "historyschema.h"
+#include "history/historyschema.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

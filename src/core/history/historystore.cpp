@@ -1,6 +1,6 @@
-#include "historystore.h"
+#include "history/historystore.h"
 
-#include "redaction.h"
+#include "secrets/redaction.h"
 
 #include <QFileInfo>
 #include <QSemaphore>

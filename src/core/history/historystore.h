@@ -1,7 +1,7 @@
 #pragma once
 
-#include "historydatabase.h"
-#include "historywriter.h"
+#include "history/historydatabase.h"
+#include "history/historywriter.h"
 
 #include <QObject>
 #include <QThread>

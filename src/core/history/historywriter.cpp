@@ -1,7 +1,7 @@
-#include "historywriter.h"
+#include "history/historywriter.h"
 
-#include "historycodec.h"
-#include "historydatabase.h"
+#include "history/historycodec.h"
+#include "history/historydatabase.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "history/historystore.h"
+#include "keys/keyvault.h"
+#include "keys/profilekeys.h"
+#include "keys/profilestore.h"
+#include "net/apiclient.h"
+#include "session/session.h"
+#include "startup/embeddedsandbox.h"
+
+#include <QNetworkAccessManager>
+#include <QSettings>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+
+struct Preferences;
+
+// Everything one running console owns, built in dependency order: settings, network,
+// keychain, profiles, history, the embedded sandbox when needed, and the Session on top.
+// main() builds one; GUI tests build one against their own sandbox.
+class AppServices final
+{
+public:
+    struct Options
+    {
+        QUrl baseUrl;             // --base-url: its origin's saved profile, or a session one
+        QString environmentKey;   // PI_API_KEY: a session-only key
+        bool startSandbox = true; // with no profile at all, run the embedded sandbox
+        QString historyPath;      // empty: the default under AppDataLocation
+        QString keychainService = QStringLiteral("Pi Console");
+    };
+
+    explicit AppServices(const Options &options);
+    ~AppServices();
+
+    QSettings settings; // AppConfigLocation/pi-console.conf
+    QNetworkAccessManager network;
+    ApiClient client;
+    KeyVault vault;
+    ProfileKeys keys;
+    ProfileStore profiles;
+    std::unique_ptr<HistoryStore> history;
+    std::unique_ptr<EmbeddedSandbox> sandbox;
+    std::unique_ptr<Session> session;
+    QStringList notices; // said once at start: a moved-aside history, a sandbox that failed…
+
+    // What --base-url does, at start or when a second launch hands one over: the saved
+    // profile of that origin, else a session profile for it (the one this session already
+    // made for the same URL, if any), made current. Returns it.
+    Profile openBaseUrl(const QUrl &baseUrl);
+    // Preferences take effect at once: the history's retention (pruned now) and the timeout
+    // of the next call.
+    void apply(const Preferences &preferences);
+
+private:
+    void openStartingProfile(const Options &options);
+    void applyTimeout(const Preferences &preferences);
+};

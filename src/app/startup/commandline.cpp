@@ -1,0 +1,92 @@
+#include "startup/commandline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace {
+
+struct Options
+{
+    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help"), QStringLiteral("?")},
+                            QCoreApplication::translate("CommandLine", "Displays this help.")};
+    QCommandLineOption helpAll{QStringLiteral("help-all"),
+                               QCoreApplication::translate("CommandLine", "Displays this help.")};
+    QCommandLineOption version{
+        {QStringLiteral("v"), QStringLiteral("version")},
+        QCoreApplication::translate("CommandLine", "Displays version information.")};
+    QCommandLineOption baseUrl{
+        QStringLiteral("base-url"),
+        QCoreApplication::translate("CommandLine",
+                                    "Open the saved profile of this URL's origin, or a session "
+                                    "profile for it when there is none."),
+        QStringLiteral("url")};
+
+    explicit Options(QCommandLineParser &parser)
+    {
+        helpAll.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.setApplicationDescription(QCoreApplication::translate(
+            "CommandLine", "A native desktop console for the Pi HTTP API. The API key is kept "
+                           "in the OS keychain; PI_API_KEY in the environment is used for this "
+                           "session only."));
+        parser.addOptions({help, helpAll, version, baseUrl});
+    }
+};
+
+} // namespace
+
+CommandLine CommandLine::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    // "-platform" is Qt's (QApplication takes it later), not -p -l -a -t… and surely not a
+    // -v hidden in "-reverse".
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const Options options(parser);
+    // Options unknown here are left for unknownOptions(); the known ones are still read.
+    const bool parsed = parser.parse(arguments);
+
+    CommandLine result;
+    if (parser.isSet(options.help) || parser.isSet(options.helpAll)) {
+        result.action = Action::ShowHelp;
+        result.output = parser.helpText();
+        // Without a QCoreApplication the parser cannot know the program's name.
+        if (!arguments.isEmpty())
+            result.output.replace(QLatin1String("<executable_name>"), arguments.first());
+        return result;
+    }
+    if (parser.isSet(options.version)) {
+        result.action = Action::ShowVersion;
+        result.output = QCoreApplication::applicationName() + QLatin1Char(' ') +
+                        QCoreApplication::applicationVersion() + QLatin1Char('\n');
+        return result;
+    }
+    if (!parsed && parser.unknownOptionNames().isEmpty()) { // "Missing value after…"
+        result.action = Action::Fail;
+        result.error = parser.errorText();
+        return result;
+    }
+    if (parser.isSet(options.baseUrl)) {
+        const QString text = parser.value(options.baseUrl);
+        result.baseUrl = QUrl(text, QUrl::StrictMode);
+        const QString scheme = result.baseUrl.scheme();
+        if (!result.baseUrl.isValid() || result.baseUrl.host().isEmpty() ||
+            (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+            result.action = Action::Fail;
+            result.error = QCoreApplication::translate("CommandLine",
+                                                       "--base-url needs an http:// or https:// "
+                                                       "URL with a host, not \"%1\".")
+                               .arg(text);
+            result.baseUrl.clear();
+        }
+    }
+    return result;
+}
+
+QString CommandLine::unknownOptions(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const Options options(parser);
+    if (parser.parse(arguments))
+        return {};
+    return parser.errorText();
+}

@@ -1,0 +1,131 @@
+#include "startup/embeddedsandbox.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTimer>
+
+#include <algorithm>
+#include <csignal>
+#include <sys/prctl.h>
+
+EmbeddedSandbox::EmbeddedSandbox(QObject *parent)
+    : QObject(parent)
+{}
+
+EmbeddedSandbox::~EmbeddedSandbox()
+{
+    stop();
+}
+
+QString EmbeddedSandbox::demoKey()
+{
+    return QStringLiteral("pi_sandbox_demo_key_0123456789");
+}
+
+QString EmbeddedSandbox::executable()
+{
+    const QString dir = QCoreApplication::applicationDirPath();
+    const QStringList candidates{dir + QStringLiteral("/pi-sandbox"),
+                                 dir + QStringLiteral("/../sandbox/pi-sandbox")};
+    for (const QString &candidate : candidates) {
+        if (QFileInfo(candidate).isExecutable())
+            return QFileInfo(candidate).canonicalFilePath();
+    }
+    return QStandardPaths::findExecutable(QStringLiteral("pi-sandbox"));
+}
+
+QProcessEnvironment EmbeddedSandbox::childEnvironment(const QProcessEnvironment &from)
+{
+    // Only what a Qt command-line program needs to find its libraries and plugins, speak the
+    // user's language and log: an inherited environment would hand the sandbox PI_API_KEY and
+    // whatever else the shell holds (tokens, passwords), readable in its /proc/PID/environ
+    // where pi-console's own is not (it is not dumpable). DISPLAY and the like are not needed:
+    // pi-sandbox is a QCoreApplication.
+    static const QStringList names{
+        QStringLiteral("PATH"),    QStringLiteral("HOME"),   QStringLiteral("USER"),
+        QStringLiteral("LOGNAME"), QStringLiteral("LANG"),   QStringLiteral("LANGUAGE"),
+        QStringLiteral("TZ"),      QStringLiteral("TMPDIR"), QStringLiteral("LD_LIBRARY_PATH"),
+    };
+    static const QStringList prefixes{
+        QStringLiteral("LC_"),  // locale
+        QStringLiteral("XDG_"), // where QStandardPaths looks
+        QStringLiteral("QT_"),  // QT_PLUGIN_PATH, QT_LOGGING_RULES…
+    };
+    const QString key = from.value(QStringLiteral("PI_API_KEY"));
+    QProcessEnvironment to;
+    const QStringList keys = from.keys();
+    for (const QString &name : keys) {
+        const bool allowed = names.contains(name) ||
+                             std::any_of(prefixes.cbegin(), prefixes.cend(),
+                                         [&name](const QString &p) { return name.startsWith(p); });
+        const QString value = from.value(name);
+        if (allowed && (key.isEmpty() || !value.contains(key)))
+            to.insert(name, value);
+    }
+    return to;
+}
+
+bool EmbeddedSandbox::launch()
+{
+    const QString program = executable();
+    if (program.isEmpty()) {
+        m_error = tr("pi-sandbox was not found beside pi-console or on PATH.");
+        return false;
+    }
+    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process.setProcessEnvironment(childEnvironment(QProcessEnvironment::systemEnvironment()));
+    // However pi-console ends, even killed, the sandbox ends with it.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    m_process.start(program, {QStringLiteral("--port"), QStringLiteral("0")});
+    return true;
+}
+
+void EmbeddedSandbox::fail(const QString &why)
+{
+    disconnect(&m_process, nullptr, this, nullptr);
+    m_error = why;
+    stop();
+    Q_EMIT failed(why);
+}
+
+void EmbeddedSandbox::startInBackground(int timeoutMs)
+{
+    if (!launch()) {
+        QMetaObject::invokeMethod(
+            this, [this] { Q_EMIT failed(m_error); }, Qt::QueuedConnection);
+        return;
+    }
+    auto *deadline = new QTimer(this);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, this, [this, deadline] {
+        deadline->deleteLater();
+        if (m_baseUrl.isEmpty())
+            fail(tr("pi-sandbox did not say where it listens."));
+    });
+    connect(&m_process, &QProcess::errorOccurred, this, [this] { fail(m_process.errorString()); });
+    connect(&m_process, &QProcess::readyReadStandardOutput, this, [this, deadline] {
+        if (!m_process.canReadLine())
+            return;
+        deadline->stop();
+        deadline->deleteLater();
+        disconnect(&m_process, nullptr, this, nullptr);
+        m_baseUrl = QUrl(QString::fromUtf8(m_process.readLine().trimmed()));
+        if (m_baseUrl.isValid())
+            Q_EMIT started(m_baseUrl);
+        else
+            fail(tr("pi-sandbox printed no valid URL."));
+    });
+    deadline->start(timeoutMs);
+}
+
+void EmbeddedSandbox::stop()
+{
+    if (m_process.state() == QProcess::NotRunning)
+        return;
+    m_process.terminate();
+    if (!m_process.waitForFinished(3000)) {
+        m_process.kill();
+        m_process.waitForFinished(3000);
+    }
+}

@@ -1,0 +1,240 @@
+#include "base/jsontext.h"
+
+#include <QJsonDocument>
+
+#include <cctype>
+#include <cstring>
+
+namespace JsonText {
+
+Check check(const QByteArray &body)
+{
+    Check c;
+    if (body.trimmed().isEmpty()) {
+        c.empty = true;
+        return c;
+    }
+    QJsonParseError error{};
+    QJsonDocument::fromJson(body, &error);
+    if (error.error == QJsonParseError::NoError)
+        return c;
+    c.ok = false;
+    c.message = error.errorString();
+    c.line = 1;
+    qsizetype lineStart = 0;
+    // Qt's offset points just past the character it could not take: show that character.
+    const qsizetype end = std::clamp<qsizetype>(error.offset - 1, 0, body.size());
+    for (qsizetype i = 0; i < end; ++i) {
+        if (body.at(i) == '\n') {
+            ++c.line;
+            lineStart = i + 1;
+        }
+    }
+    c.column = int(QString::fromUtf8(body.mid(lineStart, end - lineStart)).size()) + 1;
+    return c;
+}
+
+namespace {
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Re-indents JSON as it reads it, keeping its bytes and key order, without building a
+// document: a large body costs its pretty copy and nothing more. It reads the grammar whole
+// (values, keys, separators, numbers, literals, escapes), stops past Qt's own nesting limit or
+// when the copy would pass four times the body, and anything that is not JSON gives an empty
+// result, so the body is shown as it is.
+class Reindenter
+{
+public:
+    explicit Reindenter(const QByteArray &body)
+        : m_p(body.constData())
+        , m_end(body.constData() + body.size())
+        , m_budget(body.size() * 4 + 1024)
+    {
+        m_out.reserve(body.size() + body.size() / 2 + 16);
+    }
+
+    QByteArray run()
+    {
+        if (m_end - m_p >= 3 && QByteArrayView(m_p, 3) == "\xEF\xBB\xBF")
+            m_p += 3; // a byte order mark
+        skipSpace();
+        if (m_p == m_end || (*m_p != '{' && *m_p != '[') || !value(0))
+            return {};
+        skipSpace();
+        if (m_p != m_end)
+            return {};
+        m_out += '\n';
+        return m_out;
+    }
+
+private:
+    static constexpr int maxDepth = 1024;
+
+    void skipSpace()
+    {
+        while (m_p < m_end && isSpace(*m_p))
+            ++m_p;
+    }
+    bool newline(int depth)
+    {
+        if (m_out.size() + 1 + depth * 4 > m_budget)
+            return false;
+        m_out += '\n';
+        m_out.append(depth * 4, ' ');
+        return true;
+    }
+    bool string()
+    {
+        const char *start = m_p++;
+        while (m_p < m_end && *m_p != '"') {
+            if (uchar(*m_p) < 0x20)
+                return false;
+            if (*m_p == '\\') {
+                if (++m_p == m_end)
+                    return false;
+                if (*m_p == 'u') {
+                    for (int i = 0; i < 4; ++i)
+                        if (++m_p == m_end || !isxdigit(uchar(*m_p)))
+                            return false;
+                } else if (!strchr("\"\\/bfnrt", *m_p)) {
+                    return false;
+                }
+            }
+            ++m_p;
+        }
+        if (m_p == m_end)
+            return false;
+        m_out.append(start, ++m_p - start);
+        return true;
+    }
+    bool number()
+    {
+        const char *start = m_p;
+        const auto digits = [this] {
+            const char *from = m_p;
+            while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
+                ++m_p;
+            return m_p > from;
+        };
+        if (*m_p == '-')
+            ++m_p;
+        if (m_p < m_end && *m_p == '0')
+            ++m_p;
+        else if (!digits())
+            return false;
+        if (m_p < m_end && *m_p == '.' && (++m_p, !digits()))
+            return false;
+        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
+            ++m_p;
+            if (m_p < m_end && (*m_p == '+' || *m_p == '-'))
+                ++m_p;
+            if (!digits())
+                return false;
+        }
+        m_out.append(start, m_p - start);
+        return true;
+    }
+    bool literal()
+    {
+        for (const char *word : {"true", "false", "null"}) {
+            const qsizetype n = qsizetype(strlen(word));
+            if (m_end - m_p >= n && QByteArrayView(m_p, n) == word) {
+                m_out += word;
+                m_p += n;
+                return true;
+            }
+        }
+        return false;
+    }
+    bool value(int depth)
+    {
+        if (m_p == m_end)
+            return false;
+        switch (*m_p) {
+        case '"':
+            return string();
+        case '{':
+        case '[':
+            return container(depth + 1);
+        case 't':
+        case 'f':
+        case 'n':
+            return literal();
+        default:
+            return number();
+        }
+    }
+    bool container(int depth)
+    {
+        if (depth > maxDepth)
+            return false;
+        const bool object = *m_p == '{';
+        const char close = object ? '}' : ']';
+        m_out += *m_p++;
+        skipSpace();
+        if (m_p < m_end && *m_p == close) {
+            m_out += *m_p++; // an empty object or array stays on its line
+            return true;
+        }
+        for (;;) {
+            if (!newline(depth))
+                return false;
+            if (object) {
+                if (m_p == m_end || *m_p != '"' || !string())
+                    return false;
+                skipSpace();
+                if (m_p == m_end || *m_p++ != ':')
+                    return false;
+                m_out += ": ";
+                skipSpace();
+            }
+            if (!value(depth))
+                return false;
+            skipSpace();
+            if (m_p == m_end)
+                return false;
+            if (*m_p == close) {
+                ++m_p;
+                if (!newline(depth - 1))
+                    return false;
+                m_out += close;
+                return true;
+            }
+            if (*m_p++ != ',')
+                return false;
+            m_out += ',';
+            skipSpace();
+        }
+    }
+
+    const char *m_p;
+    const char *m_end;
+    qsizetype m_budget;
+    QByteArray m_out;
+};
+
+} // namespace
+
+QByteArray pretty(const QByteArray &body, bool *wasJson)
+{
+    // Large bodies are re-indented as they stand; a document of 100 MB would take several
+    // times its size in memory.
+    if (body.size() >= streamingAbove) {
+        QByteArray out = Reindenter(body).run();
+        if (wasJson)
+            *wasJson = !out.isEmpty();
+        return out.isEmpty() ? body : out;
+    }
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    const bool json = error.error == QJsonParseError::NoError && !doc.isNull();
+    if (wasJson)
+        *wasJson = json;
+    return json ? doc.toJson(QJsonDocument::Indented) : body;
+}
+
+} // namespace JsonText

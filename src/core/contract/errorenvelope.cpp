@@ -1,0 +1,99 @@
+#include "contract/errorenvelope.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ErrorEnvelope", text);
+}
+
+QString readString(const QJsonObject &error, const char *field, QStringList *problems)
+{
+    const QJsonValue value = error.value(QLatin1String(field));
+    if (value.isUndefined()) {
+        problems->append(tr("the envelope has no \"%1\"").arg(QLatin1String(field)));
+        return {};
+    }
+    if (!value.isString()) {
+        problems->append(tr("\"%1\" is not a string").arg(QLatin1String(field)));
+        // Keep what can be shown: a number or a boolean as text.
+        if (value.isDouble())
+            return QString::number(value.toDouble());
+        if (value.isBool())
+            return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        return {};
+    }
+    return value.toString();
+}
+
+QString describeBody(const QByteArray &body, const QByteArray &contentType)
+{
+    if (body.trimmed().isEmpty())
+        return tr("the body is empty");
+    const QByteArray head = body.left(512).trimmed().toLower();
+    if (contentType.toLower().contains("html") || head.startsWith("<!doctype html") ||
+        head.startsWith("<html"))
+        return tr("the body is an HTML page (a proxy or gateway answered, not Pi)");
+    return tr("the body is not JSON");
+}
+
+} // namespace
+
+ErrorEnvelope ErrorEnvelope::parse(int status, const QByteArray &body,
+                                   const QByteArray &contentType)
+{
+    ErrorEnvelope e;
+    if (status < 400)
+        return e;
+    e.kind = Kind::NotEnvelope;
+
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        e.problems.append(describeBody(body, contentType));
+        return e;
+    }
+    const QJsonValue error = doc.object().value(QLatin1String("error"));
+    if (!doc.isObject() || !error.isObject()) {
+        e.problems.append(tr("the JSON has no \"error\" object"));
+        return e;
+    }
+    const QJsonObject fields = error.toObject();
+    e.kind = Kind::Envelope;
+    e.type = readString(fields, "type", &e.problems);
+    e.code = readString(fields, "code", &e.problems);
+    e.message = readString(fields, "message", &e.problems);
+    e.requestId = readString(fields, "request_id", &e.problems);
+    return e;
+}
+
+QString ErrorEnvelope::shortened(const QString &message)
+{
+    if (message.size() <= maxMessageChars)
+        return message;
+    qsizetype cut = maxMessageChars;
+    if (message.at(cut - 1).isHighSurrogate())
+        --cut; // never half a character
+    return message.left(cut) + QStringLiteral("…");
+}
+
+QString ErrorEnvelope::hintFor(const QString &code)
+{
+    if (code == QLatin1String("missing_authorization_header"))
+        return tr("No API key was sent. Set a key for this profile; Pi Console sends it as "
+                  "\"Authorization: Bearer …\".");
+    if (code == QLatin1String("invalid_api_key"))
+        return tr("Pi does not accept this key: it is malformed or has been revoked. Check the "
+                  "profile's key, or create a new one.");
+    if (code == QLatin1String("rate_limit_exceeded"))
+        return tr("This key used its budget for the current window. Pi answers 429 until the "
+                  "window resets; wait for the countdown or use \"send at reset\".");
+    if (code == QLatin1String("idempotency_key_mismatch"))
+        return tr("This idempotency key was already used with a different body. Resend the "
+                  "original bytes, or use a new key for a new request.");
+    return {};
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "net/pendingcall.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+
+// Sends ApiRequests to Pi the way Pi documents: Bearer key, exact body bytes, an
+// Idempotency-Key on POST, HTTP/1.1, the key only to the profile's origin. The
+// QNetworkAccessManager is injected, so one is shared and tests can point it anywhere.
+class ApiClient final : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ApiClient(QNetworkAccessManager *nam, QObject *parent = nullptr);
+
+    void setLimits(const PendingCall::Limits &limits) { m_limits = limits; }
+    PendingCall::Limits limits() const { return m_limits; }
+
+    // The call starts at once; the result arrives through PendingCall::finished, and also
+    // through this client's callFinished. The PendingCall is owned by the client and deletes
+    // itself after finishing.
+    PendingCall *send(const Endpoint &endpoint, const ApiRequest &request);
+
+    static QByteArray userAgent();
+
+Q_SIGNALS:
+    void callStarted(PendingCall *call);
+    void callFinished(const CallRecord &record);
+
+private:
+    void startSome();
+
+    QNetworkAccessManager *m_nam;
+    PendingCall::Limits m_limits;
+    // Calls not yet handed to the network: a burst of them starts a few per turn of the
+    // event loop, so the window is never held while hundreds start.
+    QList<QPointer<PendingCall>> m_toStart;
+    QTimer m_starter;
+};

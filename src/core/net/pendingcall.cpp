@@ -1,0 +1,451 @@
+#include "net/pendingcall.h"
+
+#include "contract/contractcheck.h"
+#include "net/apiclient.h"
+#include "net/sendpolicy.h"
+#include "secrets/redaction.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslError>
+#include <QThreadPool>
+
+Q_LOGGING_CATEGORY(lcClient, "pi.core.client", QtInfoMsg)
+
+namespace {
+
+QString certificateDetails(const QSslCertificate &c)
+{
+    if (c.isNull())
+        return QStringLiteral("(no certificate)");
+    return QStringLiteral("subject \"%1\", issuer \"%2\", valid %3 to %4, SHA-256 %5")
+        .arg(c.subjectDisplayName(), c.issuerDisplayName(), c.effectiveDate().toString(Qt::ISODate),
+             c.expiryDate().toString(Qt::ISODate),
+             QString::fromLatin1(c.digest(QCryptographicHash::Sha256).toHex(':')));
+}
+
+// Headers that carry credentials by their name: dropped when a redirect leaves the origin.
+bool isCredentialHeader(const QByteArray &name)
+{
+    const QByteArray lower = name.toLower();
+    if (lower == "idempotency-key")
+        return false;
+    for (const char *word : {"authorization", "cookie", "auth", "token", "secret", "key", "session",
+                             "password", "signature", "credential"}) {
+        if (lower.contains(word))
+            return true;
+    }
+    return false;
+}
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+} // namespace
+
+PendingCall::PendingCall(QNetworkAccessManager *nam, Endpoint endpoint, ApiRequest request,
+                         Limits limits, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_endpoint(std::move(endpoint))
+    , m_request(std::move(request))
+    , m_limits(limits)
+{
+    Redaction::rememberSecret(m_endpoint.apiKey);
+    m_elapsed.start();
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        m_timedOut = true;
+        if (m_reply)
+            m_reply->abort();
+    });
+
+    m_record.profile = m_endpoint.profile;
+    m_record.profileId = m_endpoint.profileId;
+    m_record.keyMask = Redaction::maskKey(m_endpoint.apiKey);
+    m_record.method = m_request.method.toUpper();
+    m_record.url = SendPolicy::resolve(m_endpoint.baseUrl, m_request.path);
+    m_record.requestBody = m_request.body;
+    m_record.retryOf = m_request.retryOf;
+    // The key and the bytes belong to the record before anything is sent, so a retry of a
+    // call that never got an answer can still reuse both.
+    if (IdempotencyKeys::applies(m_record.method)) {
+        m_record.idempotencyKey =
+            m_request.retryOf && !m_request.idempotencyKey.isEmpty()
+                ? m_request.idempotencyKey
+                : IdempotencyKeys::keyFor(m_request.idempotencyMode, m_record.method,
+                                          m_request.path, m_request.body, m_request.idempotencyKey);
+    }
+}
+
+PendingCall::~PendingCall()
+{
+    // Gone before it finished (the client is going away): no signal from a half-destroyed call.
+    if (m_reply) {
+        disconnect(m_reply, nullptr, this, nullptr);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void PendingCall::cancel()
+{
+    if (m_finished)
+        return;
+    m_cancelled = true;
+    if (m_reply)
+        m_reply->abort();
+    else
+        finish(CallRecord::Outcome::Cancelled, tr("Cancelled before it was sent."));
+}
+
+void PendingCall::start()
+{
+    if (m_finished)
+        return;
+    m_record.startedUtc = QDateTime::currentDateTimeUtc();
+    m_record.requestHeaders = m_request.headers; // redacted with the rest when the call ends
+    const QString refusal = refusalReason();
+    if (!refusal.isEmpty()) {
+        finish(CallRecord::Outcome::Refused, refusal);
+        return;
+    }
+    m_timeout.start(m_limits.timeoutMs);
+    sendTo(m_record.url, m_record.method, m_request.body, true);
+}
+
+QString PendingCall::refusalReason() const
+{
+    const QUrl url = m_record.url;
+    QString refusal = SendPolicy::checkTransport(url);
+    if (refusal.isEmpty())
+        refusal = SendPolicy::checkKeyLeak(m_request, url, m_endpoint.apiKey);
+    // Whatever filled the request (the editor, a pasted curl command, the history), nothing
+    // reaches the wire that could end a header line early.
+    if (refusal.isEmpty())
+        refusal = Http::problem(m_request.headers);
+    for (const auto &h : m_request.headers) {
+        if (refusal.isEmpty() && Http::isFraming(h.first))
+            refusal = tr("The header \"%1\" is set by Pi Console itself: remove it from the "
+                         "request's headers.")
+                          .arg(QString::fromLatin1(h.first));
+    }
+    if (refusal.isEmpty() && !Http::problem(m_record.method, {}).isEmpty())
+        refusal = tr("The method is not a valid HTTP method: letters only, no spaces or line "
+                     "breaks.");
+    if (refusal.isEmpty() && !m_record.idempotencyKey.isEmpty())
+        refusal = Http::problem("Idempotency-Key", m_record.idempotencyKey);
+    if (refusal.isEmpty() && m_request.idempotencyMode == IdempotencyMode::Manual &&
+        IdempotencyKeys::applies(m_record.method) && m_record.idempotencyKey.isEmpty())
+        refusal = tr("The idempotency key is set to \"by hand\" but is empty.");
+    return refusal;
+}
+
+void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArray &body,
+                         bool withKey)
+{
+    m_sendKey = withKey;
+    m_currentMethod = method;
+    m_currentBody = body;
+    m_body.clear();
+
+    QNetworkRequest request(url);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+
+    HttpHeaders headers;
+    for (const auto &h : m_request.headers) {
+        // The client owns these: the key comes only from the profile.
+        if (h.first.compare("Authorization", Qt::CaseInsensitive) == 0 ||
+            h.first.compare("Idempotency-Key", Qt::CaseInsensitive) == 0)
+            continue;
+        // Another origin gets none of the credentials meant for Pi (as curl without
+        // --location-trusted).
+        if (!withKey && isCredentialHeader(h.first))
+            continue;
+        headers.append(h);
+    }
+    if (withKey && !m_endpoint.apiKey.isEmpty())
+        headers.prepend({"Authorization", "Bearer " + m_endpoint.apiKey.toUtf8()});
+    if (!body.isEmpty() && !Http::contains(headers, "Content-Type"))
+        Http::set(&headers, "Content-Type", "application/json");
+    if (!Http::contains(headers, "Accept"))
+        Http::set(&headers, "Accept", "application/json");
+    if (!Http::contains(headers, "User-Agent"))
+        Http::set(&headers, "User-Agent", ApiClient::userAgent());
+    if (!m_record.idempotencyKey.isEmpty() && IdempotencyKeys::applies(method))
+        Http::set(&headers, "Idempotency-Key", m_record.idempotencyKey);
+    for (const auto &h : headers)
+        request.setRawHeader(h.first, h.second);
+    m_record.requestHeaders = Redaction::headers(headers, m_endpoint.apiKey);
+
+    QNetworkReply *reply =
+        body.isEmpty() && method != "POST" && method != "PUT" && method != "PATCH"
+            ? m_nam->sendCustomRequest(request, method)
+            : m_nam->sendCustomRequest(request, method, body);
+    m_reply = reply;
+    // Taken in pieces: the network thread waits while this much is unread, so one readyRead
+    // never copies tens of megabytes on the UI thread.
+    reply->setReadBufferSize(readBufferBytes);
+    // The marks of the first hop only: a redirect's own stages are part of its downloading.
+    if (m_redirects == 0)
+        connectTimingMarks(reply);
+    connect(reply, &QNetworkReply::uploadProgress, this, &PendingCall::uploadProgress);
+    connect(reply, &QNetworkReply::downloadProgress, this, &PendingCall::downloadProgress);
+    // The announced length at once: a 100 MB body is not copied again each time it doubles.
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        bool ok = false;
+        const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
+        if (ok && length > m_body.capacity() && length <= m_limits.maxBodyBytes)
+            m_body.reserve(length);
+    });
+    connect(reply, &QNetworkReply::readyRead, this, &PendingCall::onReadyRead);
+    connect(reply, &QNetworkReply::sslErrors, this, &PendingCall::onSslErrors);
+    connect(reply, &QNetworkReply::finished, this, &PendingCall::onFinished);
+}
+
+void PendingCall::connectTimingMarks(QNetworkReply *reply)
+{
+    CallTiming *timing = &m_record.timing;
+    const auto mark = [this](qint64 *at) {
+        if (*at < 0)
+            *at = m_elapsed.elapsed();
+    };
+    connect(reply, &QNetworkReply::socketStartedConnecting, this,
+            [timing, mark] { mark(&timing->connectStartMs); });
+    connect(reply, &QNetworkReply::encrypted, this, [timing, mark] { mark(&timing->encryptedMs); });
+    connect(reply, &QNetworkReply::requestSent, this, [timing, mark] { mark(&timing->sentMs); });
+    connect(reply, &QNetworkReply::metaDataChanged, this,
+            [timing, mark] { mark(&timing->firstByteMs); });
+    connect(reply, &QNetworkReply::uploadProgress, this, [timing, mark](qint64 sent, qint64) {
+        if (sent > 0)
+            mark(&timing->bodyStartMs);
+    });
+}
+
+void PendingCall::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    if (m_body.size() + m_reply->bytesAvailable() > m_limits.maxBodyBytes) {
+        m_tooLarge = true;
+        m_reply->abort();
+        return;
+    }
+    m_body += m_reply->readAll();
+}
+
+void PendingCall::onSslErrors(const QList<QSslError> &errors)
+{
+    // Never ignored: the reply fails, and the record says exactly why.
+    QStringList lines;
+    for (const QSslError &e : errors)
+        lines.append(e.errorString() + QStringLiteral(" — ") + certificateDetails(e.certificate()));
+    m_sslDetails = lines.join(QLatin1Char('\n'));
+}
+
+void PendingCall::onFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    reply->deleteLater();
+    m_reply = nullptr;
+    m_currentUrl = reply->url();
+    if (!m_tooLarge && reply->isOpen() && reply->bytesAvailable()) {
+        if (m_body.size() + reply->bytesAvailable() > m_limits.maxBodyBytes)
+            m_tooLarge = true;
+        else
+            m_body += reply->readAll();
+    }
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_record.status = status;
+    m_record.responseHeaders = reply->rawHeaderPairs();
+    m_record.responseBody = m_body;
+
+    if (m_cancelled)
+        return finish(CallRecord::Outcome::Cancelled, tr("Cancelled."));
+    if (m_timedOut)
+        return finish(CallRecord::Outcome::TimedOut,
+                      tr("No complete answer within %1 s.").arg(m_limits.timeoutMs / 1000.0));
+    if (m_tooLarge)
+        return finish(CallRecord::Outcome::TooLarge,
+                      tr("The response body passed the %1 MB limit kept in memory; the call was "
+                         "stopped.")
+                          .arg(m_limits.maxBodyBytes / (1024 * 1024)));
+    if (reply->error() != QNetworkReply::NoError && status == 0) {
+        QString text = reply->errorString();
+        if (!m_sslDetails.isEmpty())
+            text = tr("TLS error: %1").arg(m_sslDetails);
+        return finish(CallRecord::Outcome::NetworkError, text);
+    }
+    if (reply->error() != QNetworkReply::NoError && status > 0 &&
+        reply->error() < QNetworkReply::ContentAccessDenied) {
+        // An answer began but the connection broke (a body cut short, say).
+        return finish(CallRecord::Outcome::NetworkError,
+                      tr("The connection broke during the response: %1").arg(reply->errorString()));
+    }
+    // QNetworkReply reports a 4xx or 5xx status as an error of its own; any other error with
+    // a status below 400 (a body that would not decompress, a protocol failure) means the
+    // answer was not read as sent: a failure, never a success with undecoded bytes.
+    if (reply->error() != QNetworkReply::NoError && status < 400)
+        return finish(
+            CallRecord::Outcome::NetworkError,
+            tr("The answer (HTTP %1) could not be read: %2").arg(status).arg(reply->errorString()));
+    const QString shortBody = checkBodyLength();
+    if (!shortBody.isEmpty())
+        return finish(CallRecord::Outcome::NetworkError, shortBody);
+    if (isRedirect(status) && followRedirect())
+        return;
+    finish(CallRecord::Outcome::Completed);
+}
+
+QString PendingCall::checkBodyLength() const
+{
+    // QNetworkReply has been seen to report success for a body cut short by a dropped
+    // connection, so the promised length is checked here. A compressed body's length is that
+    // of the compressed bytes, which are gone by now: no check then.
+    const QByteArray encoding = Http::value(m_record.responseHeaders, "Content-Encoding").trimmed();
+    if (!encoding.isEmpty() && encoding.compare("identity", Qt::CaseInsensitive) != 0)
+        return {};
+    bool ok = false;
+    const qint64 promised =
+        Http::value(m_record.responseHeaders, "Content-Length").trimmed().toLongLong(&ok);
+    if (!ok || m_currentMethod == "HEAD" || m_body.size() >= promised)
+        return {};
+    return tr("The connection closed after %1 of the %2 bytes announced.")
+        .arg(m_body.size())
+        .arg(promised);
+}
+
+bool PendingCall::followRedirect()
+{
+    const QByteArray location = Http::value(m_record.responseHeaders, "Location");
+    if (location.isEmpty())
+        return false;
+    const QUrl from = m_record.url;
+    const QUrl target = m_currentUrl.resolved(QUrl::fromEncoded(location));
+    if (++m_redirects > m_limits.maxRedirects) {
+        finish(CallRecord::Outcome::NetworkError,
+               tr("More than %1 redirects; stopped.").arg(m_limits.maxRedirects));
+        return true;
+    }
+    if (from.scheme() == QLatin1String("https") && target.scheme() != QLatin1String("https")) {
+        finish(CallRecord::Outcome::Refused,
+               tr("Redirect from https to %1 refused.").arg(target.toDisplayString()));
+        return true;
+    }
+    // A redirect obeys the rules of the request: cleartext only to this machine, whichever
+    // origin it points at.
+    if (const QString transport = SendPolicy::checkTransport(target); !transport.isEmpty()) {
+        finish(CallRecord::Outcome::Refused,
+               tr("Redirect to %1 refused: %2").arg(target.toDisplayString(), transport));
+        return true;
+    }
+    const bool sameOrigin = SendPolicy::sameOrigin(target, from) && m_sendKey;
+    const int status = m_record.status;
+    const bool keepsBody = !m_currentBody.isEmpty() && (status == 307 || status == 308);
+    if (!sameOrigin && keepsBody) {
+        finish(CallRecord::Outcome::Refused,
+               tr("Redirect to another origin (%1) refused: a %2 would send the request body "
+                  "there too. Call that origin directly if you trust it.")
+                   .arg(target.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString())
+                   .arg(status));
+        return true;
+    }
+    if (!sameOrigin)
+        m_record.notes.append(
+            tr("Redirected to another origin (%1): followed without the API key, cookies or "
+               "credential headers.")
+                .arg(target.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString()));
+    else
+        m_record.notes.append(tr("Redirected to %1.").arg(target.toDisplayString()));
+
+    QByteArray method = m_currentMethod;
+    QByteArray body = m_currentBody;
+    if (status == 303 || ((status == 301 || status == 302) && method == "POST")) {
+        method = "GET";
+        body.clear();
+    }
+    sendTo(target, method, body, sameOrigin);
+    return true;
+}
+
+void PendingCall::finish(CallRecord::Outcome outcome, const QString &errorText)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_timeout.stop();
+    m_record.timing.doneMs = m_elapsed.elapsed();
+    m_record.outcome = outcome;
+    m_record.errorText = errorText;
+
+    const Completion completion{m_endpoint.apiKey, m_request.originalRequestId,
+                                QDateTime::currentSecsSinceEpoch()};
+    const qsizetype bytes = m_record.responseBody.size() + m_record.requestBody.size();
+    if (bytes < completeOffThreadBytes) {
+        m_record = complete(m_record, completion);
+        emitFinished();
+        return;
+    }
+    // A large body: its envelope is parsed and its keys are redacted on a worker, so the
+    // window never waits for either. The result comes back on this thread, to this call if
+    // it still exists.
+    QPointer<PendingCall> self(this);
+    CallRecord record = std::move(m_record);
+    m_record = {}; // nothing unredacted is held here meanwhile
+    QThreadPool::globalInstance()->start([self, record = std::move(record), completion]() mutable {
+        CallRecord done = complete(std::move(record), completion);
+        QMetaObject::invokeMethod(QCoreApplication::instance(),
+                                  [self, done = std::move(done)]() mutable {
+                                      if (!self)
+                                          return;
+                                      self->m_record = std::move(done);
+                                      self->emitFinished();
+                                  });
+    });
+}
+
+CallRecord PendingCall::complete(CallRecord r, const Completion &c)
+{
+    if (r.outcome == CallRecord::Outcome::Completed) {
+        r.headerRequestId = Http::value(r.responseHeaders, "X-Request-Id").trimmed();
+        r.envelope = ErrorEnvelope::parse(r.status, r.responseBody,
+                                          Http::value(r.responseHeaders, "Content-Type"));
+        r.requestIdMismatch = r.envelope.isEnvelope() && !r.envelope.requestId.isEmpty() &&
+                              !r.headerRequestId.isEmpty() &&
+                              r.envelope.requestId.toLatin1() != r.headerRequestId;
+        r.rateLimit = RateLimitSnapshot::fromResponse(r.status, r.responseHeaders, c.nowSecs);
+        const bool replayHeader = Http::value(r.responseHeaders, "Idempotent-Replayed")
+                                      .trimmed()
+                                      .compare("true", Qt::CaseInsensitive) == 0;
+        r.replayed = replayHeader ||
+                     (!c.originalRequestId.isEmpty() && r.requestId() == c.originalRequestId);
+        r.contractProblems = ContractCheck::problems(r);
+    }
+    // The one point every record leaves the client: from here on, to the views, the history,
+    // the exports and the log, it holds no key in any field, refused calls included.
+    r = Redaction::record(r, c.apiKey);
+    r.envelope.message = ErrorEnvelope::shortened(r.envelope.message);
+    return r;
+}
+
+void PendingCall::emitFinished()
+{
+    m_emitted = true;
+    qCDebug(lcClient) << m_record.method << m_record.url.path() << "→" << m_record.status
+                      << int(m_record.outcome) << m_record.timing.doneMs << "ms";
+    Q_EMIT finished(m_record);
+}

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "net/apirequest.h"
+#include "net/callrecord.h"
+#include "net/endpoint.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QSslError;
+
+Q_DECLARE_LOGGING_CATEGORY(lcClient)
+
+// One call in flight: sends, follows redirects by the security rules, enforces the timeout
+// and the body cap, measures timing, and emits finished() exactly once with the record.
+class PendingCall final : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Limits
+    {
+        int timeoutMs = 30000;
+        qint64 maxBodyBytes = 256LL * 1024 * 1024;
+        int maxRedirects = 5;
+    };
+
+    PendingCall(QNetworkAccessManager *nam, Endpoint endpoint, ApiRequest request, Limits limits,
+                QObject *parent = nullptr);
+    ~PendingCall() override;
+
+    const CallRecord &record() const { return m_record; }
+    // True once finished() has been emitted (a large record is completed on a worker first).
+    bool isFinished() const { return m_emitted; }
+    void cancel();
+
+Q_SIGNALS:
+    void uploadProgress(qint64 sent, qint64 total);
+    void downloadProgress(qint64 received, qint64 total);
+    void finished(const CallRecord &record);
+
+private:
+    friend class ApiClient;
+    void start();
+    QString refusalReason() const;
+    void sendTo(const QUrl &url, const QByteArray &method, const QByteArray &body, bool withKey);
+    void connectTimingMarks(QNetworkReply *reply);
+    void onFinished();
+    void onReadyRead();
+    void onSslErrors(const QList<QSslError> &errors);
+    bool followRedirect();
+    QString checkBodyLength() const;
+    void finish(CallRecord::Outcome outcome, const QString &errorText = {});
+    bool m_emitted = false;
+
+    // What finishing a record needs besides the record: for the envelope, the replay check
+    // and the redaction. Bodies this large are finished on a worker thread.
+    struct Completion
+    {
+        QString apiKey;
+        QByteArray originalRequestId;
+        qint64 nowSecs = 0;
+    };
+    static constexpr qsizetype completeOffThreadBytes = 64 * 1024;
+    static constexpr qint64 readBufferBytes = 2 * 1024 * 1024;
+    static CallRecord complete(CallRecord record, const Completion &completion);
+    void emitFinished();
+
+    QNetworkAccessManager *m_nam;
+    Endpoint m_endpoint;
+    ApiRequest m_request;
+    Limits m_limits;
+    CallRecord m_record;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_timeout;
+    QElapsedTimer m_elapsed;
+    QByteArray m_body;
+    QUrl m_currentUrl;
+    QByteArray m_currentMethod;
+    QByteArray m_currentBody;
+    QString m_sslDetails;
+    int m_redirects = 0;
+    bool m_sendKey = true;
+    bool m_cancelled = false;
+    bool m_timedOut = false;
+    bool m_tooLarge = false;
+    bool m_finished = false;
+};

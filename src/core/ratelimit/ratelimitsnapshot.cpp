@@ -1,0 +1,142 @@
+#include "ratelimit/ratelimitsnapshot.h"
+
+#include <QDateTime>
+#include <QRegularExpression>
+
+namespace {
+
+constexpr qint64 maxLimit = 1'000'000'000;
+
+// A plain non-negative decimal integer no larger than max, else -1.
+qint64 parseCount(const QByteArray &raw, qint64 max)
+{
+    const QByteArray text = raw.trimmed();
+    if (text.isEmpty() || text.size() > 12)
+        return -1;
+    for (const char c : text) {
+        if (c < '0' || c > '9')
+            return -1;
+    }
+    const qint64 n = text.toLongLong();
+    return n <= max ? n : -1;
+}
+
+} // namespace
+
+qint64 RateLimitSnapshot::parseHttpDate(const QByteArray &text)
+{
+    // RFC 9110 section 5.6.7: the IMF-fixdate every sender must use, and the two obsolete
+    // forms a recipient must still accept: RFC 850 (two-digit year) and C's asctime (the
+    // day padded with a space, "Nov  6"; "Nov 6" is taken too).
+    static const QRegularExpression imfFixdate(
+        QStringLiteral("^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\\d{2}) ([A-Z][a-z]{2}) (\\d{4}) "
+                       "(\\d{2}):(\\d{2}):(\\d{2}) GMT$"));
+    static const QRegularExpression rfc850(QStringLiteral(
+        "^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-([A-Z][a-z]{2})-"
+        "(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$"));
+    static const QRegularExpression asctime(
+        QStringLiteral("^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) ( ?\\d|\\d{2}) "
+                       "(\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$"));
+    static const QStringList months = {
+        QStringLiteral("Jan"), QStringLiteral("Feb"), QStringLiteral("Mar"), QStringLiteral("Apr"),
+        QStringLiteral("May"), QStringLiteral("Jun"), QStringLiteral("Jul"), QStringLiteral("Aug"),
+        QStringLiteral("Sep"), QStringLiteral("Oct"), QStringLiteral("Nov"), QStringLiteral("Dec")};
+
+    const QString s = QString::fromLatin1(text.trimmed());
+    int day = 0, month = 0, year = 0, hour = 0, minute = 0, second = 0;
+    const auto number = [](const QRegularExpressionMatch &m, int group) {
+        return m.capturedView(group).trimmed().toInt(); // bounded to four digits by the pattern
+    };
+    if (const auto fixdate = imfFixdate.match(s); fixdate.hasMatch()) {
+        day = number(fixdate, 1);
+        month = int(months.indexOf(fixdate.captured(2))) + 1;
+        year = number(fixdate, 3);
+        hour = number(fixdate, 4);
+        minute = number(fixdate, 5);
+        second = number(fixdate, 6);
+    } else if (const auto obsolete = rfc850.match(s); obsolete.hasMatch()) {
+        day = number(obsolete, 1);
+        month = int(months.indexOf(obsolete.captured(2))) + 1;
+        // Two digits: 1970 to 2069. RFC 9110 would take a year more than 50 years ahead as
+        // the past; this keeps unix time non-negative, which is all that is asked of it.
+        year = number(obsolete, 3);
+        year += year < 70 ? 2000 : 1900;
+        hour = number(obsolete, 4);
+        minute = number(obsolete, 5);
+        second = number(obsolete, 6);
+    } else if (const auto c = asctime.match(s); c.hasMatch()) {
+        month = int(months.indexOf(c.captured(1))) + 1;
+        day = number(c, 2);
+        hour = number(c, 3);
+        minute = number(c, 4);
+        second = number(c, 5);
+        year = number(c, 6);
+    } else {
+        return -1;
+    }
+    // A leap second (:60) is the last second of its minute.
+    const QDate date(year, month, day);
+    const QTime time(hour, minute, second == 60 ? 59 : second);
+    if (month < 1 || !date.isValid() || !time.isValid() || year < 1970)
+        return -1;
+    return QDateTime(date, time, Qt::UTC).toSecsSinceEpoch();
+}
+
+RateLimitSnapshot RateLimitSnapshot::fromResponse(int status, const HttpHeaders &headers,
+                                                  qint64 nowUnix)
+{
+    RateLimitSnapshot s;
+    s.tooManyRequests = status == 429;
+    const QByteArray limitText = Http::value(headers, "X-RateLimit-Limit");
+    const QByteArray remainingText = Http::value(headers, "X-RateLimit-Remaining");
+    const QByteArray resetText = Http::value(headers, "X-RateLimit-Reset");
+
+    if (!limitText.isNull()) {
+        s.limit = int(parseCount(limitText, maxLimit));
+        if (s.limit < 0)
+            s.problems.append(QStringLiteral("X-RateLimit-Limit \"%1\" is not a count")
+                                  .arg(QString::fromLatin1(limitText.left(40))));
+    }
+    if (!remainingText.isNull()) {
+        s.remaining = int(parseCount(remainingText, maxLimit));
+        if (s.remaining < 0)
+            s.problems.append(QStringLiteral("X-RateLimit-Remaining \"%1\" is not a count")
+                                  .arg(QString::fromLatin1(remainingText.left(40))));
+    }
+    if (s.limit >= 0 && s.remaining > s.limit) {
+        s.problems.append(QStringLiteral("X-RateLimit-Remaining is above X-RateLimit-Limit"));
+        s.remaining = -1;
+    }
+
+    const qint64 dateUnix = parseHttpDate(Http::value(headers, "Date"));
+    const qint64 serverNow = dateUnix > 0 ? dateUnix : nowUnix;
+    if (!resetText.isNull()) {
+        const qint64 reset = parseCount(resetText, 9'999'999'999);
+        // Unix seconds between 2001 and 2286, and not further than a day from the server's now.
+        if (reset < 1'000'000'000 || reset > serverNow + 86400 || reset < serverNow - 86400) {
+            s.problems.append(
+                QStringLiteral("X-RateLimit-Reset \"%1\" is not a plausible unix time")
+                    .arg(QString::fromLatin1(resetText.left(40))));
+        } else {
+            s.resetUnix = reset;
+            s.waitSecs = std::max<qint64>(0, reset - serverNow);
+        }
+    }
+
+    const QByteArray retryAfter = Http::value(headers, "Retry-After").trimmed();
+    if (!retryAfter.isEmpty()) {
+        qint64 wait = parseCount(retryAfter, 86400 * 7);
+        if (wait < 0) {
+            const qint64 at = parseHttpDate(retryAfter);
+            wait = at > 0 ? std::max<qint64>(0, at - serverNow) : -1;
+        }
+        if (wait >= 0) {
+            s.waitSecs = wait;
+            s.fromRetryAfter = true;
+        } else {
+            s.problems.append(QStringLiteral("Retry-After \"%1\" is neither seconds nor a date")
+                                  .arg(QString::fromLatin1(retryAfter.left(40))));
+        }
+    }
+    return s;
+}

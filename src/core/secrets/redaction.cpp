@@ -1,0 +1,196 @@
+#include "secrets/redaction.h"
+
+#include <QMutex>
+
+#include <algorithm>
+
+#include <memory>
+
+namespace Redaction {
+
+namespace {
+
+using PatternList = QList<SecretPattern>;
+
+QMutex &registryLock()
+{
+    static QMutex lock;
+    return lock;
+}
+
+std::shared_ptr<const PatternList> &registry()
+{
+    static std::shared_ptr<const PatternList> list = std::make_shared<const PatternList>();
+    return list;
+}
+
+bool isSecretHeader(const QByteArray &name)
+{
+    for (const char *secret : {"authorization", "proxy-authorization", "cookie", "set-cookie"}) {
+        if (name.compare(secret, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+QByteArray replacedAll(const QByteArray &data, const PatternList &list)
+{
+    QByteArray out = data;
+    for (const SecretPattern &p : list)
+        out = p.replaced(out, placeholder);
+    if (std::none_of(list.cbegin(), list.cend(),
+                     [&out](const SecretPattern &p) { return p.occursIn(out); }))
+        return out;
+    // The placeholder helped spell one of the keys. A run of a character that no key holds,
+    // outside base64 and the escapes, cannot: no match can reach into it.
+    char fill = '\x01';
+    for (const char candidate : QByteArrayView("#~!*")) {
+        if (std::none_of(list.cbegin(), list.cend(), [candidate](const SecretPattern &p) {
+                return p.secret().contains(candidate);
+            })) {
+            fill = candidate;
+            break;
+        }
+    }
+    out = data;
+    for (const SecretPattern &p : list)
+        out = p.replaced(out, QByteArray(placeholder.size(), fill));
+    return out;
+}
+
+QString replacedAll(const QString &data, const PatternList &list)
+{
+    if (data.isEmpty() || list.isEmpty())
+        return data;
+    const QByteArray utf8 = data.toUtf8();
+    const QByteArray out = replacedAll(utf8, list);
+    return out.size() == utf8.size() && out == utf8 ? data : QString::fromUtf8(out);
+}
+
+QtMessageHandler &previousHandler()
+{
+    static QtMessageHandler handler = nullptr;
+    return handler;
+}
+
+void scrubbingHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (QtMessageHandler next = previousHandler())
+        next(type, context, scrub(message));
+}
+
+} // namespace
+
+void rememberSecret(const QString &apiKey)
+{
+    const SecretPattern pattern(apiKey.toUtf8());
+    if (!pattern.isValid())
+        return;
+    QMutexLocker lock(&registryLock());
+    for (const SecretPattern &p : *registry())
+        if (p.secret() == pattern.secret())
+            return;
+    auto grown = std::make_shared<PatternList>(*registry());
+    grown->append(pattern);
+    registry() = std::move(grown);
+}
+
+QList<SecretPattern> patterns(const QString &extraKey)
+{
+    PatternList list;
+    {
+        QMutexLocker lock(&registryLock());
+        list = *registry();
+    }
+    const SecretPattern extra(extraKey.toUtf8());
+    if (extra.isValid() && std::none_of(list.cbegin(), list.cend(), [&](const SecretPattern &p) {
+            return p.secret() == extra.secret();
+        }))
+        list.append(extra);
+    return list;
+}
+
+QByteArray bytes(const QByteArray &data, const QString &apiKey)
+{
+    return replacedAll(data, patterns(apiKey));
+}
+
+QString text(const QString &data, const QString &apiKey)
+{
+    return replacedAll(data, patterns(apiKey));
+}
+
+QByteArray scrub(const QByteArray &data)
+{
+    return bytes(data);
+}
+
+QString scrub(const QString &data)
+{
+    return text(data);
+}
+
+HttpHeaders headers(const HttpHeaders &in, const QString &apiKey)
+{
+    const PatternList list = patterns(apiKey);
+    HttpHeaders out;
+    out.reserve(in.size());
+    for (const auto &h : in) {
+        if (isSecretHeader(h.first)) {
+            const bool bearer = h.second.trimmed().startsWith("Bearer ");
+            out.append({h.first, bearer ? "Bearer " + placeholder : placeholder});
+        } else {
+            out.append({replacedAll(h.first, list), replacedAll(h.second, list)});
+        }
+    }
+    return out;
+}
+
+CallRecord record(const CallRecord &in, const QString &apiKey)
+{
+    const PatternList list = patterns(apiKey);
+    CallRecord r = in;
+    const QByteArray url = in.url.toEncoded();
+    const QByteArray cleanUrl = replacedAll(url, list);
+    if (cleanUrl != url)
+        r.url = QUrl::fromEncoded(cleanUrl);
+    r.method = replacedAll(in.method, list);
+    r.profile = replacedAll(in.profile, list);
+    r.requestHeaders = headers(in.requestHeaders, apiKey);
+    r.requestBody = replacedAll(in.requestBody, list);
+    r.idempotencyKey = replacedAll(in.idempotencyKey, list);
+    r.errorText = replacedAll(in.errorText, list);
+    r.responseHeaders = headers(in.responseHeaders, apiKey);
+    r.responseBody = replacedAll(in.responseBody, list);
+    r.headerRequestId = replacedAll(in.headerRequestId, list);
+    for (QString *field :
+         {&r.envelope.type, &r.envelope.code, &r.envelope.message, &r.envelope.requestId})
+        *field = replacedAll(*field, list);
+    for (QStringList *lines : {&r.envelope.problems, &r.contractProblems, &r.notes})
+        for (QString &line : *lines)
+            line = replacedAll(line, list);
+    return r;
+}
+
+void installLogFilter()
+{
+    static const bool installed = [] {
+        previousHandler() = qInstallMessageHandler(scrubbingHandler);
+        return true;
+    }();
+    Q_UNUSED(installed);
+}
+
+QString maskKey(const QString &apiKey)
+{
+    if (apiKey.isEmpty())
+        return {};
+    const qsizetype underscore = apiKey.indexOf(QLatin1Char('_'));
+    const QString prefix =
+        underscore > 0 && underscore < 8 ? apiKey.left(underscore + 1) : QString();
+    if (apiKey.size() < 12)
+        return prefix + QStringLiteral("…");
+    return prefix + QStringLiteral("…") + apiKey.right(4);
+}
+
+} // namespace Redaction

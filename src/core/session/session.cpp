@@ -1,0 +1,139 @@
+#include "session/session.h"
+
+#include "history/historystore.h"
+
+#include <QPointer>
+
+Session::Session(ApiClient *client, ProfileStore *profiles, ProfileKeys *keys,
+                 HistoryStore *history, const Clock &clock, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_profiles(profiles)
+    , m_keys(keys)
+    , m_history(history)
+    , m_clock(clock)
+{
+    m_queued.setSingleShot(true);
+    connect(&m_queued, &QTimer::timeout, this, [this] {
+        const ApiRequest due = m_queuedRequest;
+        m_queuedRequest = {};
+        m_queuedAt = {};
+        Q_EMIT queuedSendChanged();
+        Q_EMIT queuedSendDue(due);
+    });
+    connect(m_client, &ApiClient::callStarted, this, &Session::callStarted);
+    connect(m_client, &ApiClient::callFinished, this, [this](const CallRecord &record) {
+        if (record.outcome == CallRecord::Outcome::Completed && !record.profileId.isEmpty())
+            tracker(record.profileId)->observe(record.rateLimit);
+        if (m_history)
+            m_history->record(record);
+        Q_EMIT callFinished(record);
+    });
+}
+
+Profile Session::currentProfile() const
+{
+    return m_profiles->find(m_profiles->currentId());
+}
+
+void Session::setCurrentProfile(const QString &id)
+{
+    // Always announced, even for the profile already first in the list: a profile that just
+    // appeared (the embedded sandbox's) has its key and gauge to show.
+    cancelQueuedSend();
+    m_profiles->setCurrentId(id);
+    Q_EMIT currentProfileChanged(currentProfile());
+}
+
+RateLimitTracker *Session::tracker(const QString &profileId)
+{
+    RateLimitTracker *&t = m_trackers[profileId];
+    if (!t)
+        t = new RateLimitTracker(m_clock, this);
+    return t;
+}
+
+void Session::saveKeyInKeychain(const QString &profileId, const QString &key, KeySavedCallback done)
+{
+    QPointer<Session> self(this);
+    m_keys->saveKey(profileId, key,
+                    [self, profileId, done = std::move(done)](const KeyVault::Result &r) {
+                        bool profileSaved = false;
+                        if (self && r.ok()) {
+                            Profile p = self->m_profiles->find(profileId);
+                            if (p.isValid() && p.sessionOnly) {
+                                p.sessionOnly = false;
+                                self->m_profiles->upsert(p);
+                                profileSaved = true;
+                            }
+                        }
+                        done(r, profileSaved);
+                    });
+}
+
+void Session::removeProfile(const QString &profileId, RemovedCallback done)
+{
+    QPointer<Session> self(this);
+    const bool sessionOnly = m_profiles->find(profileId).sessionOnly;
+    m_keys->removeKey(profileId, [self, profileId, sessionOnly,
+                                  done = std::move(done)](const KeyVault::Result &r) {
+        const bool removed = sessionOnly || r.ok() || r.status == KeyVault::Status::NotFound;
+        if (self && removed)
+            self->m_profiles->remove(profileId);
+        done(r, removed);
+    });
+}
+
+void Session::send(const ApiRequest &request)
+{
+    sendTo(currentProfile(), request);
+}
+
+void Session::sendTo(const Profile &profile, const ApiRequest &request)
+{
+    m_keys->key(profile.id,
+                [this, profile, request](const KeyVault::Result &result, const QString &key) {
+                    if (result.ok()) {
+                        sendWithKey(profile, request, key);
+                        return;
+                    }
+                    Q_EMIT keyProblem(profile.id, result);
+                    // No key stored: Pi answers 401 missing_authorization_header, which says it
+                    // plainly. Any other keychain trouble: nothing is sent until the user decides.
+                    if (result.status == KeyVault::Status::NotFound)
+                        sendWithKey(profile, request, QString());
+                });
+}
+
+void Session::sendWithKey(const Profile &profile, const ApiRequest &request, const QString &key)
+{
+    m_client->send(Endpoint{profile.name, profile.id, profile.baseUrl, key}, request);
+}
+
+QString Session::sendAtReset(const ApiRequest &request)
+{
+    const qint64 wait = std::max<qint64>(0, currentTracker()->msUntilReset());
+    if (wait > maxQueuedWaitMs)
+        return tr("Pi asks to wait %1, longer than the %2 minutes a send is kept queued. "
+                  "Nothing was queued; send it later.")
+            .arg(RateLimitTracker::formatWait(wait))
+            .arg(maxQueuedWaitMs / 60000);
+    m_queuedRequest = request;
+    // A little after the reset, so the server's window has surely turned. The wait is bounded
+    // above, so it fits a timer's int.
+    const int delay = int(wait + 250);
+    m_queuedAt = QDateTime::currentDateTime().addMSecs(delay);
+    m_queued.start(delay);
+    Q_EMIT queuedSendChanged();
+    return {};
+}
+
+void Session::cancelQueuedSend()
+{
+    if (!m_queued.isActive())
+        return;
+    m_queued.stop();
+    m_queuedRequest = {};
+    m_queuedAt = {};
+    Q_EMIT queuedSendChanged();
+}

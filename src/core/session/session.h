@@ -1,0 +1,80 @@
+#pragma once
+
+#include "keys/profilekeys.h"
+#include "keys/profilestore.h"
+#include "net/apiclient.h"
+#include "ratelimit/ratelimittracker.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+class HistoryStore;
+
+// One running console: the current profile, its key, its rate-limit budget, and the way a
+// composed request becomes a call, a history row and a gauge update. The windows only talk
+// to this.
+class Session final : public QObject
+{
+    Q_OBJECT
+
+public:
+    Session(ApiClient *client, ProfileStore *profiles, ProfileKeys *keys, HistoryStore *history,
+            const Clock &clock = Clock::system(), QObject *parent = nullptr);
+
+    ProfileStore *profiles() const { return m_profiles; }
+    ProfileKeys *keys() const { return m_keys; }
+    HistoryStore *history() const { return m_history; }
+    Profile currentProfile() const;
+    void setCurrentProfile(const QString &id);
+    RateLimitTracker *tracker(const QString &profileId);
+    RateLimitTracker *currentTracker() { return tracker(currentProfile().id); }
+
+    using KeySavedCallback = std::function<void(const KeyVault::Result &, bool profileSaved)>;
+    // Saves the key in the keychain. A session-only profile (from --base-url) is saved too,
+    // to the settings, and profileSaved says so: its keychain entry is named by its id, and
+    // only a saved profile keeps its id into the next session. On failure nothing changes.
+    void saveKeyInKeychain(const QString &profileId, const QString &key, KeySavedCallback done);
+
+    using RemovedCallback = std::function<void(const KeyVault::Result &, bool removed)>;
+    // Deletes the profile's key from the keychain, then the saved profile, but only once the
+    // keychain says the key is gone or was never there. When it cannot (locked, no keychain),
+    // the profile is kept, so its key can still be reached, and the result says why. A
+    // session-only profile has no keychain entry (saving one saves the profile) and always goes.
+    void removeProfile(const QString &profileId, RemovedCallback done);
+
+    // Sends with the current profile's key, read just before sending.
+    void send(const ApiRequest &request);
+    // Sends with that profile's key to its base URL, whichever profile is current.
+    void sendTo(const Profile &profile, const ApiRequest &request);
+    // Queues the request for when the current profile's rate-limit window resets: empty
+    // when queued, otherwise why not (a wait longer than maxQueuedWaitMs is not queued).
+    // When it is due, queuedSendDue() hands it back, to be sent exactly as Send would.
+    QString sendAtReset(const ApiRequest &request);
+    bool hasQueuedSend() const { return m_queued.isActive(); }
+    QDateTime queuedSendTime() const { return m_queuedAt; }
+    void cancelQueuedSend();
+    static constexpr qint64 maxQueuedWaitMs = 15 * 60 * 1000;
+
+Q_SIGNALS:
+    void currentProfileChanged(const Profile &profile);
+    void callStarted(PendingCall *call);
+    void callFinished(const CallRecord &record);
+    void keyProblem(const QString &profileId, const KeyVault::Result &result);
+    void queuedSendChanged();
+    void queuedSendDue(const ApiRequest &request);
+
+private:
+    void sendWithKey(const Profile &profile, const ApiRequest &request, const QString &key);
+
+    ApiClient *m_client;
+    ProfileStore *m_profiles;
+    ProfileKeys *m_keys;
+    HistoryStore *m_history;
+    const Clock &m_clock;
+    QHash<QString, RateLimitTracker *> m_trackers;
+    QTimer m_queued;
+    ApiRequest m_queuedRequest;
+    QDateTime m_queuedAt;
+};
