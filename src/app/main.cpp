@@ -1,3 +1,4 @@
+#include "platform/process.h"
 #include "platform/quitonsignal.h"
 #include "ratelimit/ratelimitgaugeaccessible.h"
 #include "secrets/redaction.h"
@@ -12,24 +13,9 @@
 #include <QIcon>
 #include <QTextStream>
 
-#include <sys/prctl.h>
-#include <sys/resource.h>
-
-namespace {
-
-// The key is in this process's memory: it must not end up in a core dump.
-void forbidCoreDumps()
-{
-    const rlimit none{0, 0};
-    setrlimit(RLIMIT_CORE, &none);
-    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-}
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
-    forbidCoreDumps();
+    Platform::forbidCoreDumps();   // the key is in this memory
     Redaction::installLogFilter(); // no log line of any category carries a key
     QCoreApplication::setApplicationName(QStringLiteral("pi-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PICONSOLE_VERSION));

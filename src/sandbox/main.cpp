@@ -1,4 +1,5 @@
 #include "api/faultspec.h"
+#include "platform/process.h"
 #include "platform/quitonsignal.h"
 #include "server/sandboxserver.h"
 #include "version.h"
@@ -10,30 +11,12 @@
 
 #include <cstdio>
 
-#include <sys/resource.h>
-
 namespace {
 
 int fail(const QString &message)
 {
     QTextStream(stderr) << "pi-sandbox: " << message << '\n';
     return 2;
-}
-
-// Raises the soft descriptor limit to the hard one (many connections each need one) and
-// returns the soft limit in force.
-rlim_t raiseDescriptorLimit()
-{
-    rlimit limit{};
-    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
-        return 1024;
-    if (limit.rlim_cur < limit.rlim_max) {
-        rlimit raised = limit;
-        raised.rlim_cur = limit.rlim_max;
-        if (setrlimit(RLIMIT_NOFILE, &raised) == 0)
-            limit = raised;
-    }
-    return limit.rlim_cur;
 }
 
 } // namespace
@@ -136,9 +119,9 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("--idle-timeout-ms must be 10 to 3600000"));
     // Keep descriptors in reserve (the listener, refusals in flight, stdio), so a full house
     // is answered 503 instead of leaving accept() failing.
-    const rlim_t descriptors = raiseDescriptorLimit();
-    const rlim_t usable = descriptors > 64 ? descriptors - 64 : 1;
-    if (rlim_t(limits.maxConnections) > usable) {
+    const qint64 descriptors = Platform::raiseDescriptorLimit();
+    const qint64 usable = descriptors > 64 ? descriptors - 64 : 1;
+    if (limits.maxConnections > usable) {
         QTextStream(stderr) << "pi-sandbox: --max-connections lowered to " << qulonglong(usable)
                             << " by the descriptor limit\n";
         limits.maxConnections = int(usable);

@@ -1,13 +1,13 @@
 #include "startup/embeddedsandbox.h"
 
+#include "platform/process.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTimer>
 
 #include <algorithm>
-#include <csignal>
-#include <sys/prctl.h>
 
 EmbeddedSandbox::EmbeddedSandbox(QObject *parent)
     : QObject(parent)
@@ -76,7 +76,7 @@ bool EmbeddedSandbox::launch()
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.setProcessEnvironment(childEnvironment(QProcessEnvironment::systemEnvironment()));
     // However pi-console ends, even killed, the sandbox ends with it.
-    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    Platform::endWithParent(&m_process);
     m_process.start(program, {QStringLiteral("--port"), QStringLiteral("0")});
     return true;
 }

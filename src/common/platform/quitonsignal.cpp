@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QSocketNotifier>
 
+#if defined(Q_OS_UNIX)
+
 #include <csignal>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -45,3 +47,14 @@ QuitOnSignal::~QuitOnSignal()
     ::close(g_fds[0]);
     ::close(g_fds[1]);
 }
+
+#else
+
+// Elsewhere there is no SIGTERM to catch: a console's Ctrl+C ends the process as before.
+QuitOnSignal::QuitOnSignal(QObject *parent)
+    : QObject(parent)
+{}
+
+QuitOnSignal::~QuitOnSignal() = default;
+
+#endif

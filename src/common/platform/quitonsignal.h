@@ -3,7 +3,7 @@
 #include <QObject>
 
 // Quits the application cleanly on SIGTERM and SIGINT, through a self-pipe so the handler
-// itself only writes one byte.
+// itself only writes one byte. On systems without these signals it does nothing.
 class QuitOnSignal final : public QObject
 {
     Q_OBJECT

@@ -1,11 +1,10 @@
 #include "server/connectionguard.h"
 
 #include "api/sandboxapi.h"
+#include "platform/sockets.h"
 
 #include <QTcpSocket>
 #include <QUrl>
-
-#include <sys/socket.h>
 
 namespace {
 
@@ -296,7 +295,7 @@ void ConnectionGuard::closeGently(QTcpSocket *socket, int lingerMs)
     QObject::connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
     const auto halfClose = [socket] {
         if (socket->bytesToWrite() == 0 && socket->state() == QAbstractSocket::ConnectedState)
-            ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+            Platform::shutdownWrites(socket->socketDescriptor());
     };
     QObject::connect(socket, &QIODevice::bytesWritten, socket, halfClose);
     socket->flush();
