@@ -47,6 +47,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption window(QStringLiteral("window"),
                                     QStringLiteral("Rate-limit window in seconds."),
                                     QStringLiteral("seconds"), QStringLiteral("60"));
+    const QCommandLineOption windowStart(
+        QStringLiteral("window-start"),
+        QStringLiteral("Unix time (seconds) a window begins at; the others follow it. Default: "
+                       "windows aligned on multiples of their length."),
+        QStringLiteral("seconds"), QStringLiteral("0"));
     const QCommandLineOption key(QStringLiteral("key"),
                                  QStringLiteral("A valid API key (repeatable). Without any, the "
                                                 "demo key is valid."),
@@ -74,8 +79,8 @@ int main(int argc, char *argv[])
         QStringLiteral("idle-timeout-ms"),
         QStringLiteral("Time a kept-alive connection may sit idle, or a body stall."),
         QStringLiteral("ms"), QStringLiteral("30000"));
-    parser.addOptions({host, port, limit, window, key, revoked, latency, fault, maxConnections,
-                       headerTimeout, idleTimeout});
+    parser.addOptions({host, port, limit, window, windowStart, key, revoked, latency, fault,
+                       maxConnections, headerTimeout, idleTimeout});
     parser.process(app);
 
     const QHostAddress address(parser.value(host));
@@ -94,6 +99,9 @@ int main(int argc, char *argv[])
     options.windowSeconds = parser.value(window).toInt(&ok);
     if (!ok || options.windowSeconds < 1)
         return fail(QStringLiteral("--window must be a positive number of seconds"));
+    options.windowOriginUnix = parser.value(windowStart).toLongLong(&ok);
+    if (!ok || options.windowOriginUnix < 0)
+        return fail(QStringLiteral("--window-start must be a unix time in seconds"));
     options.validKeys = parser.values(key);
     options.revokedKeys = parser.values(revoked);
     if (parser.isSet(fault)) {

@@ -4,6 +4,7 @@
 #include "support/httpcall.h"
 #include "support/recordingserver.h"
 #include "support/sandboxprocess.h"
+#include "support/testclock.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "keys/keyvault.h"
+#include "keys/keychainvault.h"
 #include "support/privatesession.h"
 #include "support/syncvault.h"
 
@@ -22,7 +22,7 @@ private Q_SLOTS:
 
     void writeReadRemoveIsByteExact()
     {
-        KeyVault vault(QStringLiteral("Pi Console test"));
+        KeychainVault vault(QStringLiteral("Pi Console test"));
         // Every byte class a pasted key could bring: ASCII, punctuation, UTF-8, a tab.
         const QString secret = QStringLiteral("pi_live_Ab9+/=%1\t\"'\\ ключ 鍵 🔑").arg(42);
         const QString profile =
@@ -45,7 +45,7 @@ private Q_SLOTS:
 
     void profilesAreSeparateAndOverwriteReplaces()
     {
-        KeyVault vault(QStringLiteral("Pi Console test"));
+        KeychainVault vault(QStringLiteral("Pi Console test"));
         QVERIFY(
             SyncVault::write(vault, QStringLiteral("a"), QStringLiteral("pi_key_for_a_1")).ok());
         QVERIFY(
@@ -66,8 +66,8 @@ private Q_SLOTS:
 
     void servicesDoNotSeeEachOthersKeys()
     {
-        KeyVault mine(QStringLiteral("Pi Console test"));
-        KeyVault other(QStringLiteral("Some other app"));
+        KeychainVault mine(QStringLiteral("Pi Console test"));
+        KeychainVault other(QStringLiteral("Some other app"));
         QVERIFY(
             SyncVault::write(mine, QStringLiteral("shared-name"), QStringLiteral("pi_mine_secret"))
                 .ok());

@@ -1,4 +1,4 @@
-#include "keys/keyvault.h"
+#include "keys/keychainvault.h"
 #include "keys/profilekeys.h"
 #include "support/privatesession.h"
 #include "support/syncvault.h"
@@ -25,7 +25,7 @@ private Q_SLOTS:
 
     void lockedKeyringNeverLosesTheKey()
     {
-        KeyVault vault(QStringLiteral("Pi Console test"));
+        KeychainVault vault(QStringLiteral("Pi Console test"));
         ProfileKeys keys(&vault);
         const QString profile = QStringLiteral("locked-profile");
         const QString original = QStringLiteral("pi_original_key_0001");

@@ -1,4 +1,4 @@
-#include "keys/keyvault.h"
+#include "keys/keychainvault.h"
 #include "keys/profilekeys.h"
 #include "support/privatesession.h"
 #include "support/syncvault.h"
@@ -22,7 +22,7 @@ private Q_SLOTS:
 
     void noKeychainIsAStateNotACrash()
     {
-        KeyVault vault(QStringLiteral("Pi Console test"));
+        KeychainVault vault(QStringLiteral("Pi Console test"));
         const KeyVault::Result written =
             SyncVault::write(vault, QStringLiteral("p"), QStringLiteral("pi_key_nowhere_01"));
         QVERIFY2(written.status == KeyVault::Status::NoKeychain, qPrintable(written.message));

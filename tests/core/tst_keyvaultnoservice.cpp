@@ -1,4 +1,4 @@
-#include "keys/keyvault.h"
+#include "keys/keychainvault.h"
 #include "support/privatesession.h"
 #include "support/syncvault.h"
 
@@ -21,7 +21,7 @@ private Q_SLOTS:
     {
         QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
                  "run through tests/bus-without-secrets.sh");
-        KeyVault vault(QStringLiteral("Pi Console test"));
+        KeychainVault vault(QStringLiteral("Pi Console test"));
         const KeyVault::Result written =
             SyncVault::write(vault, QStringLiteral("p"), QStringLiteral("pi_key_without_service"));
         QVERIFY2(written.status == KeyVault::Status::NoKeychain, qPrintable(written.message));

@@ -1,4 +1,5 @@
 #include "ratelimit/ratelimittracker.h"
+#include "support/testclock.h"
 
 #include <QSignalSpy>
 #include <QTest>

@@ -23,6 +23,16 @@ private Q_SLOTS:
         QCOMPARE(refused.retryAfterSecs, 50LL);       // 49.5 s, rounded up
     }
 
+    void windowsFollowFromTheirOrigin()
+    {
+        // Origin 1,800,000,007 s: windows are [..007, ..067), [..067, ..127)…, also before it.
+        RateWindow window(1, 60, 1'800'000'007);
+        QCOMPARE(window.take(QStringLiteral("k"), 1'800'000'010'000).resetUnix, 1'800'000'067LL);
+        QCOMPARE(window.take(QStringLiteral("k"), 1'800'000'066'999).resetUnix, 1'800'000'067LL);
+        QVERIFY(window.take(QStringLiteral("k"), 1'800'000'067'000).allowed);
+        QCOMPARE(window.windowStartUnix(1'800'000'000'000), 1'799'999'947LL);
+    }
+
     void keysHaveTheirOwnWindows()
     {
         RateWindow window(1, 60);

@@ -6,8 +6,9 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 
-GuiDriver::GuiDriver(QStringList sandboxArguments)
+GuiDriver::GuiDriver(QStringList sandboxArguments, const Clock *clock)
     : m_sandbox(std::move(sandboxArguments))
+    , m_clock(clock)
 {}
 
 GuiDriver::~GuiDriver()
@@ -30,6 +31,7 @@ bool GuiDriver::start()
     AppServices::Options options;
     options.startSandbox = false;
     options.keychainService = QStringLiteral("Pi Console GUI test");
+    options.clock = m_clock;
     m_services = std::make_unique<AppServices>(options);
     const Profile sandbox = m_services->profiles.upsert(
         {QString(), QStringLiteral("Sandbox"), m_sandbox.baseUrl(), true});

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/clock.h"
 #include "startup/appservices.h"
 #include "support/sandboxprocess.h"
 #include "window/mainwindow.h"
@@ -16,7 +17,8 @@
 class GuiDriver
 {
 public:
-    explicit GuiDriver(QStringList sandboxArguments = {});
+    // With a clock, the window's rate-limit countdowns read it instead of the system's.
+    explicit GuiDriver(QStringList sandboxArguments = {}, const Clock *clock = nullptr);
     ~GuiDriver();
 
     // False with errorText() when the sandbox does not come up, or outside the private test
@@ -64,4 +66,5 @@ private:
     std::unique_ptr<AppServices> m_services;
     std::unique_ptr<MainWindow> m_window;
     QString m_error;
+    const Clock *m_clock;
 };

@@ -11,7 +11,8 @@ AppServices::AppServices(const Options &options)
                    QStringLiteral("/pi-console.conf"),
                QSettings::IniFormat)
     , client(&network)
-    , vault(options.keychainService)
+    , keychain(options.vault ? nullptr : std::make_unique<KeychainVault>(options.keychainService))
+    , vault(options.vault ? *options.vault : *keychain)
     , keys(&vault)
     , profiles(&settings)
 {
@@ -25,7 +26,8 @@ AppServices::AppServices(const Options &options)
     const Preferences preferences = Preferences::load(settings);
     history = std::make_unique<HistoryStore>(db, preferences.retention());
     applyTimeout(preferences);
-    session = std::make_unique<Session>(&client, &profiles, &keys, history.get());
+    session = std::make_unique<Session>(&client, &profiles, &keys, history.get(),
+                                        options.clock ? *options.clock : Clock::system());
     openStartingProfile(options);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "history/historystore.h"
-#include "keys/keyvault.h"
+#include "keys/keychainvault.h"
 #include "keys/profilekeys.h"
 #include "keys/profilestore.h"
 #include "net/apiclient.h"
@@ -30,6 +30,10 @@ public:
         bool startSandbox = true; // with no profile at all, run the embedded sandbox
         QString historyPath;      // empty: the default under AppDataLocation
         QString keychainService = QStringLiteral("Pi Console");
+        // Tests only: a vault to use instead of the keychain, and a clock for the rate-limit
+        // countdowns instead of the system's. Both must outlive the AppServices.
+        KeyVault *vault = nullptr;
+        const Clock *clock = nullptr;
     };
 
     explicit AppServices(const Options &options);
@@ -38,7 +42,8 @@ public:
     QSettings settings; // AppConfigLocation/pi-console.conf
     QNetworkAccessManager network;
     ApiClient client;
-    KeyVault vault;
+    std::unique_ptr<KeychainVault> keychain; // unless Options::vault
+    KeyVault &vault;
     ProfileKeys keys;
     ProfileStore profiles;
     std::unique_ptr<HistoryStore> history;

@@ -2,8 +2,8 @@
 
 #include <QElapsedTimer>
 
-// Time, injected: the rate-limit countdown reads it, and tests replace it with TestClock to
-// move time by hand.
+// Time, injected: the rate-limit countdowns read it, and tests put a clock of their own in
+// its place to move time by hand.
 class Clock
 {
 public:
@@ -12,14 +12,4 @@ public:
     virtual qint64 monotonicMs() const = 0;
 
     static const Clock &system();
-};
-
-class TestClock final : public Clock
-{
-public:
-    qint64 monotonicMs() const override { return m_monotonicMs; }
-    void advanceMs(qint64 ms) { m_monotonicMs += ms; }
-
-private:
-    qint64 m_monotonicMs = 1000;
 };

@@ -1,17 +1,14 @@
 #pragma once
 
-#include <QLoggingCategory>
 #include <QObject>
 #include <QString>
 
 #include <functional>
 
-Q_DECLARE_LOGGING_CATEGORY(lcKeyVault)
-
-// The only place an API key is stored: the OS keychain through QtKeychain, one entry per
-// profile. There is no insecure fallback; when no keychain works the caller is told so and
-// may keep a key in memory for the session instead.
-class KeyVault final : public QObject
+// Where API keys are stored, one entry per profile id, asked asynchronously. The app's vault
+// is the OS keychain (KeychainVault); unit tests of what the app does when it fails put a
+// scripted one in its place.
+class KeyVault : public QObject
 {
     Q_OBJECT
 
@@ -38,17 +35,13 @@ public:
     using ReadCallback = std::function<void(const Result &, const QString &secret)>;
     using DoneCallback = std::function<void(const Result &)>;
 
-    explicit KeyVault(QString service = QStringLiteral("Pi Console"), QObject *parent = nullptr);
+    explicit KeyVault(QObject *parent = nullptr)
+        : QObject(parent)
+    {}
 
-    void read(const QString &profileId, ReadCallback done);
-    void write(const QString &profileId, const QString &secret, DoneCallback done);
-    // Ok only when the keychain no longer holds the key: a locked keyring that keeps it
-    // (its unlock prompt dismissed, or unable to show) is AccessDenied, though QtKeychain
-    // reports the delete itself as done.
-    void remove(const QString &profileId, DoneCallback done);
-
-    QString service() const { return m_service; }
-
-private:
-    QString m_service;
+    // Each calls `done` exactly once, later, on this thread.
+    virtual void read(const QString &profileId, ReadCallback done) = 0;
+    virtual void write(const QString &profileId, const QString &secret, DoneCallback done) = 0;
+    // Ok only when the vault no longer holds the key.
+    virtual void remove(const QString &profileId, DoneCallback done) = 0;
 };

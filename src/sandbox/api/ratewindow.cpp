@@ -2,15 +2,19 @@
 
 #include <algorithm>
 
-RateWindow::RateWindow(int limit, int windowSeconds)
+RateWindow::RateWindow(int limit, int windowSeconds, qint64 originUnix)
     : m_limit(std::max(1, limit))
     , m_windowSeconds(std::max(1, windowSeconds))
+    , m_originUnix(originUnix)
 {}
 
 qint64 RateWindow::windowStartUnix(qint64 nowMs) const
 {
-    const qint64 nowSecs = nowMs / 1000;
-    return nowSecs - nowSecs % m_windowSeconds;
+    const qint64 sinceOrigin = nowMs / 1000 - m_originUnix;
+    qint64 into = sinceOrigin % m_windowSeconds;
+    if (into < 0)
+        into += m_windowSeconds;
+    return nowMs / 1000 - into;
 }
 
 RateWindow::Decision RateWindow::take(const QString &apiKey, qint64 nowMs)

@@ -4,7 +4,8 @@
 #include <QString>
 
 // A fixed rate-limit window per API key: `limit` requests in each window of `windowSeconds`,
-// windows aligned on multiples of the window length in unix time.
+// windows following each other from originUnix (0: aligned on multiples of the window length
+// in unix time, as Pi's are; a test sets it to now, to start at the beginning of one).
 class RateWindow final
 {
 public:
@@ -17,7 +18,7 @@ public:
         qint64 retryAfterSecs = 0; // only meaningful when not allowed
     };
 
-    RateWindow(int limit, int windowSeconds);
+    RateWindow(int limit, int windowSeconds, qint64 originUnix = 0);
 
     // Counts one request for the key at time nowMs (unix milliseconds).
     Decision take(const QString &apiKey, qint64 nowMs);
@@ -35,5 +36,6 @@ private:
 
     int m_limit;
     int m_windowSeconds;
+    qint64 m_originUnix;
     QHash<QString, Counter> m_counters;
 };

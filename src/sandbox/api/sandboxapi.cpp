@@ -50,7 +50,7 @@ const QString SandboxApi::demoKey = QStringLiteral("pi_sandbox_demo_key_01234567
 SandboxApi::SandboxApi(Options options, Clock clock)
     : m_options(std::move(options))
     , m_clock(clock ? std::move(clock) : [] { return QDateTime::currentMSecsSinceEpoch(); })
-    , m_window(m_options.limit, m_options.windowSeconds)
+    , m_window(m_options.limit, m_options.windowSeconds, m_options.windowOriginUnix)
 {
     if (m_options.validKeys.isEmpty())
         m_options.validKeys.append(demoKey);

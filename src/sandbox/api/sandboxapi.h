@@ -25,6 +25,7 @@ public:
         QStringList revokedKeys;
         int limit = 20;
         int windowSeconds = 60;
+        qint64 windowOriginUnix = 0; // see RateWindow
         FaultSpec fault;
         qint64 maxBodyBytes = 10 * 1024 * 1024;
     };

@@ -1,4 +1,4 @@
-#include "keys/keyvault.h"
+#include "keys/keychainvault.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -113,12 +113,12 @@ void confirmGone(QObject *context, const QString &service, const QString &profil
 
 } // namespace
 
-KeyVault::KeyVault(QString service, QObject *parent)
-    : QObject(parent)
+KeychainVault::KeychainVault(QString service, QObject *parent)
+    : KeyVault(parent)
     , m_service(std::move(service))
 {}
 
-void KeyVault::read(const QString &profileId, ReadCallback done)
+void KeychainVault::read(const QString &profileId, ReadCallback done)
 {
     auto *job = new QKeychain::ReadPasswordJob(m_service, this);
     job->setKey(profileId);
@@ -129,7 +129,7 @@ void KeyVault::read(const QString &profileId, ReadCallback done)
     });
 }
 
-void KeyVault::write(const QString &profileId, const QString &secret, DoneCallback done)
+void KeychainVault::write(const QString &profileId, const QString &secret, DoneCallback done)
 {
     auto *job = new QKeychain::WritePasswordJob(m_service, this);
     job->setKey(profileId);
@@ -141,7 +141,7 @@ void KeyVault::write(const QString &profileId, const QString &secret, DoneCallba
     });
 }
 
-void KeyVault::remove(const QString &profileId, DoneCallback done)
+void KeychainVault::remove(const QString &profileId, DoneCallback done)
 {
     auto *job = new QKeychain::DeletePasswordJob(m_service, this);
     job->setKey(profileId);
