@@ -1,6 +1,7 @@
 #include "api/faultspec.h"
 #include "platform/process.h"
 #include "platform/quitonsignal.h"
+#include "sandbox/demokey.h"
 #include "server/sandboxserver.h"
 #include "version.h"
 
@@ -32,7 +33,7 @@ int main(int argc, char *argv[])
         QStringLiteral("A local server that answers like the Pi API: Bearer keys, rate-limit "
                        "headers, error envelopes, idempotency keys and injectable faults.\n"
                        "Demo key: %1")
-            .arg(SandboxApi::demoKey));
+            .arg(Sandbox::demoKey()));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption host(QStringLiteral("host"),

@@ -124,7 +124,7 @@ private Q_SLOTS:
                                      "session)"),
                  first->log.constData());
         QVERIFY(!first->log.contains("pi_second_launch_key_0001"));
-        QTest::qWait(300);
+        QTest::qWait(100); // a crash on the hand-over would show by now
         QVERIFY(running(first));
 
         // A second launch without --base-url only raises it.
@@ -159,7 +159,7 @@ private Q_SLOTS:
         QVERIFY(!err.contains("listening on "));
         QVERIFY(second->process->readAllStandardOutput().isEmpty());
 
-        QTest::qWait(300);
+        QTest::qWait(100); // a crash on the hand-over would show by now
         QVERIFY(running(first));
         verifyQuitsCleanly(first);
     }

@@ -60,7 +60,7 @@ private Q_SLOTS:
             writer.start(QStringLiteral(PI_CRASH_WRITER_PATH), {path});
             QVERIFY(writer.waitForStarted(10000));
             QVERIFY(writer.waitForReadyRead(10000)); // it has committed at least once
-            QTest::qWait(int(random.bounded(5, 120)));
+            QTest::qWait(int(random.bounded(5, 100)));
             ::kill(pid_t(writer.processId()), SIGKILL);
             QVERIFY(writer.waitForFinished(10000));
             QCOMPARE(writer.exitStatus(), QProcess::CrashExit);

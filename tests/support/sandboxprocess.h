@@ -1,31 +1,29 @@
 #pragma once
 
-#include <QProcess>
+#include "startup/embeddedsandbox.h"
+
 #include <QStringList>
 #include <QUrl>
 
-// A real pi-sandbox process on loopback for the duration of a test.
+// A real pi-sandbox process on loopback for the duration of a test, started as the console
+// starts its own (EmbeddedSandbox), from this build and in the test's whole environment.
 class SandboxProcess final
 {
 public:
     explicit SandboxProcess(QStringList arguments = {});
-    ~SandboxProcess();
 
-    // Starts the process and waits for its first line, the base URL. False on failure.
+    // Starts the process and waits for its base URL. False on failure.
     bool start();
-    QUrl baseUrl() const { return m_baseUrl; }
+    QUrl baseUrl() const { return m_sandbox.baseUrl(); }
     QUrl url(const QString &pathAndQuery) const;
-    qint64 pid() const { return m_process.processId(); }
-    QString errorText() const { return m_error; }
+    qint64 pid() const { return m_sandbox.processId(); }
+    QString errorText() const { return m_sandbox.errorText(); }
     // Sends SIGTERM and waits; returns the exit code, or -1 when it did not exit cleanly.
-    int terminate();
+    int terminate() { return m_sandbox.stop(); }
 
     static QString executable();
     static QString demoKey();
 
 private:
-    QProcess m_process;
-    QStringList m_arguments;
-    QUrl m_baseUrl;
-    QString m_error;
+    EmbeddedSandbox m_sandbox;
 };

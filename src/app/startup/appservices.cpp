@@ -1,6 +1,7 @@
 #include "startup/appservices.h"
 
 #include "preferences/preferences.h"
+#include "sandbox/demokey.h"
 #include "secrets/redaction.h"
 
 #include <QCoreApplication>
@@ -64,7 +65,7 @@ void AppServices::openStartingProfile(const Options &options)
             sandbox.get(), &EmbeddedSandbox::started, sandbox.get(), [this](const QUrl &url) {
                 const Profile p = profiles.upsert(
                     {QString(), QCoreApplication::translate("AppServices", "Sandbox"), url, true});
-                keys.setSessionKey(p.id, EmbeddedSandbox::demoKey());
+                keys.setSessionKey(p.id, Sandbox::demoKey());
                 session->setCurrentProfile(p.id);
             });
         sandbox->startInBackground();

@@ -3,6 +3,7 @@
 #include "platform/process.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTimer>
@@ -11,16 +12,13 @@
 
 EmbeddedSandbox::EmbeddedSandbox(QObject *parent)
     : QObject(parent)
+    , m_program(executable())
+    , m_environment(childEnvironment(QProcessEnvironment::systemEnvironment()))
 {}
 
 EmbeddedSandbox::~EmbeddedSandbox()
 {
     stop();
-}
-
-QString EmbeddedSandbox::demoKey()
-{
-    return QStringLiteral("pi_sandbox_demo_key_0123456789");
 }
 
 QString EmbeddedSandbox::executable()
@@ -68,16 +66,16 @@ QProcessEnvironment EmbeddedSandbox::childEnvironment(const QProcessEnvironment 
 
 bool EmbeddedSandbox::launch()
 {
-    const QString program = executable();
-    if (program.isEmpty()) {
+    if (m_program.isEmpty()) {
         m_error = tr("pi-sandbox was not found beside pi-console or on PATH.");
         return false;
     }
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_process.setProcessEnvironment(childEnvironment(QProcessEnvironment::systemEnvironment()));
+    m_process.setProcessEnvironment(m_environment);
     // However pi-console ends, even killed, the sandbox ends with it.
     Platform::endWithParent(&m_process);
-    m_process.start(program, {QStringLiteral("--port"), QStringLiteral("0")});
+    m_process.start(m_program,
+                    QStringList{QStringLiteral("--port"), QStringLiteral("0")} + m_arguments);
     return true;
 }
 
@@ -110,22 +108,52 @@ void EmbeddedSandbox::startInBackground(int timeoutMs)
         deadline->stop();
         deadline->deleteLater();
         disconnect(&m_process, nullptr, this, nullptr);
-        m_baseUrl = QUrl(QString::fromUtf8(m_process.readLine().trimmed()));
-        if (m_baseUrl.isValid())
+        if (readBaseUrl())
             Q_EMIT started(m_baseUrl);
         else
-            fail(tr("pi-sandbox printed no valid URL."));
+            fail(m_error);
     });
     deadline->start(timeoutMs);
 }
 
-void EmbeddedSandbox::stop()
+bool EmbeddedSandbox::startAndWait(int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    if (!launch())
+        return false;
+    if (!m_process.waitForStarted(int(deadline.remainingTime()))) {
+        m_error = m_process.errorString();
+        return false;
+    }
+    while (!m_process.canReadLine()) {
+        if (deadline.hasExpired() || !m_process.waitForReadyRead(int(deadline.remainingTime()))) {
+            m_error = tr("pi-sandbox did not say where it listens.");
+            stop();
+            return false;
+        }
+    }
+    return readBaseUrl();
+}
+
+bool EmbeddedSandbox::readBaseUrl()
+{
+    const QUrl url(QString::fromUtf8(m_process.readLine().trimmed()), QUrl::StrictMode);
+    if (!url.isValid() || url.scheme() != QLatin1String("http") || url.port() <= 0) {
+        m_error = tr("pi-sandbox printed no valid URL.");
+        return false;
+    }
+    m_baseUrl = url;
+    return true;
+}
+
+int EmbeddedSandbox::stop()
 {
     if (m_process.state() == QProcess::NotRunning)
-        return;
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
     m_process.terminate();
-    if (!m_process.waitForFinished(3000)) {
-        m_process.kill();
-        m_process.waitForFinished(3000);
-    }
+    if (m_process.waitForFinished(3000))
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    m_process.kill();
+    m_process.waitForFinished(3000);
+    return -1;
 }

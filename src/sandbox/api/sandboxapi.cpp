@@ -1,5 +1,7 @@
 #include "api/sandboxapi.h"
 
+#include "sandbox/demokey.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,20 +47,18 @@ SandboxReply invalidParameter(const QString &message)
 
 } // namespace
 
-const QString SandboxApi::demoKey = QStringLiteral("pi_sandbox_demo_key_0123456789");
-
-SandboxApi::SandboxApi(Options options, Clock clock)
+SandboxApi::SandboxApi(Options options, UnixTimeMs now)
     : m_options(std::move(options))
-    , m_clock(clock ? std::move(clock) : [] { return QDateTime::currentMSecsSinceEpoch(); })
+    , m_now(now ? std::move(now) : [] { return QDateTime::currentMSecsSinceEpoch(); })
     , m_window(m_options.limit, m_options.windowSeconds, m_options.windowOriginUnix)
 {
     if (m_options.validKeys.isEmpty())
-        m_options.validKeys.append(demoKey);
+        m_options.validKeys.append(Sandbox::demoKey());
 }
 
 SandboxReply SandboxApi::handle(const SandboxRequest &request)
 {
-    const qint64 now = m_clock();
+    const qint64 now = m_now();
     QByteArray requestId = newRequestId();
     SandboxReply reply;
 
@@ -122,7 +122,7 @@ std::optional<SandboxReply> SandboxApi::precheck(const SandboxRequest &head)
 {
     SandboxReply unauthorised;
     if (checkKey(head, &unauthorised).isEmpty()) {
-        stamp(&unauthorised, newRequestId(), m_clock());
+        stamp(&unauthorised, newRequestId(), m_now());
         return unauthorised;
     }
     if (head.declaredBodySize > m_options.maxBodyBytes)
@@ -134,7 +134,7 @@ SandboxReply SandboxApi::refusal(int status, const QString &type, const QString 
                                  const QString &message) const
 {
     SandboxReply reply = SandboxReply::error(status, type, code, message);
-    stamp(&reply, newRequestId(), m_clock());
+    stamp(&reply, newRequestId(), m_now());
     return reply;
 }
 
@@ -220,7 +220,7 @@ SandboxReply SandboxApi::idempotentPost(const SandboxRequest &request, const QSt
     if (key.isEmpty() || key.size() > 255)
         return invalidParameter(QStringLiteral("Idempotency-Key must be 1 to 255 characters."));
 
-    const qint64 now = m_clock();
+    const qint64 now = m_now();
     const QByteArray hash = IdempotencyStore::hashBody(request.body);
     if (const IdempotencyStore::Entry *entry = m_idempotency.find(apiKey, key, now)) {
         if (entry->bodyHash != hash) {
@@ -252,7 +252,7 @@ SandboxReply SandboxApi::route(const SandboxRequest &request, const QString &api
             return methodNotAllowed(method, "GET");
         return SandboxReply::ofJson(200, {{QStringLiteral("object"), QStringLiteral("ping")},
                                           {QStringLiteral("ok"), true},
-                                          {QStringLiteral("time"), m_clock() / 1000}});
+                                          {QStringLiteral("time"), m_now() / 1000}});
     }
     if (path == QLatin1String("/v1/usage")) {
         if (method != "GET")
@@ -314,7 +314,7 @@ SandboxReply SandboxApi::postCharge(const SandboxRequest &request, const QString
         return invalidParameter(QStringLiteral("description must be a string."));
 
     return SandboxReply::ofJson(
-        201, m_charges.create(apiKey, qint64(value), currency, description.toString(), m_clock()));
+        201, m_charges.create(apiKey, qint64(value), currency, description.toString(), m_now()));
 }
 
 SandboxReply SandboxApi::listCharges(const SandboxRequest &request, const QString &apiKey)
@@ -342,7 +342,7 @@ SandboxReply SandboxApi::listCharges(const SandboxRequest &request, const QStrin
 
 SandboxReply SandboxApi::usage(const QString &apiKey)
 {
-    const qint64 now = m_clock();
+    const qint64 now = m_now();
     const qint64 start = m_window.windowStartUnix(now);
     return SandboxReply::ofJson(
         200, {{QStringLiteral("object"), QStringLiteral("usage")},

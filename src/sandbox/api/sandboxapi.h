@@ -29,11 +29,10 @@ public:
         FaultSpec fault;
         qint64 maxBodyBytes = 10 * 1024 * 1024;
     };
-    using Clock = std::function<qint64()>; // unix milliseconds
+    // The time now, in unix milliseconds; the system's unless a test sets it.
+    using UnixTimeMs = std::function<qint64()>;
 
-    static const QString demoKey;
-
-    explicit SandboxApi(Options options, Clock clock = {});
+    explicit SandboxApi(Options options, UnixTimeMs now = {});
 
     SandboxReply handle(const SandboxRequest &request);
     // Decides on a request's head alone, before its body is read: the 401 of a missing or
@@ -60,7 +59,7 @@ private:
     void stamp(SandboxReply *reply, const QByteArray &requestId, qint64 now) const;
 
     Options m_options;
-    Clock m_clock;
+    UnixTimeMs m_now;
     RateWindow m_window;
     IdempotencyStore m_idempotency;
     ChargeBook m_charges;
