@@ -125,24 +125,33 @@ private Q_SLOTS:
     void postGetsAnIdempotencyKey_data()
     {
         QTest::addColumn<int>("mode");
+        QTest::addColumn<QByteArray>("given");
         QTest::addColumn<QString>("pattern");
         QTest::newRow("uuid v4")
-            << int(IdempotencyMode::RandomUuid)
+            << int(IdempotencyMode::RandomUuid) << QByteArray()
             << QStringLiteral(
                    "^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$");
-        QTest::newRow("deterministic")
-            << int(IdempotencyMode::Deterministic) << QStringLiteral("^[0-9a-f]{64}$");
-        QTest::newRow("by hand") << int(IdempotencyMode::Manual) << QStringLiteral("^typed-by-me$");
+        QTest::newRow("deterministic") << int(IdempotencyMode::Deterministic) << QByteArray()
+                                       << QStringLiteral("^[0-9a-f]{64}$");
+        QTest::newRow("by hand") << int(IdempotencyMode::Manual) << QByteArray("typed-by-me")
+                                 << QStringLiteral("^typed-by-me$");
+        // The composer shows the generated key before sending: that key is the one sent.
+        QTest::newRow("uuid shown")
+            << int(IdempotencyMode::RandomUuid) << QByteArray("0f8e2c1a-shown-in-the-composer")
+            << QStringLiteral("^0f8e2c1a-shown-in-the-composer$");
+        QTest::newRow("turned off") << int(IdempotencyMode::None) << QByteArray("left-in-the-field")
+                                    << QStringLiteral("^$");
     }
 
     void postGetsAnIdempotencyKey()
     {
         QFETCH(int, mode);
+        QFETCH(QByteArray, given);
         QFETCH(QString, pattern);
         ApiRequest r = post(QStringLiteral("/v1/charges"),
                             QByteArray("{\"amount\": ") + QByteArray::number(mode + 1) + '}');
         r.idempotencyMode = IdempotencyMode(mode);
-        r.idempotencyKey = "typed-by-me";
+        r.idempotencyKey = given;
         const CallRecord record = call(r);
         QCOMPARE(record.status, 201);
         QVERIFY2(QRegularExpression(pattern)

@@ -32,6 +32,15 @@ private:
         m_store->flush();
     }
 
+    // The newest call whose request id (or X-Request-Id) starts with prefix; 0 if none.
+    qint64 findByRequestId(const QString &prefix)
+    {
+        HistoryFilter f;
+        f.requestIdPrefix = prefix;
+        const QList<HistoryRow> rows = query().page(f, 0, 1);
+        return rows.isEmpty() ? 0 : rows.first().id;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -256,13 +265,11 @@ private Q_SLOTS:
             calls.append(SampleCalls::make(i, i % 5 ? 200 : 401));
         recordAll(calls);
         const QByteArray id = calls.at(17).requestId();
-        const qint64 row = query().findByRequestId(QString::fromLatin1(id));
+        const qint64 row = findByRequestId(QString::fromLatin1(id));
         QVERIFY(row > 0);
         QCOMPARE(query().load(row).requestId(), id);
-        QCOMPARE(
-            query().load(query().findByRequestId(QString::fromLatin1(id.left(15)))).requestId(),
-            id);
-        QCOMPARE(query().findByRequestId(QStringLiteral("req_pi_ffffffff")), 0);
+        QCOMPARE(query().load(findByRequestId(QString::fromLatin1(id.left(15)))).requestId(), id);
+        QCOMPARE(findByRequestId(QStringLiteral("req_pi_ffffffff")), 0);
     }
 
     void headerIdFindsTheCallWhenTheEnvelopeDisagrees()
@@ -271,8 +278,8 @@ private Q_SLOTS:
         r.envelope.requestId = QStringLiteral("req_pi_envelope_side");
         r.requestIdMismatch = true;
         recordAll({r});
-        QVERIFY(query().findByRequestId(QStringLiteral("req_pi_envelope_side")) > 0);
-        QVERIFY(query().findByRequestId(QString::fromLatin1(r.headerRequestId)) > 0);
+        QVERIFY(findByRequestId(QStringLiteral("req_pi_envelope_side")) > 0);
+        QVERIFY(findByRequestId(QString::fromLatin1(r.headerRequestId)) > 0);
     }
 
     void filters()
@@ -322,7 +329,6 @@ private Q_SLOTS:
         QCOMPARE(query().page(f, 0, 100).size(), 30); // full text over the error message
         QCOMPARE(HistoryFilter::fromSearchText(QStringLiteral("req_pi_0000")).requestIdPrefix,
                  QStringLiteral("req_pi_0000"));
-        QCOMPARE(query().errorCodes(), QStringList{QStringLiteral("rate_limit_exceeded")});
     }
 
     void filterTimesTooFarBackAreWords()

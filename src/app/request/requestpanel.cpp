@@ -116,9 +116,9 @@ ApiRequest RequestPanel::request() const
             r.headers.append(
                 {name->text().trimmed().toUtf8(), value ? value->text().toUtf8() : QByteArray()});
     }
-    const IdempotencyMode mode = modeAt(m_ui->idempotencyModeCombo->currentIndex());
-    r.idempotencyMode = mode == IdempotencyMode::None ? mode : IdempotencyMode::Manual;
-    r.idempotencyKey = m_ui->idempotencyKeyEdit->text().trimmed().toLatin1();
+    r.idempotencyMode = modeAt(m_ui->idempotencyModeCombo->currentIndex());
+    if (r.idempotencyMode != IdempotencyMode::None)
+        r.idempotencyKey = m_ui->idempotencyKeyEdit->text().trimmed().toLatin1();
     return r;
 }
 

@@ -22,7 +22,8 @@ public:
     explicit RequestPanel(QWidget *parent = nullptr);
     ~RequestPanel() override;
 
-    // The request as it would go out now. For a POST the key shown is the key sent.
+    // The request as it would go out now, in the key mode chosen. For a POST the key shown
+    // (generated or typed) is the key sent.
     ApiRequest request() const;
     void setRequest(const ApiRequest &request);
     QByteArray body() const;

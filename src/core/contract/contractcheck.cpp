@@ -1,18 +1,12 @@
 #include "contract/contractcheck.h"
 
+#include "base/translation.h"
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+PI_TRANSLATION_CONTEXT("ContractCheck")
+
 namespace ContractCheck {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ContractCheck", text);
-}
-
-} // namespace
 
 bool isWellFormedRequestId(const QByteArray &id)
 {

@@ -1,15 +1,13 @@
 #include "contract/errorenvelope.h"
 
+#include "base/translation.h"
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace {
+PI_TRANSLATION_CONTEXT("ErrorEnvelope")
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ErrorEnvelope", text);
-}
+namespace {
 
 QString readString(const QJsonObject &error, const char *field, QStringList *problems)
 {

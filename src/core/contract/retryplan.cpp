@@ -1,17 +1,15 @@
 #include "contract/retryplan.h"
 
+#include "base/translation.h"
 #include "net/sendpolicy.h"
 
 #include <QCoreApplication>
 
+PI_TRANSLATION_CONTEXT("RetryPlan")
+
 namespace RetryPlan {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RetryPlan", text);
-}
 
 bool isUnder(const QUrl &url, const QUrl &baseUrl)
 {

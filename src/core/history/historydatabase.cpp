@@ -1,5 +1,6 @@
 #include "history/historydatabase.h"
 
+#include "base/translation.h"
 #include "history/historyschema.h"
 
 #include <QCoreApplication>
@@ -13,16 +14,9 @@
 #include <QThread>
 #include <QUuid>
 
+PI_TRANSLATION_CONTEXT("HistoryDatabase")
+
 Q_LOGGING_CATEGORY(lcHistory, "pi.core.history", QtInfoMsg)
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HistoryDatabase", text);
-}
-
-} // namespace
 
 QString HistoryDatabase::memoryPath()
 {

@@ -140,16 +140,6 @@ CallRecord HistoryQuery::load(qint64 id) const
     return HistoryCodec::recordFrom(q);
 }
 
-qint64 HistoryQuery::findByRequestId(const QString &prefix) const
-{
-    HistoryFilter f;
-    f.requestIdPrefix = prefix.trimmed();
-    if (f.requestIdPrefix.isEmpty())
-        return 0;
-    const QList<HistoryRow> rows = page(f, 0, 1);
-    return rows.isEmpty() ? 0 : rows.first().id;
-}
-
 QList<HistoryRow> HistoryQuery::chain(const QByteArray &idempotencyKey) const
 {
     HistoryFilter f;
@@ -157,16 +147,4 @@ QList<HistoryRow> HistoryQuery::chain(const QByteArray &idempotencyKey) const
     QList<HistoryRow> rows = page(f, 0, 1000);
     std::reverse(rows.begin(), rows.end());
     return rows;
-}
-
-QStringList HistoryQuery::errorCodes() const
-{
-    QStringList codes;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (q.exec(QStringLiteral("SELECT DISTINCT error_code FROM calls WHERE error_code IS NOT NULL "
-                              "ORDER BY error_code LIMIT 200"))) {
-        while (q.next())
-            codes.append(q.value(0).toString());
-    }
-    return codes;
 }

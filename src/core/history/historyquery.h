@@ -18,11 +18,8 @@ public:
     QList<HistoryRow> page(const HistoryFilter &filter, qint64 beforeId, int limit) const;
     // The full record, or a record with id 0 when there is none.
     CallRecord load(qint64 id) const;
-    // The newest call whose request id (or X-Request-Id) starts with prefix; 0 if none.
-    qint64 findByRequestId(const QString &prefix) const;
     // Every call that used this idempotency key, oldest first.
     QList<HistoryRow> chain(const QByteArray &idempotencyKey) const;
-    QStringList errorCodes() const;
     QString lastError() const { return m_lastError; }
 
     // The FTS5 query for what a person typed: each word a quoted prefix term.

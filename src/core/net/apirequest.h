@@ -14,7 +14,9 @@ struct ApiRequest
     HttpHeaders headers;
     QByteArray body;
     IdempotencyMode idempotencyMode = IdempotencyMode::RandomUuid;
-    QByteArray idempotencyKey;    // Manual mode, or a retry's recorded key
+    // The key to send, whatever the mode but None (typed, generated and shown before sending,
+    // or a retry's recorded one); when empty the mode makes one.
+    QByteArray idempotencyKey;
     qint64 retryOf = 0;           // the history id of the call this one retries
     QByteArray originalRequestId; // on a retry: the request id of the call it repeats
 };

@@ -75,8 +75,11 @@ PendingCall::PendingCall(QNetworkAccessManager *nam, Endpoint endpoint, ApiReque
     // The key and the bytes belong to the record before anything is sent, so a retry of a
     // call that never got an answer can still reuse both.
     if (IdempotencyKeys::applies(m_record.method)) {
+        const bool given =
+            !m_request.idempotencyKey.isEmpty() &&
+            (m_request.retryOf || m_request.idempotencyMode != IdempotencyMode::None);
         m_record.idempotencyKey =
-            m_request.retryOf && !m_request.idempotencyKey.isEmpty()
+            given
                 ? m_request.idempotencyKey
                 : IdempotencyKeys::keyFor(m_request.idempotencyMode, m_record.method,
                                           m_request.path, m_request.body, m_request.idempotencyKey);
@@ -151,8 +154,8 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
 {
     m_sendKey = withKey;
     m_currentMethod = method;
-    m_currentBody = body;
-    m_body.clear();
+    m_requestBody = body;
+    m_responseBody.clear();
 
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -206,8 +209,8 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
         bool ok = false;
         const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
-        if (ok && length > m_body.capacity() && length <= m_limits.maxBodyBytes)
-            m_body.reserve(length);
+        if (ok && length > m_responseBody.capacity() && length <= m_limits.maxBodyBytes)
+            m_responseBody.reserve(length);
     });
     connect(reply, &QNetworkReply::readyRead, this, &PendingCall::onReadyRead);
     connect(reply, &QNetworkReply::sslErrors, this, &PendingCall::onSslErrors);
@@ -237,12 +240,12 @@ void PendingCall::onReadyRead()
 {
     if (!m_reply)
         return;
-    if (m_body.size() + m_reply->bytesAvailable() > m_limits.maxBodyBytes) {
+    if (m_responseBody.size() + m_reply->bytesAvailable() > m_limits.maxBodyBytes) {
         m_tooLarge = true;
         m_reply->abort();
         return;
     }
-    m_body += m_reply->readAll();
+    m_responseBody += m_reply->readAll();
 }
 
 void PendingCall::onSslErrors(const QList<QSslError> &errors)
@@ -263,16 +266,16 @@ void PendingCall::onFinished()
     m_reply = nullptr;
     m_currentUrl = reply->url();
     if (!m_tooLarge && reply->isOpen() && reply->bytesAvailable()) {
-        if (m_body.size() + reply->bytesAvailable() > m_limits.maxBodyBytes)
+        if (m_responseBody.size() + reply->bytesAvailable() > m_limits.maxBodyBytes)
             m_tooLarge = true;
         else
-            m_body += reply->readAll();
+            m_responseBody += reply->readAll();
     }
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_record.status = status;
     m_record.responseHeaders = reply->rawHeaderPairs();
-    m_record.responseBody = m_body;
+    m_record.responseBody = m_responseBody;
 
     if (m_cancelled)
         return finish(CallRecord::Outcome::Cancelled, tr("Cancelled."));
@@ -322,10 +325,10 @@ QString PendingCall::checkBodyLength() const
     bool ok = false;
     const qint64 promised =
         Http::value(m_record.responseHeaders, "Content-Length").trimmed().toLongLong(&ok);
-    if (!ok || m_currentMethod == "HEAD" || m_body.size() >= promised)
+    if (!ok || m_currentMethod == "HEAD" || m_responseBody.size() >= promised)
         return {};
     return tr("The connection closed after %1 of the %2 bytes announced.")
-        .arg(m_body.size())
+        .arg(m_responseBody.size())
         .arg(promised);
 }
 
@@ -355,7 +358,7 @@ bool PendingCall::followRedirect()
     }
     const bool sameOrigin = SendPolicy::sameOrigin(target, from) && m_sendKey;
     const int status = m_record.status;
-    const bool keepsBody = !m_currentBody.isEmpty() && (status == 307 || status == 308);
+    const bool keepsBody = !m_requestBody.isEmpty() && (status == 307 || status == 308);
     if (!sameOrigin && keepsBody) {
         finish(CallRecord::Outcome::Refused,
                tr("Redirect to another origin (%1) refused: a %2 would send the request body "
@@ -373,7 +376,7 @@ bool PendingCall::followRedirect()
         m_record.notes.append(tr("Redirected to %1.").arg(target.toDisplayString()));
 
     QByteArray method = m_currentMethod;
-    QByteArray body = m_currentBody;
+    QByteArray body = m_requestBody;
     if (status == 303 || ((status == 301 || status == 302) && method == "POST")) {
         method = "GET";
         body.clear();

@@ -79,10 +79,10 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer m_timeout;
     QElapsedTimer m_elapsed;
-    QByteArray m_body;
+    QByteArray m_responseBody; // as read so far
     QUrl m_currentUrl;
     QByteArray m_currentMethod;
-    QByteArray m_currentBody;
+    QByteArray m_requestBody; // as sent on the current hop
     QString m_sslDetails;
     int m_redirects = 0;
     bool m_sendKey = true;

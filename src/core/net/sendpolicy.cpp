@@ -1,5 +1,6 @@
 #include "net/sendpolicy.h"
 
+#include "base/translation.h"
 #include "secrets/redaction.h"
 
 #include <QCoreApplication>
@@ -7,16 +8,9 @@
 
 #include <algorithm>
 
+PI_TRANSLATION_CONTEXT("SendPolicy")
+
 namespace SendPolicy {
-
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SendPolicy", text);
-}
-
-} // namespace
 
 bool isLoopbackHost(const QString &host)
 {

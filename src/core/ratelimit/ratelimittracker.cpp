@@ -23,14 +23,6 @@ void RateLimitTracker::observe(const RateLimitSnapshot &snapshot)
     Q_EMIT changed();
 }
 
-void RateLimitTracker::clear()
-{
-    m_limit = m_remaining = -1;
-    m_tooMany = false;
-    m_waitUntilMs = -1;
-    Q_EMIT changed();
-}
-
 qint64 RateLimitTracker::msUntilReset() const
 {
     if (m_waitUntilMs < 0)

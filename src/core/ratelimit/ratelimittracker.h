@@ -16,7 +16,6 @@ public:
     explicit RateLimitTracker(const Clock &clock = Clock::system(), QObject *parent = nullptr);
 
     void observe(const RateLimitSnapshot &snapshot);
-    void clear();
 
     bool known() const { return m_limit >= 0 || m_waitUntilMs >= 0; }
     int limit() const { return m_limit; }

@@ -1,18 +1,16 @@
 #include "report/curlcommand.h"
 
+#include "base/translation.h"
 #include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <algorithm>
 
+PI_TRANSLATION_CONTEXT("CurlCommand")
+
 namespace CurlCommand {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CurlCommand", text);
-}
 
 QString singleQuoted(const QString &text)
 {

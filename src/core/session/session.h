@@ -25,7 +25,6 @@ public:
 
     ProfileStore *profiles() const { return m_profiles; }
     ProfileKeys *keys() const { return m_keys; }
-    HistoryStore *history() const { return m_history; }
     Profile currentProfile() const;
     void setCurrentProfile(const QString &id);
     RateLimitTracker *tracker(const QString &profileId);
