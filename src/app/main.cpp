@@ -1,3 +1,4 @@
+#include "common/logging.h"
 #include "platform/process.h"
 #include "platform/quitonsignal.h"
 #include "ratelimit/ratelimitgaugeaccessible.h"
@@ -37,6 +38,8 @@ int main(int argc, char *argv[])
     case CommandLine::Action::Run:
         break;
     }
+    if (commandLine.verbose)
+        Logging::enableVerbose();
 
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Pi Console"));

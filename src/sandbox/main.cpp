@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -80,9 +81,15 @@ int main(int argc, char *argv[])
         QStringLiteral("idle-timeout-ms"),
         QStringLiteral("Time a kept-alive connection may sit idle, or a body stall."),
         QStringLiteral("ms"), QStringLiteral("30000"));
-    parser.addOptions({host, port, limit, window, windowStart, key, revoked, latency, fault,
-                       maxConnections, headerTimeout, idleTimeout});
+    const QCommandLineOption verbose(
+        QStringLiteral("verbose"),
+        QStringLiteral("Log each request, answer and refusal (categories pi.sandbox.*) on "
+                       "stderr. No header value is logged."));
+    parser.addOptions({verbose, host, port, limit, window, windowStart, key, revoked, latency,
+                       fault, maxConnections, headerTimeout, idleTimeout});
     parser.process(app);
+    if (parser.isSet(verbose))
+        QLoggingCategory::setFilterRules(QStringLiteral("pi.sandbox.*.debug=true"));
 
     const QHostAddress address(parser.value(host));
     if (address.isNull() || !address.isLoopback())

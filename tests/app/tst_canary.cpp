@@ -98,8 +98,8 @@ private Q_SLOTS:
 
         // It went everywhere it was meant to.
         QVERIFY2(printed.contains("calls 11"), printed.right(2000).constData());
-        QVERIFY(printed.contains("pi.core.client")); // debug logging was on
-        QVERIFY(printed.contains("[redacted]"));     // and saw text that held the key
+        QVERIFY(printed.contains("pi.core.net")); // debug logging was on
+        QVERIFY(printed.contains("[redacted]"));  // and saw text that held the key
         QVERIFY(printed.contains("clipboard(comparison): Pi Console: call comparison"));
         QVERIFY(QFileInfo(exports + QStringLiteral("/calls.har")).size() > 1000);
         QVERIFY(QFileInfo(exports + QStringLiteral("/calls.jsonl")).size() > 1000);

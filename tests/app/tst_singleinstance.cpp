@@ -187,6 +187,23 @@ private Q_SLOTS:
         verifyQuitsCleanly(next);
     }
 
+    // --verbose turns on every module's debug lines, and none of them carries the key.
+    void verboseLogsEachModuleWithoutTheKey()
+    {
+        QTemporaryDir config;
+        QVERIFY(config.isValid());
+        QProcessEnvironment env = environment(config.path());
+        env.remove(QStringLiteral("QT_LOGGING_RULES"));
+        const QByteArray key = "pi_verbose_canary_key_77031";
+        env.insert(QStringLiteral("PI_API_KEY"), QString::fromLatin1(key));
+        Console *console = start(QStringList{QStringLiteral("--verbose")} + baseUrl(9), env);
+        QVERIFY2(waitForLog(console, "pi.app.instance: listening on "), console->log.constData());
+        QVERIFY2(waitForLog(console, "pi.app.startup: settings"), console->log.constData());
+        QVERIFY2(waitForLog(console, "pi.core.session: current profile"), console->log.constData());
+        verifyQuitsCleanly(console);
+        QVERIFY(!console->log.contains(key));
+    }
+
     // Another XDG_CONFIG_HOME is other settings, so another instance: both run side by side.
     void anotherConfigHomeIsAnotherInstance()
     {

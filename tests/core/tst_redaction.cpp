@@ -178,7 +178,7 @@ private Q_SLOTS:
     {
         captured().clear();
         QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
-        const QLoggingCategory category("pi.core.client");
+        const QLoggingCategory category("pi.core.net");
         qCDebug(category) << "path" << QString::fromUtf8("/v1/ping?api_key=" + m_key);
         qWarning("header %s",
                  QByteArray("Basic " + QByteArray(m_key + ':').toBase64()).constData());

@@ -2,10 +2,12 @@
 #include "support/sandboxprocess.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -659,6 +661,35 @@ private Q_SLOTS:
                                         HttpCall::bearer(SandboxProcess::demoKey()));
         QCOMPARE(r.status, 200);
         verifyRateLimitHeaders(r, 20);
+    }
+
+    // --verbose logs each request, answer and refusal, but no header value: no key.
+    void verboseLogsRequestsWithoutKeys()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString logPath = dir.filePath(QStringLiteral("stderr.log"));
+        SandboxProcess verbose({QStringLiteral("--verbose")}, logPath);
+        QVERIFY(verbose.start());
+        QCOMPARE(m_http
+                     .get(verbose.url(QStringLiteral("/v1/ping")),
+                          HttpCall::bearer(SandboxProcess::demoKey()))
+                     .status,
+                 200);
+        const QString unknown = QStringLiteral("pi_not_a_key_of_this_sandbox_4711");
+        QCOMPARE(
+            m_http.get(verbose.url(QStringLiteral("/v1/ping")), HttpCall::bearer(unknown)).status,
+            401);
+        QCOMPARE(verbose.terminate(), 0);
+        QFile log(logPath);
+        QVERIFY(log.open(QIODevice::ReadOnly));
+        const QByteArray text = log.readAll();
+        QVERIFY2(text.contains("pi.sandbox.http: GET /v1/ping -> 200"), text.constData());
+        QVERIFY2(text.contains("pi.sandbox.http: refused 127.0.0.1 401 The API key is not "
+                               "recognised."),
+                 text.constData());
+        QVERIFY(!text.contains(SandboxProcess::demoKey().toLatin1()));
+        QVERIFY(!text.contains(unknown.toLatin1()));
     }
 
     void exitsCleanlyOnSigterm()

@@ -2,8 +2,9 @@
 
 #include "sandbox/demokey.h"
 
-SandboxProcess::SandboxProcess(QStringList arguments)
+SandboxProcess::SandboxProcess(QStringList arguments, const QString &errorFile)
 {
+    m_sandbox.setErrorFile(errorFile);
     m_sandbox.setProgram(executable());
     m_sandbox.setArguments(arguments);
     m_sandbox.setEnvironment(QProcessEnvironment::systemEnvironment());

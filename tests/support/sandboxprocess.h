@@ -10,7 +10,8 @@
 class SandboxProcess final
 {
 public:
-    explicit SandboxProcess(QStringList arguments = {});
+    // With an errorFile, its stderr goes there instead of the test's.
+    explicit SandboxProcess(QStringList arguments = {}, const QString &errorFile = {});
 
     // Starts the process and waits for its base URL. False on failure.
     bool start();

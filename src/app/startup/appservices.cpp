@@ -1,5 +1,6 @@
 #include "startup/appservices.h"
 
+#include "common/logging.h"
 #include "preferences/preferences.h"
 #include "sandbox/demokey.h"
 #include "secrets/redaction.h"
@@ -24,6 +25,7 @@ AppServices::AppServices(const Options &options)
         options.historyPath.isEmpty() ? HistoryDatabase::defaultPath() : options.historyPath);
     if (!db.message.isEmpty())
         notices.append(db.message);
+    qCDebug(lcStartup) << "settings" << settings.fileName() << "history" << db.path;
     const Preferences preferences = Preferences::load(settings);
     history = std::make_unique<HistoryStore>(db, preferences.retention());
     applyTimeout(preferences);
@@ -66,8 +68,12 @@ void AppServices::openStartingProfile(const Options &options)
                 const Profile p = profiles.upsert(
                     {QString(), QCoreApplication::translate("AppServices", "Sandbox"), url, true});
                 keys.setSessionKey(p.id, Sandbox::demoKey());
+                qCDebug(lcStartup) << "embedded sandbox at" << url;
                 session->setCurrentProfile(p.id);
             });
+        QObject::connect(sandbox.get(), &EmbeddedSandbox::failed, sandbox.get(),
+                         [](const QString &why) { qCWarning(lcStartup) << "sandbox:" << why; });
+        qCDebug(lcStartup) << "no profile yet: starting the embedded sandbox";
         sandbox->startInBackground();
         return;
     }

@@ -20,6 +20,11 @@ struct Options
                                     "Open the saved profile of this URL's origin, or a session "
                                     "profile for it when there is none."),
         QStringLiteral("url")};
+    QCommandLineOption verbose{
+        QStringLiteral("verbose"),
+        QCoreApplication::translate("CommandLine",
+                                    "Log what each part does (categories pi.*) on stderr. No line "
+                                    "carries an API key.")};
 
     explicit Options(QCommandLineParser &parser)
     {
@@ -28,7 +33,7 @@ struct Options
             "CommandLine", "A native desktop console for the Pi HTTP API. The API key is kept "
                            "in the OS keychain; PI_API_KEY in the environment is used for this "
                            "session only."));
-        parser.addOptions({help, helpAll, version, baseUrl});
+        parser.addOptions({help, helpAll, version, baseUrl, verbose});
     }
 };
 
@@ -64,6 +69,7 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         result.error = parser.errorText();
         return result;
     }
+    result.verbose = parser.isSet(options.verbose);
     if (parser.isSet(options.baseUrl)) {
         const QString text = parser.value(options.baseUrl);
         result.baseUrl = QUrl(text, QUrl::StrictMode);

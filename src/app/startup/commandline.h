@@ -4,8 +4,8 @@
 #include <QStringList>
 #include <QUrl>
 
-// What the user asked for on the command line: --base-url, --help, --version. Parsed before any
-// QApplication exists, so that --help, --version and a bad
+// What the user asked for on the command line: --base-url, --verbose, --help, --version. Parsed
+// before any QApplication exists, so that --help, --version and a bad
 // --base-url are answered like any command-line tool's, with no display needed.
 struct CommandLine
 {
@@ -18,9 +18,10 @@ struct CommandLine
     };
 
     Action action = Action::Run;
-    QUrl baseUrl;   // the saved profile of this origin, else a session profile, when set
-    QString output; // for stdout: the help or version text
-    QString error;  // for stderr
+    QUrl baseUrl;         // the saved profile of this origin, else a session profile, when set
+    QString output;       // for stdout: the help or version text
+    QString error;        // for stderr
+    bool verbose = false; // --verbose: every pi.* category's debug lines on stderr
 
     // arguments as in argv, the program first. QCoreApplication::applicationName() and
     // applicationVersion() must be set (they can be before the application object exists).

@@ -70,7 +70,12 @@ bool EmbeddedSandbox::launch()
         m_error = tr("pi-sandbox was not found beside pi-console or on PATH.");
         return false;
     }
-    m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    if (m_errorFile.isEmpty()) {
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    } else {
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.setStandardErrorFile(m_errorFile);
+    }
     m_process.setProcessEnvironment(m_environment);
     // However pi-console ends, even killed, the sandbox ends with it.
     Platform::endWithParent(&m_process);

@@ -22,6 +22,8 @@ public:
     void setProgram(const QString &program) { m_program = program; }
     void setArguments(const QStringList &arguments) { m_arguments = arguments; }
     void setEnvironment(const QProcessEnvironment &environment) { m_environment = environment; }
+    // Its stderr into that file instead of this process's stderr.
+    void setErrorFile(const QString &path) { m_errorFile = path; }
 
     // Starts it without waiting: started() or failed() follows.
     void startInBackground(int timeoutMs = 5000);
@@ -51,6 +53,7 @@ private:
     QString m_program;
     QStringList m_arguments;
     QProcessEnvironment m_environment;
+    QString m_errorFile;
     QUrl m_baseUrl;
     QString m_error;
 };

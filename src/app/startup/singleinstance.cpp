@@ -1,5 +1,7 @@
 #include "startup/singleinstance.h"
 
+#include "common/logging.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
@@ -15,8 +17,6 @@
 #ifdef Q_OS_UNIX
 #include <unistd.h>
 #endif
-
-Q_LOGGING_CATEGORY(lcInstance, "pi.app.instance", QtInfoMsg)
 
 namespace {
 

@@ -11,8 +11,6 @@
 class QLocalServer;
 class QLocalSocket;
 
-Q_DECLARE_LOGGING_CATEGORY(lcInstance)
-
 // One Pi Console per user and settings. The profiles are written whole from memory, so two
 // processes on the same settings file would undo each other's changes: the first pi-console
 // takes a lock file and listens on a local socket, both named after the user and the

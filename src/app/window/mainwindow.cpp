@@ -2,6 +2,7 @@
 
 #include "base/settingvalue.h"
 #include "common/clipboard.h"
+#include "common/logging.h"
 #include "compare/callcomparisondialog.h"
 #include "contract/retryplan.h"
 #include "history/historymodel.h"
@@ -280,6 +281,7 @@ void MainWindow::onSend()
 
 void MainWindow::send(const ApiRequest &request)
 {
+    qCDebug(lcWindow) << "send" << request.method << request.path;
     m_services->session->send(request);
     if (IdempotencyKeys::applies(request.method))
         m_ui->requestPanel->prepareNextKey();
@@ -289,6 +291,7 @@ void MainWindow::onRetry(const CallRecord &record)
 {
     if (record.idempotencyKey.isEmpty())
         return;
+    qCDebug(lcWindow) << "retry of call" << record.id << "with its idempotency key";
     // The same key means something only to the same account at the same place: the retry goes
     // to the profile the call went to, never to whichever is selected now.
     QString why;
@@ -381,6 +384,7 @@ void MainWindow::compareWithOriginal(const CallRecord &record)
 
 void MainWindow::openComparison(const CallRecord &a, const CallRecord &b, bool requestBody)
 {
+    qCDebug(lcWindow) << "compare calls" << a.id << "and" << b.id;
     auto *dialog = new CallComparisonDialog(a, b, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->showPage(requestBody ? CallComparisonDialog::Page::RequestBody
@@ -473,6 +477,7 @@ void MainWindow::updateProgress()
 void MainWindow::showBanner(const QString &text, const QString &actionText,
                             std::function<void()> action)
 {
+    qCDebug(lcWindow) << "banner:" << text;
     m_ui->bannerText->setText(text);
     m_ui->bannerAction->setText(actionText);
     m_ui->bannerAction->setVisible(!actionText.isEmpty());
@@ -511,6 +516,7 @@ void MainWindow::openPreferences()
     const Preferences chosen = dialog.preferences();
     chosen.save(m_services->settings);
     m_services->apply(chosen);
+    qCDebug(lcWindow) << "preferences applied";
 }
 
 void MainWindow::restoreState()

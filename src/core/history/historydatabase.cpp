@@ -1,5 +1,6 @@
 #include "history/historydatabase.h"
 
+#include "base/logging.h"
 #include "base/translation.h"
 #include "history/historyschema.h"
 
@@ -15,8 +16,6 @@
 #include <QUuid>
 
 PI_TRANSLATION_CONTEXT("HistoryDatabase")
-
-Q_LOGGING_CATEGORY(lcHistory, "pi.core.history", QtInfoMsg)
 
 QString HistoryDatabase::memoryPath()
 {

@@ -4,8 +4,6 @@
 #include <QSqlDatabase>
 #include <QString>
 
-Q_DECLARE_LOGGING_CATEGORY(lcHistory)
-
 // Opens the history file, and when it cannot be used (garbage, truncated, a foreign schema)
 // moves it with its -wal and -shm aside under a dated name and starts an empty one. When the
 // folder cannot be written, the history lives in memory for this session. Either way the

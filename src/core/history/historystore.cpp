@@ -1,5 +1,6 @@
 #include "history/historystore.h"
 
+#include "base/logging.h"
 #include "secrets/redaction.h"
 
 #include <QFileInfo>

@@ -1,5 +1,6 @@
 #include "history/historywriter.h"
 
+#include "base/logging.h"
 #include "history/historycodec.h"
 #include "history/historydatabase.h"
 

@@ -1,5 +1,7 @@
 #include "keys/keychainvault.h"
 
+#include "base/logging.h"
+
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDBusMetaType>
@@ -8,8 +10,6 @@
 #include <QDBusPendingReply>
 
 #include <qt6keychain/keychain.h>
-
-Q_LOGGING_CATEGORY(lcKeyVault, "pi.core.keyvault", QtInfoMsg)
 
 namespace {
 
@@ -98,8 +98,8 @@ void confirmGone(QObject *context, const QString &service, const QString &profil
                 *finished;
             KeyVault::Result r{KeyVault::Status::Ok, {}};
             if (reply.isError()) {
-                qCDebug(lcKeyVault)
-                    << "no Secret Service to confirm a delete:" << reply.error().message();
+                qCDebug(lcKeys) << "no Secret Service to confirm a delete:"
+                                << reply.error().message();
             } else if (!reply.argumentAt<1>().isEmpty()) {
                 r = {KeyVault::Status::AccessDenied,
                      KeyVault::tr("The keychain is locked and still holds the key. Unlock it "
@@ -124,7 +124,7 @@ void KeychainVault::read(const QString &profileId, ReadCallback done)
     job->setKey(profileId);
     runJob(job, [done = std::move(done), profileId](QKeychain::ReadPasswordJob *finished) {
         const Result r = resultOf(finished);
-        qCDebug(lcKeyVault) << "read" << profileId << r.status;
+        qCDebug(lcKeys) << "read" << profileId << r.status;
         done(r, r.ok() ? finished->textData() : QString());
     });
 }
@@ -136,7 +136,7 @@ void KeychainVault::write(const QString &profileId, const QString &secret, DoneC
     job->setTextData(secret);
     runJob(job, [done = std::move(done), profileId](QKeychain::WritePasswordJob *finished) {
         const Result r = resultOf(finished);
-        qCDebug(lcKeyVault) << "write" << profileId << r.status;
+        qCDebug(lcKeys) << "write" << profileId << r.status;
         done(r);
     });
 }
@@ -147,13 +147,13 @@ void KeychainVault::remove(const QString &profileId, DoneCallback done)
     job->setKey(profileId);
     runJob(job, [this, done = std::move(done), profileId](QKeychain::DeletePasswordJob *finished) {
         const Result r = resultOf(finished);
-        qCDebug(lcKeyVault) << "remove" << profileId << r.status;
+        qCDebug(lcKeys) << "remove" << profileId << r.status;
         if (!r.ok()) {
             done(r);
             return;
         }
         confirmGone(this, m_service, profileId, [done, profileId](const Result &confirmed) {
-            qCDebug(lcKeyVault) << "remove confirmed" << profileId << confirmed.status;
+            qCDebug(lcKeys) << "remove confirmed" << profileId << confirmed.status;
             done(confirmed);
         });
     });

@@ -2,10 +2,6 @@
 
 #include "keys/keyvault.h"
 
-#include <QLoggingCategory>
-
-Q_DECLARE_LOGGING_CATEGORY(lcKeyVault)
-
 // The only place an API key is stored: the OS keychain through QtKeychain, one entry per
 // profile. There is no insecure fallback; when no keychain works the caller is told so and
 // may keep a key in memory for the session instead.

@@ -1,5 +1,6 @@
 #include "net/pendingcall.h"
 
+#include "base/logging.h"
 #include "contract/contractcheck.h"
 #include "net/apiclient.h"
 #include "net/sendpolicy.h"
@@ -12,8 +13,6 @@
 #include <QSslCertificate>
 #include <QSslError>
 #include <QThreadPool>
-
-Q_LOGGING_CATEGORY(lcClient, "pi.core.client", QtInfoMsg)
 
 namespace {
 
@@ -448,7 +447,7 @@ CallRecord PendingCall::complete(CallRecord r, const Completion &c)
 void PendingCall::emitFinished()
 {
     m_emitted = true;
-    qCDebug(lcClient) << m_record.method << m_record.url.path() << "→" << m_record.status
-                      << int(m_record.outcome) << m_record.timing.doneMs << "ms";
+    qCDebug(lcNet) << m_record.method << m_record.url.path() << "→" << m_record.status
+                   << int(m_record.outcome) << m_record.timing.doneMs << "ms";
     Q_EMIT finished(m_record);
 }

@@ -14,8 +14,6 @@ class QNetworkAccessManager;
 class QNetworkReply;
 class QSslError;
 
-Q_DECLARE_LOGGING_CATEGORY(lcClient)
-
 // One call in flight: sends, follows redirects by the security rules, enforces the timeout
 // and the body cap, measures timing, and emits finished() exactly once with the record.
 class PendingCall final : public QObject

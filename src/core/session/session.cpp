@@ -1,5 +1,6 @@
 #include "session/session.h"
 
+#include "base/logging.h"
 #include "history/historystore.h"
 
 #include <QPointer>
@@ -15,6 +16,7 @@ Session::Session(ApiClient *client, ProfileStore *profiles, ProfileKeys *keys,
 {
     m_queued.setSingleShot(true);
     connect(&m_queued, &QTimer::timeout, this, [this] {
+        qCDebug(lcSession) << "queued send due";
         const ApiRequest due = m_queuedRequest;
         m_queuedRequest = {};
         m_queuedAt = {};
@@ -42,6 +44,7 @@ void Session::setCurrentProfile(const QString &id)
     // appeared (the embedded sandbox's) has its key and gauge to show.
     cancelQueuedSend();
     m_profiles->setCurrentId(id);
+    qCDebug(lcSession) << "current profile" << id;
     Q_EMIT currentProfileChanged(currentProfile());
 }
 
@@ -91,18 +94,19 @@ void Session::send(const ApiRequest &request)
 
 void Session::sendTo(const Profile &profile, const ApiRequest &request)
 {
-    m_keys->key(profile.id,
-                [this, profile, request](const KeyVault::Result &result, const QString &key) {
-                    if (result.ok()) {
-                        sendWithKey(profile, request, key);
-                        return;
-                    }
-                    Q_EMIT keyProblem(profile.id, result);
-                    // No key stored: Pi answers 401 missing_authorization_header, which says it
-                    // plainly. Any other keychain trouble: nothing is sent until the user decides.
-                    if (result.status == KeyVault::Status::NotFound)
-                        sendWithKey(profile, request, QString());
-                });
+    m_keys->key(
+        profile.id, [this, profile, request](const KeyVault::Result &result, const QString &key) {
+            if (result.ok()) {
+                sendWithKey(profile, request, key);
+                return;
+            }
+            qCDebug(lcSession) << "no key to send with on profile" << profile.id << result.status;
+            Q_EMIT keyProblem(profile.id, result);
+            // No key stored: Pi answers 401 missing_authorization_header, which says it
+            // plainly. Any other keychain trouble: nothing is sent until the user decides.
+            if (result.status == KeyVault::Status::NotFound)
+                sendWithKey(profile, request, QString());
+        });
 }
 
 void Session::sendWithKey(const Profile &profile, const ApiRequest &request, const QString &key)
@@ -124,6 +128,7 @@ QString Session::sendAtReset(const ApiRequest &request)
     const int delay = int(wait + 250);
     m_queuedAt = QDateTime::currentDateTime().addMSecs(delay);
     m_queued.start(delay);
+    qCDebug(lcSession) << "send queued for" << delay << "ms";
     Q_EMIT queuedSendChanged();
     return {};
 }
@@ -133,6 +138,7 @@ void Session::cancelQueuedSend()
     if (!m_queued.isActive())
         return;
     m_queued.stop();
+    qCDebug(lcSession) << "queued send cancelled";
     m_queuedRequest = {};
     m_queuedAt = {};
     Q_EMIT queuedSendChanged();

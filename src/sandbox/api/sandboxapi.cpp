@@ -1,6 +1,7 @@
 #include "api/sandboxapi.h"
 
 #include "sandbox/demokey.h"
+#include "server/logging.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -75,6 +76,9 @@ SandboxReply SandboxApi::handle(const SandboxRequest &request)
         fault.mergeFrom(requested);
 
         if (!decision.allowed) {
+            qCDebug(lcSandboxApi) << "rate limit: the" << decision.limit
+                                  << "calls of this window are used; it resets at"
+                                  << decision.resetUnix;
             reply = SandboxReply::error(
                 429, QStringLiteral("rate_limit_error"), QStringLiteral("rate_limit_exceeded"),
                 QStringLiteral("Too many requests: %1 per window. The window resets at %2.")
@@ -91,6 +95,8 @@ SandboxReply SandboxApi::handle(const SandboxRequest &request)
                     .arg(qMax<qint64>(request.body.size(), request.declaredBodySize))
                     .arg(m_options.maxBodyBytes));
         } else if (fault.status || fault.htmlPage || fault.bodySize >= 0) {
+            qCDebug(lcSandboxApi) << "fault injected: status" << fault.status << "html"
+                                  << fault.htmlPage << "size" << fault.bodySize;
             reply = injectedFault(fault);
         } else if (request.method == "POST" && request.hasHeader("Idempotency-Key")) {
             reply = idempotentPost(request, apiKey, requestId);
@@ -104,6 +110,12 @@ SandboxReply SandboxApi::handle(const SandboxRequest &request)
         addRateLimitHeaders(&reply, decision, fault.badRateLimitHeaders);
         reply.dropMidBody = fault.dropMidBody;
         reply.latencyMs = fault.latencyMs;
+    } else {
+        qCDebug(lcSandboxApi).noquote() << "key refused:"
+                                        << reply.json.value(QLatin1String("error"))
+                                               .toObject()
+                                               .value(QLatin1String("message"))
+                                               .toString();
     }
 
     stamp(&reply, requestId, now);

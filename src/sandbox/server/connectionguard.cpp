@@ -2,7 +2,10 @@
 
 #include "api/sandboxapi.h"
 #include "platform/sockets.h"
+#include "server/logging.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTcpSocket>
 #include <QUrl>
 
@@ -279,6 +282,11 @@ void ConnectionGuard::detachServer()
 
 void ConnectionGuard::refuseAndClose(QTcpSocket *socket, const SandboxReply &reply, int lingerMs)
 {
+    const QJsonObject error =
+        QJsonDocument::fromJson(reply.body).object().value(QLatin1String("error")).toObject();
+    qCDebug(lcSandboxHttp).noquote()
+        << "refused" << socket->peerAddress().toString() << reply.status
+        << error.value(QLatin1String("message")).toString();
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     socket->write(reply.wireHead(true) + reply.body);
     closeGently(socket, lingerMs);

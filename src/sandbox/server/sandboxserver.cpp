@@ -1,5 +1,7 @@
 #include "server/sandboxserver.h"
 
+#include "server/logging.h"
+
 #include <QHttpServerRequest>
 #include <QPointer>
 #include <QTcpSocket>
@@ -77,6 +79,10 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
 
     const SandboxReply reply = m_api.handle(in);
     const bool close = wantsClose(in) || reply.dropMidBody;
+    qCDebug(lcSandboxHttp).noquote()
+        << in.method << in.path << "->" << reply.status << reply.bodySize() << "bytes"
+        << (reply.latencyMs > 0 ? QStringLiteral("after %1 ms").arg(reply.latencyMs) : QString())
+        << (reply.dropMidBody ? "dropped mid-body" : "") << (close ? "then closes" : "");
     if (reply.latencyMs <= 0) {
         write(socket, reply, close);
         return true;
