@@ -5,6 +5,7 @@
 #include "support/guidriver.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -20,6 +21,38 @@ bool save(QWidget *window, const QString &dir, const char *name)
     const bool ok = window->grab().save(path);
     std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
     return ok;
+}
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(0x2b, 0x2d, 0x31);
+    const QColor base(0x1e, 0x1f, 0x22);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, window);
+    p.setColor(QPalette::ToolTipBase, base);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::white);
+    p.setColor(QPalette::Light, QColor(0x45, 0x47, 0x4c));
+    p.setColor(QPalette::Midlight, QColor(0x3a, 0x3c, 0x40));
+    p.setColor(QPalette::Mid, QColor(0x5a, 0x5c, 0x61));
+    p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+    p.setColor(QPalette::Shadow, Qt::black);
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x6f, 0xb4));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+    p.setColor(QPalette::LinkVisited, QColor(0xc5, 0x9b, 0xf2));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    return p;
 }
 
 } // namespace
@@ -104,6 +137,17 @@ int main(int argc, char *argv[])
         ok = ok && save(comparison, out, "call-comparison");
         comparison->close();
     }
+
+    // A dark theme: every colour comes from the palette or from its dark shade.
+    const QPalette light = QApplication::palette();
+    QApplication::setPalette(darkPalette());
+    gui.find<QComboBox>(QStringLiteral("idempotencyModeCombo"))->setCurrentIndex(0); // new UUID
+    gui.compose("POST", QStringLiteral("/v1/charges"),
+                QStringLiteral("{\n  \"amount\": 990,\n  \"currency\": \"eur\",\n  "
+                               "\"description\": \"Night shift\"\n}"));
+    ok = ok && gui.sendAndWait();
+    ok = ok && save(w, out, "main-window-dark");
+    QApplication::setPalette(light);
 
     while (ok && !gui.services()->session->currentTracker()->exhausted())
         ok = gui.sendAndWait();

@@ -1,5 +1,6 @@
 #include "profiles/profilesdialog.h"
 
+#include "common/colors.h"
 #include "net/apiclient.h"
 #include "net/sendpolicy.h"
 #include "secrets/redaction.h"
@@ -118,8 +119,8 @@ Profile ProfilesDialog::editedProfile() const
 void ProfilesDialog::say(const QString &text, bool problem)
 {
     QPalette pal = m_ui->messageLabel->palette();
-    pal.setColor(QPalette::WindowText,
-                 problem ? QColor(0xc6, 0x28, 0x28) : palette().color(QPalette::WindowText));
+    pal.setColor(QPalette::WindowText, problem ? Colors::of(Colors::Role::Error, palette())
+                                               : palette().color(QPalette::WindowText));
     m_ui->messageLabel->setPalette(pal);
     m_ui->messageLabel->setText(text);
 }

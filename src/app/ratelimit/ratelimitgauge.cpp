@@ -1,5 +1,6 @@
 #include "ratelimit/ratelimitgauge.h"
 
+#include "common/colors.h"
 #include "ratelimit/ratelimittracker.h"
 
 #include <QAccessible>
@@ -71,14 +72,15 @@ QColor RateLimitGauge::levelColor() const
 {
     if (!m_tracker || m_tracker->limit() <= 0 || m_tracker->remaining() < 0)
         return palette().color(QPalette::Mid);
+    using Colors::Role;
     if (m_tracker->exhausted())
-        return QColor(0xd6, 0x3b, 0x3b);
+        return Colors::of(Role::Error, palette());
     const double share = double(m_tracker->remaining()) / m_tracker->limit();
     if (share > 0.5)
-        return QColor(0x2e, 0x9e, 0x5b);
+        return Colors::of(Role::Success, palette());
     if (share > 0.2)
-        return QColor(0xe0, 0x9b, 0x1a);
-    return QColor(0xd6, 0x5a, 0x2b);
+        return Colors::of(Role::Warning, palette());
+    return Colors::of(Role::Caution, palette());
 }
 
 QSize RateLimitGauge::sizeHint() const

@@ -1,5 +1,7 @@
 #include "request/jsonhighlighter.h"
 
+#include "common/colors.h"
+
 #include <QGuiApplication>
 #include <QPalette>
 #include <QRegularExpression>
@@ -7,12 +9,18 @@
 JsonHighlighter::JsonHighlighter(QTextDocument *document)
     : QSyntaxHighlighter(document)
 {
-    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
-    m_key.setForeground(dark ? QColor(0x8a, 0xb4, 0xf8) : QColor(0x1a, 0x4d, 0xb3));
-    m_string.setForeground(dark ? QColor(0x9c, 0xd6, 0x8a) : QColor(0x1d, 0x7a, 0x3a));
-    m_number.setForeground(dark ? QColor(0xf2, 0xb8, 0x6b) : QColor(0xa3, 0x4d, 0x00));
-    m_literal.setForeground(dark ? QColor(0xd7, 0x9b, 0xf2) : QColor(0x7b, 0x2f, 0xa6));
+    setPalette(QGuiApplication::palette());
     m_literal.setFontWeight(QFont::DemiBold);
+}
+
+void JsonHighlighter::setPalette(const QPalette &palette)
+{
+    using Colors::Role;
+    m_key.setForeground(Colors::of(Role::JsonKey, palette));
+    m_string.setForeground(Colors::of(Role::JsonString, palette));
+    m_number.setForeground(Colors::of(Role::JsonNumber, palette));
+    m_literal.setForeground(Colors::of(Role::JsonLiteral, palette));
+    rehighlight();
 }
 
 void JsonHighlighter::highlightBlock(const QString &text)

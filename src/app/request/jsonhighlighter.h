@@ -11,6 +11,8 @@ class JsonHighlighter final : public QSyntaxHighlighter
 
 public:
     explicit JsonHighlighter(QTextDocument *document);
+    // Colours for text drawn on this palette (the editor's, after a theme change).
+    void setPalette(const QPalette &palette);
 
 protected:
     void highlightBlock(const QString &text) override;

@@ -1,5 +1,6 @@
 #include "request/requestpanel.h"
 
+#include "common/colors.h"
 #include "report/curlcommand.h"
 #include "request/jsonhighlighter.h"
 #include "ui_requestpanel.h"
@@ -34,7 +35,7 @@ RequestPanel::RequestPanel(QWidget *parent)
 {
     m_ui->setupUi(this);
     m_ui->bodyEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    new JsonHighlighter(m_ui->bodyEdit->document());
+    m_highlighter = new JsonHighlighter(m_ui->bodyEdit->document());
     m_ui->headersTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->pathEdit->setText(QStringLiteral("/v1/ping"));
 
@@ -193,7 +194,7 @@ void RequestPanel::updateBodyCheck()
     } else {
         m_ui->jsonStatusLabel->setText(
             tr("Invalid JSON at line %1, column %2: %3").arg(c.line).arg(c.column).arg(c.message));
-        pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+        pal.setColor(QPalette::WindowText, Colors::of(Colors::Role::Error, palette()));
     }
     m_ui->jsonStatusLabel->setPalette(pal);
 }
@@ -242,4 +243,11 @@ void RequestPanel::pasteCurl(const QString &command)
     setRequest(parsed.request);
     if (!parsed.warnings.isEmpty())
         setProgress(parsed.warnings.join(QLatin1Char(' ')));
+}
+
+void RequestPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        m_highlighter->setPalette(m_ui->bodyEdit->palette());
+    QWidget::changeEvent(event);
 }

@@ -14,6 +14,8 @@ class RequestPanel;
 
 // The composer: method, path, headers, a JSON body checked as it is typed, and the
 // idempotency key the next POST will carry. It says what to send; it sends nothing itself.
+class JsonHighlighter;
+
 class RequestPanel final : public QWidget
 {
     Q_OBJECT
@@ -40,12 +42,16 @@ Q_SIGNALS:
     void sendRequested();
     void cancelRequested();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void updateBodyCheck();
     void updateIdempotencyRow();
     void askForCurl();
 
     std::unique_ptr<Ui::RequestPanel> m_ui;
+    JsonHighlighter *m_highlighter = nullptr;
     QTimer m_checkDelay;
     QByteArray m_uuidKey;
 };

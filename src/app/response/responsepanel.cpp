@@ -1,6 +1,7 @@
 #include "response/responsepanel.h"
 
 #include "common/clipboard.h"
+#include "common/colors.h"
 #include "http/reasonphrase.h"
 #include "report/curlcommand.h"
 #include "report/supportreport.h"
@@ -68,7 +69,8 @@ void ResponsePanel::showCall(const CallRecord &r)
                                      .arg(status.toHtmlEscaped())); // shown as the plain text
     m_ui->statusEdit->setAccessibleDescription(status);
     QPalette pal = m_ui->statusEdit->palette();
-    pal.setColor(QPalette::Text, r.isError() ? QColor(0xc6, 0x28, 0x28) : QColor(0x1d, 0x7a, 0x3a));
+    pal.setColor(QPalette::Text,
+                 Colors::of(r.isError() ? Colors::Role::Error : Colors::Role::Success, palette()));
     m_ui->statusEdit->setPalette(pal);
 
     m_ui->timingLabel->setText(tr("%1 ms · %2")
