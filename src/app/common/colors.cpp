@@ -1,5 +1,7 @@
 #include "common/colors.h"
 
+#include <iterator>
+
 namespace Colors {
 
 namespace {
@@ -10,28 +12,18 @@ struct Shades
     QRgb dark;
 };
 
-Shades shadesOf(Role role)
-{
-    switch (role) {
-    case Role::Error:
-        return {0xc62828, 0xff7a7a};
-    case Role::Success:
-        return {0x1d7a3a, 0x7fd18f};
-    case Role::Warning:
-        return {0xb57200, 0xf2b84b};
-    case Role::Caution:
-        return {0xc4471c, 0xf0875a};
-    case Role::JsonKey:
-        return {0x1a4db3, 0x8ab4f8};
-    case Role::JsonString:
-        return {0x1d7a3a, 0x9cd68a};
-    case Role::JsonNumber:
-        return {0xa34d00, 0xf2b86b};
-    case Role::JsonLiteral:
-        return {0x7b2fa6, 0xd79bf2};
-    }
-    return {0x000000, 0xffffff};
-}
+// In the order of Role.
+constexpr Shades shades[] = {
+    {0xc62828, 0xff7a7a}, // Error
+    {0x1d7a3a, 0x7fd18f}, // Success
+    {0xb57200, 0xf2b84b}, // Warning
+    {0xc4471c, 0xf0875a}, // Caution
+    {0x1a4db3, 0x8ab4f8}, // JsonKey
+    {0x1d7a3a, 0x9cd68a}, // JsonString
+    {0xa34d00, 0xf2b86b}, // JsonNumber
+    {0x7b2fa6, 0xd79bf2}, // JsonLiteral
+};
+static_assert(std::size(shades) == size_t(Role::JsonLiteral) + 1, "a shade for every role");
 
 } // namespace
 
@@ -42,8 +34,8 @@ bool isDark(const QPalette &palette)
 
 QColor of(Role role, const QPalette &palette)
 {
-    const Shades shades = shadesOf(role);
-    return QColor::fromRgb(isDark(palette) ? shades.dark : shades.light);
+    const Shades &shade = shades[size_t(role)];
+    return QColor::fromRgb(isDark(palette) ? shade.dark : shade.light);
 }
 
 } // namespace Colors

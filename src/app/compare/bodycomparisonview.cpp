@@ -9,6 +9,8 @@
 
 namespace {
 
+constexpr qsizetype maxShownChars = 100 * 1024;
+
 QPlainTextEdit *sideView(const QString &name, QWidget *parent)
 {
     auto *view = new QPlainTextEdit(parent);
@@ -21,8 +23,8 @@ QPlainTextEdit *sideView(const QString &name, QWidget *parent)
 
 void setText(QPlainTextEdit *view, const QString &text, const QList<int> &lines)
 {
-    const bool cut = text.size() > BodyComparisonView::maxShownChars;
-    view->setPlainText(cut ? text.left(BodyComparisonView::maxShownChars) +
+    const bool cut = text.size() > maxShownChars;
+    view->setPlainText(cut ? text.left(maxShownChars) +
                                  BodyComparisonView::tr("\n… (the rest is not shown)")
                            : text);
     // The differing lines marked in the palette's highlight, faint enough to read through.

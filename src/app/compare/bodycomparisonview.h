@@ -9,15 +9,13 @@ class QListWidget;
 class QPlainTextEdit;
 
 // One body of each call side by side, the differing lines marked, and the list of
-// differences (a JSON path or a line each); choosing one scrolls both sides to it.
+// differences (a JSON path or a line each); choosing one scrolls both sides to it. Each side
+// shows the first 100 K characters; the differences list covers the whole diff.
 class BodyComparisonView final : public QWidget
 {
     Q_OBJECT
 
 public:
-    // Each side shows at most this much text; the differences list covers the whole diff.
-    static constexpr qsizetype maxShownChars = 100 * 1024;
-
     explicit BodyComparisonView(QWidget *parent = nullptr);
 
     void setDiff(const BodyDiff &diff);
