@@ -58,7 +58,8 @@ private Q_SLOTS:
 
     void cleanup()
     {
-        for (const char *name : {"PI_API_KEY", "LC_PI_CONSOLE_TEST", "PI_CONSOLE_TEST_TOKEN"})
+        for (const char *name :
+             {"PI_API_KEY", "LC_PI_CONSOLE_TEST", "PI_CONSOLE_TEST_TOKEN", "QT_LOGGING_RULES"})
             qunsetenv(name);
     }
 
@@ -265,8 +266,10 @@ private Q_SLOTS:
         qputenv("PI_API_KEY", key);
         qputenv("LC_PI_CONSOLE_TEST", "prefix-" + key); // allowed by name, not by value
         qputenv("PI_CONSOLE_TEST_TOKEN", "not-allowed-by-name");
+        qputenv("QT_LOGGING_RULES", "pi.*.debug=true"); // the console's, not the sandbox's
         AppServices::Options options;
         options.environmentKey = QString::fromUtf8(key);
+        qunsetenv("PI_API_KEY"); // as main() does before it builds the services
         AppServices app(options);
         QVERIFY(app.sandbox);
         QSignalSpy changed(app.session.get(), &Session::currentProfileChanged);
@@ -280,6 +283,7 @@ private Q_SLOTS:
             QVERIFY2(!variable.startsWith("PI_API_KEY="), variable.constData());
             QVERIFY2(!variable.contains(key), variable.constData());
             QVERIFY2(!variable.startsWith("PI_CONSOLE_TEST_TOKEN="), variable.constData());
+            QVERIFY2(!variable.startsWith("QT_LOGGING_RULES="), variable.constData());
         }
     }
 };

@@ -91,6 +91,15 @@ private Q_SLOTS:
                              << QStringLiteral("--base-url needs an http:// or https:// URL");
         QTest::newRow("no host") << QStringList{QStringLiteral("--base-url=https://")}
                                  << QStringLiteral("--base-url needs an http:// or https:// URL");
+        // A key in the URL would be logged, shown and handed over: refused, and not repeated.
+        QTest::newRow("user info")
+            << QStringList{QStringLiteral("--base-url"),
+                           QStringLiteral("https://me:pi_key_in_the_url_123@api.pi.example")}
+            << QStringLiteral("no user name or password, query or fragment");
+        QTest::newRow("query") << QStringList{QStringLiteral("--base-url"),
+                                              QStringLiteral("https://api.pi.example/?api_key="
+                                                             "pi_key_in_the_url_123")}
+                               << QStringLiteral("Give the key in PI_API_KEY or the keychain");
         QTest::newRow("no value") << QStringList{QStringLiteral("--base-url")}
                                   << QStringLiteral("Missing value after '--base-url'");
     }
@@ -104,6 +113,7 @@ private Q_SLOTS:
         const QString &err = r.err;
         QVERIFY2(err.startsWith(QLatin1String("pi-console: ")), qPrintable(err));
         QVERIFY2(err.contains(reason), qPrintable(err));
+        QVERIFY(!err.contains(QLatin1String("pi_key_in_the_url_123")));
         QVERIFY(r.out.isEmpty());
     }
 

@@ -48,7 +48,7 @@ private Q_SLOTS:
 
     void keySetInTheDialogGoesOnlyToTheKeychain()
     {
-        const QString key = QStringLiteral("pi_sandbox_demo_key_0123456789");
+        const QString key = SandboxProcess::demoKey();
         GuiDriver gui;
         QVERIFY2(gui.start(), qPrintable(gui.errorText()));
         AppServices *app = gui.services();

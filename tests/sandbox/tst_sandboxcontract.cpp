@@ -676,6 +676,17 @@ private Q_SLOTS:
                           HttpCall::bearer(SandboxProcess::demoKey()))
                      .status,
                  200);
+        // A path may hold anything, a key too: the log names the route, not the path.
+        QCOMPARE(m_http
+                     .get(verbose.url(QStringLiteral("/v1/charges/") + SandboxProcess::demoKey()),
+                          HttpCall::bearer(SandboxProcess::demoKey()))
+                     .status,
+                 404);
+        QCOMPARE(m_http
+                     .get(verbose.url(QStringLiteral("/v1/%70i_sandbox_demo_key_0123456789")),
+                          HttpCall::bearer(SandboxProcess::demoKey()))
+                     .status,
+                 404);
         const QString unknown = QStringLiteral("pi_not_a_key_of_this_sandbox_4711");
         QCOMPARE(
             m_http.get(verbose.url(QStringLiteral("/v1/ping")), HttpCall::bearer(unknown)).status,
@@ -685,6 +696,8 @@ private Q_SLOTS:
         QVERIFY(log.open(QIODevice::ReadOnly));
         const QByteArray text = log.readAll();
         QVERIFY2(text.contains("pi.sandbox.http: GET /v1/ping -> 200"), text.constData());
+        QVERIFY2(text.contains("pi.sandbox.http: GET /v1/charges/{id} -> 404"), text.constData());
+        QVERIFY2(text.contains("pi.sandbox.http: GET (no route) -> 404"), text.constData());
         QVERIFY2(text.contains("pi.sandbox.http: refused 127.0.0.1 401 The API key is not "
                                "recognised."),
                  text.constData());

@@ -20,7 +20,7 @@ public:
     qint64 pid() const { return m_sandbox.processId(); }
     QString errorText() const { return m_sandbox.errorText(); }
     // Sends SIGTERM and waits; returns the exit code, or -1 when it did not exit cleanly.
-    int terminate() { return m_sandbox.stop(); }
+    int terminate() { return m_sandbox.stop(10000); }
 
     static QString executable();
     static QString demoKey();

@@ -68,10 +68,7 @@ void ResponsePanel::showCall(const CallRecord &r)
     m_ui->statusEdit->setToolTip(QStringLiteral("<p style='white-space:pre-wrap'>%1</p>")
                                      .arg(status.toHtmlEscaped())); // shown as the plain text
     m_ui->statusEdit->setAccessibleDescription(status);
-    QPalette pal = m_ui->statusEdit->palette();
-    pal.setColor(QPalette::Text,
-                 Colors::of(r.isError() ? Colors::Role::Error : Colors::Role::Success, palette()));
-    m_ui->statusEdit->setPalette(pal);
+    colourStatus();
 
     m_ui->timingLabel->setText(tr("%1 ms · %2")
                                    .arg(std::max<qint64>(0, r.timing.doneMs))
@@ -189,4 +186,20 @@ void ResponsePanel::copySupportDetails()
 void ResponsePanel::copyCurl()
 {
     Clipboard::copy(CurlCommand::fromRecord(m_record));
+}
+
+void ResponsePanel::colourStatus()
+{
+    QPalette pal = m_ui->statusEdit->palette();
+    pal.setColor(
+        QPalette::Text,
+        Colors::of(m_record.isError() ? Colors::Role::Error : Colors::Role::Success, palette()));
+    m_ui->statusEdit->setPalette(pal);
+}
+
+void ResponsePanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        colourStatus(); // the shade for the new palette, light or dark
+    QWidget::changeEvent(event);
 }

@@ -42,7 +42,11 @@ Q_SIGNALS:
     // The failure summary's action button (anything but Compare, which is the signal above).
     void summaryActionRequested(FailureSummary::Action action, const CallRecord &record);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void colourStatus();
     void copyRequestId();
     void copySupportDetails();
     void copyCurl();

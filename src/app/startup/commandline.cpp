@@ -71,20 +71,33 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     }
     result.verbose = parser.isSet(options.verbose);
     if (parser.isSet(options.baseUrl)) {
-        const QString text = parser.value(options.baseUrl);
-        result.baseUrl = QUrl(text, QUrl::StrictMode);
-        const QString scheme = result.baseUrl.scheme();
-        if (!result.baseUrl.isValid() || result.baseUrl.host().isEmpty() ||
-            (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+        result.baseUrl = acceptedBaseUrl(parser.value(options.baseUrl), &result.error);
+        if (result.baseUrl.isEmpty())
             result.action = Action::Fail;
-            result.error = QCoreApplication::translate("CommandLine",
-                                                       "--base-url needs an http:// or https:// "
-                                                       "URL with a host, not \"%1\".")
-                               .arg(text);
-            result.baseUrl.clear();
-        }
     }
     return result;
+}
+
+QUrl CommandLine::acceptedBaseUrl(const QString &text, QString *error)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    const QString scheme = url.scheme();
+    if (!url.isValid() || url.host().isEmpty() ||
+        (scheme != QLatin1String("https") && scheme != QLatin1String("http"))) {
+        *error = QCoreApplication::translate("CommandLine",
+                                             "--base-url needs an http:// or https:// URL with a "
+                                             "host.");
+        return {};
+    }
+    if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment()) {
+        *error = QCoreApplication::translate("CommandLine",
+                                             "--base-url takes a scheme, host, port and path "
+                                             "only: no user name or password, query or "
+                                             "fragment. Give the key in PI_API_KEY or the "
+                                             "keychain.");
+        return {};
+    }
+    return url;
 }
 
 QString CommandLine::unknownOptions(const QStringList &arguments)

@@ -31,4 +31,9 @@ struct CommandLine
     // The options in arguments (QCoreApplication::arguments(), once QApplication has taken
     // its own) that pi-console does not know, as an error message; empty when there are none.
     static QString unknownOptions(const QStringList &arguments);
+    // What --base-url takes, from the command line or handed over by a second launch: an
+    // http(s) URL with a host, and no user info, query or fragment (a key goes in PI_API_KEY
+    // or the keychain, never in a URL that is logged and shown). Empty, with *error set, when
+    // text is not one; the error never repeats a refused URL, which may hold a key.
+    static QUrl acceptedBaseUrl(const QString &text, QString *error);
 };

@@ -1,6 +1,7 @@
 #include "startup/embeddedsandbox.h"
 
 #include "platform/process.h"
+#include "secrets/redaction.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -48,8 +49,13 @@ QProcessEnvironment EmbeddedSandbox::childEnvironment(const QProcessEnvironment 
     static const QStringList prefixes{
         QStringLiteral("LC_"),  // locale
         QStringLiteral("XDG_"), // where QStandardPaths looks
-        QStringLiteral("QT_"),  // QT_PLUGIN_PATH, QT_LOGGING_RULES…
+        QStringLiteral("QT_"),  // QT_PLUGIN_PATH, QT_QPA_PLATFORM…
     };
+    // The console's logging settings are not the sandbox's: its lines go to the console's
+    // stderr without passing the console's redaction.
+    static const QStringList logging{QStringLiteral("QT_LOGGING_RULES"),
+                                     QStringLiteral("QT_LOGGING_CONF"),
+                                     QStringLiteral("QT_MESSAGE_PATTERN")};
     const QString key = from.value(QStringLiteral("PI_API_KEY"));
     QProcessEnvironment to;
     const QStringList keys = from.keys();
@@ -58,7 +64,11 @@ QProcessEnvironment EmbeddedSandbox::childEnvironment(const QProcessEnvironment 
                              std::any_of(prefixes.cbegin(), prefixes.cend(),
                                          [&name](const QString &p) { return name.startsWith(p); });
         const QString value = from.value(name);
-        if (allowed && (key.isEmpty() || !value.contains(key)))
+        // By the time the sandbox starts, PI_API_KEY is out of the environment, but the
+        // redaction knows it (and every other key seen): a value holding one stays behind.
+        const bool holdsAKey =
+            (!key.isEmpty() && value.contains(key)) || Redaction::scrub(value) != value;
+        if (allowed && !logging.contains(name) && !holdsAKey)
             to.insert(name, value);
     }
     return to;
@@ -137,7 +147,10 @@ bool EmbeddedSandbox::startAndWait(int timeoutMs)
             return false;
         }
     }
-    return readBaseUrl();
+    if (readBaseUrl())
+        return true;
+    stop();
+    return false;
 }
 
 bool EmbeddedSandbox::readBaseUrl()
@@ -151,12 +164,12 @@ bool EmbeddedSandbox::readBaseUrl()
     return true;
 }
 
-int EmbeddedSandbox::stop()
+int EmbeddedSandbox::stop(int graceMs)
 {
     if (m_process.state() == QProcess::NotRunning)
         return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
     m_process.terminate();
-    if (m_process.waitForFinished(3000))
+    if (m_process.waitForFinished(graceMs))
         return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
     m_process.kill();
     m_process.waitForFinished(3000);

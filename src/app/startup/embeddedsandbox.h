@@ -29,14 +29,15 @@ public:
     void startInBackground(int timeoutMs = 5000);
     // Starts it and waits for its base URL; false with errorText() when it does not come up.
     bool startAndWait(int timeoutMs = 15000);
-    // SIGTERM, then SIGKILL after 3 s. Its exit code, or -1 when it did not exit by itself.
-    int stop();
+    // SIGTERM, then SIGKILL after graceMs. Its exit code, or -1 when it did not exit by itself.
+    int stop(int graceMs = 3000);
     QUrl baseUrl() const { return m_baseUrl; }
     qint64 processId() const { return m_process.processId(); }
     QString errorText() const { return m_error; }
     static QString executable(); // beside the running executable, else on PATH
-    // What the sandbox is started with: an allow-list of from, never PI_API_KEY nor any
-    // variable whose value holds its key.
+    // What the sandbox is started with: an allow-list of from, never PI_API_KEY, any variable
+    // whose value holds it or another key the redaction knows, nor the console's logging
+    // settings.
     static QProcessEnvironment childEnvironment(const QProcessEnvironment &from);
 
 Q_SIGNALS:

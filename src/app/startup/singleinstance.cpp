@@ -1,6 +1,7 @@
 #include "startup/singleinstance.h"
 
 #include "common/logging.h"
+#include "startup/commandline.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -61,18 +62,6 @@ QString socketName(const QString &dir, const QString &name)
 }
 
 // The base URL of a hand-over, checked as the command line checks --base-url.
-QUrl acceptedBaseUrl(const QString &text)
-{
-    if (text.isEmpty())
-        return {};
-    const QUrl url(text, QUrl::StrictMode);
-    const QString scheme = url.scheme();
-    if (!url.isValid() || url.host().isEmpty() ||
-        (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
-        return {};
-    return url;
-}
-
 } // namespace
 
 SingleInstance::SingleInstance(QObject *parent)
@@ -219,10 +208,10 @@ void SingleInstance::serve(QLocalSocket *socket)
             return;
         }
         const QString text = request.value(QStringLiteral("baseUrl")).toString();
-        const QUrl baseUrl = acceptedBaseUrl(text);
+        QString refused;
+        const QUrl baseUrl = text.isEmpty() ? QUrl() : CommandLine::acceptedBaseUrl(text, &refused);
         if (!text.isEmpty() && baseUrl.isEmpty())
-            qCWarning(lcInstance, "a second launch handed over a base URL that is not http(s) "
-                                  "with a host: ignored");
+            qCWarning(lcInstance, "a second launch handed over a base URL it may not: ignored");
         qCDebug(lcInstance, "a second launch asked for the window%s%s",
                 baseUrl.isEmpty() ? "" : " with --base-url ", qPrintable(baseUrl.toString()));
         Q_EMIT activationRequested(baseUrl);

@@ -1,5 +1,7 @@
 #include "http/headerlist.h"
 
+#include <algorithm>
+
 namespace Http {
 
 namespace {

@@ -10,6 +10,7 @@
 #if defined(Q_OS_LINUX)
 #include <csignal>
 #include <sys/prctl.h>
+#include <unistd.h>
 #endif
 
 namespace Platform {
@@ -47,7 +48,13 @@ qint64 raiseDescriptorLimit()
 void endWithParent(QProcess *process)
 {
 #if defined(Q_OS_LINUX)
-    process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
+    const pid_t parent = ::getpid();
+    process->setChildProcessModifier([parent] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        // The parent may have ended between the fork and the prctl: then no signal comes.
+        if (::getppid() != parent)
+            ::raise(SIGTERM);
+    });
 #else
     Q_UNUSED(process);
 #endif

@@ -25,10 +25,10 @@ QByteArray httpDate(qint64 unixMs)
     return QLocale::c().toString(t, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
 }
 
-bool isWellFormedKey(const QString &key)
+const QRegularExpression &chargePath()
 {
-    static const QRegularExpression pattern(QStringLiteral("^pi_[A-Za-z0-9_]{8,200}$"));
-    return pattern.match(key).hasMatch();
+    static const QRegularExpression pattern(QStringLiteral("^/v1/charges/([A-Za-z0-9_]+)$"));
+    return pattern;
 }
 
 SandboxReply methodNotAllowed(const QByteArray &method, const QByteArray &allow)
@@ -254,6 +254,23 @@ SandboxReply SandboxApi::idempotentPost(const SandboxRequest &request, const QSt
     return reply;
 }
 
+bool SandboxApi::isWellFormedKey(const QString &key)
+{
+    static const QRegularExpression pattern(QStringLiteral("^pi_[A-Za-z0-9_]{8,200}$"));
+    return pattern.match(key).hasMatch();
+}
+
+QString SandboxApi::routeOf(const QString &path)
+{
+    static const QStringList fixed{QStringLiteral("/v1/ping"), QStringLiteral("/v1/usage"),
+                                   QStringLiteral("/v1/charges")};
+    if (fixed.contains(path))
+        return path;
+    if (chargePath().match(path).hasMatch())
+        return QStringLiteral("/v1/charges/{id}");
+    return QStringLiteral("(no route)");
+}
+
 SandboxReply SandboxApi::route(const SandboxRequest &request, const QString &apiKey)
 {
     const QString &path = request.path;
@@ -278,8 +295,7 @@ SandboxReply SandboxApi::route(const SandboxRequest &request, const QString &api
             return listCharges(request, apiKey);
         return methodNotAllowed(method, "GET, POST");
     }
-    static const QRegularExpression chargePath(QStringLiteral("^/v1/charges/([A-Za-z0-9_]+)$"));
-    if (const auto match = chargePath.match(path); match.hasMatch()) {
+    if (const auto match = chargePath().match(path); match.hasMatch()) {
         if (method != "GET")
             return methodNotAllowed(method, "GET");
         const QJsonObject charge = m_charges.find(apiKey, match.captured(1));

@@ -34,6 +34,12 @@ public:
 
     explicit SandboxApi(Options options, UnixTimeMs now = {});
 
+    // The route a path takes, as a template ("/v1/charges/{id}"), or "(no route)": what the
+    // log says of a path, since a path may hold anything, a key included.
+    static QString routeOf(const QString &path);
+    // pi_ and 8 to 200 letters, digits or underscores: the keys Pi issues look so.
+    static bool isWellFormedKey(const QString &key);
+
     SandboxReply handle(const SandboxRequest &request);
     // Decides on a request's head alone, before its body is read: the 401 of a missing or
     // invalid key, or what handle() answers when the declared body is over the limit (413,

@@ -4,6 +4,8 @@
 
 #include <QCommandLineParser>
 
+#include <algorithm>
+
 namespace {
 
 // The whole-number options, each with its default and range.
@@ -68,8 +70,8 @@ SandboxCommandLine SandboxCommandLine::parse(const QStringList &arguments)
                        "headers, error envelopes, idempotency keys and injectable faults.\n"
                        "Demo key: %1")
             .arg(Sandbox::demoKey()));
-    parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
     const QCommandLineOption host(QStringLiteral("host"),
                                   QStringLiteral("Address to bind (loopback only)."),
                                   QStringLiteral("address"), QStringLiteral("127.0.0.1"));
@@ -92,9 +94,17 @@ SandboxCommandLine SandboxCommandLine::parse(const QStringList &arguments)
     parser.addOptions({verbose, host, key, revoked, fault});
     for (const Number *n : numbers)
         parser.addOption(optionFor(*n));
-    parser.process(arguments);
-
     SandboxCommandLine out;
+    // Not process(): a mistyped option is an error like a bad value, exit code 2.
+    if (!parser.parse(arguments)) {
+        out.error = parser.errorText();
+        return out;
+    }
+    if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all")))
+        parser.showHelp(0);
+    if (parser.isSet(version))
+        parser.showVersion();
+
     out.verbose = parser.isSet(verbose);
     out.address = QHostAddress(parser.value(host));
     if (out.address.isNull() || !out.address.isLoopback()) {
@@ -120,6 +130,11 @@ SandboxCommandLine SandboxCommandLine::parse(const QStringList &arguments)
     out.api.windowOriginUnix = number(windowStartOption);
     out.api.validKeys = parser.values(key);
     out.api.revokedKeys = parser.values(revoked);
+    const QStringList given = out.api.validKeys + out.api.revokedKeys;
+    if (out.error.isEmpty() &&
+        !std::all_of(given.cbegin(), given.cend(), &SandboxApi::isWellFormedKey))
+        out.error = QStringLiteral("--key and --revoked take keys as Pi issues them: pi_ and 8 "
+                                   "to 200 letters, digits or underscores");
     if (parser.isSet(fault) && out.error.isEmpty()) {
         QString why;
         if (!FaultSpec::parse(parser.value(fault), &out.api.fault, &why))

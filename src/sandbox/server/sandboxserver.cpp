@@ -79,10 +79,21 @@ bool SandboxServer::handleRequest(const QHttpServerRequest &request, QTcpSocket 
 
     const SandboxReply reply = m_api.handle(in);
     const bool close = wantsClose(in) || reply.dropMidBody;
-    qCDebug(lcSandboxHttp).noquote()
-        << in.method << in.path << "->" << reply.status << reply.bodySize() << "bytes"
-        << (reply.latencyMs > 0 ? QStringLiteral("after %1 ms").arg(reply.latencyMs) : QString())
-        << (reply.dropMidBody ? "dropped mid-body" : "") << (close ? "then closes" : "");
+    if (lcSandboxHttp().isDebugEnabled()) {
+        QStringList said{QString::fromLatin1(in.method),
+                         SandboxApi::routeOf(in.path),
+                         QStringLiteral("->"),
+                         QString::number(reply.status),
+                         QString::number(reply.bodySize()),
+                         QStringLiteral("bytes")};
+        if (reply.latencyMs > 0)
+            said << QStringLiteral("after %1 ms").arg(reply.latencyMs);
+        if (reply.dropMidBody)
+            said << QStringLiteral("dropped mid-body");
+        if (close)
+            said << QStringLiteral("then closes");
+        qCDebug(lcSandboxHttp).noquote() << said.join(QLatin1Char(' '));
+    }
     if (reply.latencyMs <= 0) {
         write(socket, reply, close);
         return true;
