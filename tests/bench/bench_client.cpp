@@ -1,6 +1,7 @@
 // 2,000 sequential calls to pi-sandbox through ApiClient against curl making the same 2,000
 // in one process (budget: ≤ 1.2× curl), and 200 sequential POSTs of 32 KB, where
 // QNetworkAccessManager has been seen to wait ~44 ms per request on loopback.
+#include "bench/benchline.h"
 #include "bench/curlbatch.h"
 #include "net/apiclient.h"
 #include "support/sandboxprocess.h"
@@ -86,12 +87,15 @@ int main(int argc, char *argv[])
 
     const double getRatio = double(clientGet) / double(std::max<qint64>(1, curlGet));
     const double postRatio = double(clientPost) / double(std::max<qint64>(1, curlPost));
-    std::printf("sequential calls to pi-sandbox on loopback\n");
-    std::printf("  2000 GET  : Pi Console %6lld ms, curl %6lld ms, ratio %.2f (budget 1.20) %s\n",
-                static_cast<long long>(clientGet), static_cast<long long>(curlGet), getRatio,
-                getRatio <= 1.2 ? "ok" : "OVER");
-    std::printf("  200 POST of 32 KB: Pi Console %6lld ms, curl %6lld ms, ratio %.2f\n",
-                static_cast<long long>(clientPost), static_cast<long long>(curlPost), postRatio);
-    std::printf("  failures: Pi Console %d, curl %d\n", clientFailures, curlFailures);
-    return clientFailures == 0 && curlFailures == 0 && getRatio <= 1.2 ? 0 : 1;
+    BenchLine::print("client", QStringLiteral("2000 sequential GETs to pi-sandbox against curl"),
+                     getRatio, "ratio", 1.2,
+                     {{QStringLiteral("client_ms"), double(clientGet)},
+                      {QStringLiteral("curl_ms"), double(curlGet)}});
+    BenchLine::note("client", QStringLiteral("200 sequential POSTs of 32 KB against curl"),
+                    postRatio, "ratio",
+                    {{QStringLiteral("client_ms"), double(clientPost)},
+                     {QStringLiteral("curl_ms"), double(curlPost)}});
+    BenchLine::print("client", QStringLiteral("failed calls, client and curl"),
+                     double(clientFailures + curlFailures), "calls", 0);
+    return clientFailures == 0 && curlFailures == 0 ? 0 : 1;
 }

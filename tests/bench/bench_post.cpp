@@ -5,6 +5,7 @@
 // a 1 KB POST and a 64 KB POST; the same GET through a bare QNetworkAccessManager loop; and
 // curl's 1 KB POST to the same server. Targets: a 64 KB POST adds at most 2 ms to a GET; a
 // 1 KB POST takes at most 1.5× curl's; ApiClient adds at most 5 % to bare QNAM's GET.
+#include "bench/benchline.h"
 #include "bench/curlbatch.h"
 #include "net/apiclient.h"
 #include "platform/lowdelaysockets.h"
@@ -77,14 +78,6 @@ double viaCurl(const QUrl &url, const QByteArray &body, int count)
     return median(ms.mid(20)); // after the warm-up, as for the client
 }
 
-// One figure: what was measured, its value and target in the same unit, met or not.
-void line(const char *what, double value, double target, const char *unit, const char *detail)
-{
-    std::printf("{\"bench\": \"post\", \"what\": \"%s\", \"value\": %.3f, \"target\": %.2f, "
-                "\"unit\": \"%s\", \"met\": %s, \"detail\": \"%s\"}\n",
-                what, value, target, unit, value <= target ? "true" : "false", detail);
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -119,22 +112,18 @@ int main(int argc, char *argv[])
     const double bareMs = viaBareQnam(bare, server.url(get.path), calls);
     const double curlSmallMs = viaCurl(server.url(small.path), small.body, calls + 20);
 
-    const QByteArray detail =
-        QStringLiteral(
-            "GET %1 ms, 1 KB POST %2 ms, 64 KB POST %3 ms, bare QNAM GET %4 ms, curl 1 KB "
-            "POST %5 ms; %6")
-            .arg(getMs, 0, 'f', 3)
-            .arg(smallMs, 0, 'f', 3)
-            .arg(largeMs, 0, 'f', 3)
-            .arg(bareMs, 0, 'f', 3)
-            .arg(curlSmallMs, 0, 'f', 3)
-            .arg(LowDelaySockets::active() ? QStringLiteral("TCP_NODELAY set on QNAM's connections")
-                                           : QStringLiteral("TCP_NODELAY not available here"))
-            .toUtf8();
-    line("64 KB POST over a GET, median of 200", largeMs - getMs, 2.0, "ms", detail.constData());
-    line("1 KB POST against curl's, median of 200", smallMs / curlSmallMs, 1.5, "ratio",
-         detail.constData());
-    line("GET through ApiClient against a bare QNAM loop, median of 200", getMs / bareMs, 1.05,
-         "ratio", detail.constData());
+    const QJsonObject details{{QStringLiteral("get_ms"), getMs},
+                              {QStringLiteral("post_1k_ms"), smallMs},
+                              {QStringLiteral("post_64k_ms"), largeMs},
+                              {QStringLiteral("bare_qnam_get_ms"), bareMs},
+                              {QStringLiteral("curl_post_1k_ms"), curlSmallMs},
+                              {QStringLiteral("tcp_nodelay"), LowDelaySockets::active()}};
+    BenchLine::print("post", QStringLiteral("64 KB POST over a GET, median of 200"),
+                     largeMs - getMs, "ms", 2.0, details);
+    BenchLine::print("post", QStringLiteral("1 KB POST against curl's, median of 200"),
+                     smallMs / curlSmallMs, "ratio", 1.5);
+    BenchLine::print(
+        "post", QStringLiteral("GET through ApiClient against a bare QNAM loop, median of 200"),
+        getMs / bareMs, "ratio", 1.05);
     return 0;
 }

@@ -1,6 +1,7 @@
 // Load benchmark for pi-sandbox: 10,000 sequential requests on one keep-alive connection and
 // rounds of 200 concurrent connections, with the server's resident memory before and after.
 // Fails (exit 1) on any non-200 answer or when memory grows by 10 MB or more.
+#include "bench/benchline.h"
 #include "support/sandboxprocess.h"
 
 #include <QCoreApplication>
@@ -151,19 +152,26 @@ int main(int argc, char *argv[])
     const qint64 rssAfter = rssKiB(sandbox.pid());
     const qint64 growthKiB = rssAfter - rssBefore;
 
-    std::printf("pi-sandbox load\n");
-    std::printf("  sequential: %d requests on one connection, %d errors, %lld ms, median %.1f us, "
-                "p99 %.1f us\n",
-                sequential, sequentialErrors, static_cast<long long>(sequentialMs),
-                double(latencies[latencies.size() / 2]) / 1000.0,
-                double(latencies[latencies.size() * 99 / 100]) / 1000.0);
-    std::printf("  concurrent: %d rounds of %d connections, %d ok, %d errors, %lld ms\n", rounds,
-                connections, concurrent.ok, concurrent.failed,
-                static_cast<long long>(concurrentMs));
-    std::printf("  server RSS: %lld KiB before, %lld KiB after, growth %lld KiB (budget < 10240)\n",
-                static_cast<long long>(rssBefore), static_cast<long long>(rssAfter),
-                static_cast<long long>(growthKiB));
-    const bool pass = sequentialErrors == 0 && concurrent.failed == 0 && growthKiB < 10 * 1024;
-    std::printf("  %s\n", pass ? "PASS" : "FAIL");
+    const QJsonObject sequentialDetails{
+        {QStringLiteral("requests"), sequential},
+        {QStringLiteral("total_ms"), double(sequentialMs)},
+        {QStringLiteral("median_us"), double(latencies[latencies.size() / 2]) / 1000.0},
+        {QStringLiteral("p99_us"), double(latencies[latencies.size() * 99 / 100]) / 1000.0}};
+    bool pass = BenchLine::print("sandbox_load",
+                                 QStringLiteral("sequential requests on one connection: errors"),
+                                 sequentialErrors, "requests", 0, sequentialDetails);
+    pass =
+        BenchLine::print("sandbox_load", QStringLiteral("rounds of concurrent connections: errors"),
+                         concurrent.failed, "connections", 0,
+                         {{QStringLiteral("rounds"), rounds},
+                          {QStringLiteral("connections"), connections},
+                          {QStringLiteral("ok"), concurrent.ok},
+                          {QStringLiteral("total_ms"), double(concurrentMs)}}) &&
+        pass;
+    pass = BenchLine::print("sandbox_load", QStringLiteral("server RSS growth"), double(growthKiB),
+                            "KiB", 10 * 1024,
+                            {{QStringLiteral("before_kib"), double(rssBefore)},
+                             {QStringLiteral("after_kib"), double(rssAfter)}}) &&
+           pass;
     return pass ? 0 : 1;
 }

@@ -6,6 +6,7 @@
 // shown a call before. Prints one JSON line per case; targets: stall ≤ 50 ms, RSS ≤ 3× body.
 // Last, a burst: 200 calls started at once, each shown and recorded in a history of its own;
 // targets: stall ≤ 50 ms and all 200 in the history.
+#include "bench/benchline.h"
 #include "history/historystore.h"
 #include "net/apiclient.h"
 #include "response/bodyview.h"
@@ -126,20 +127,20 @@ void stopServer(QProcess *server)
     server->waitForFinished();
 }
 
-bool burst(ApiClient &client, ResponsePanel &panel, const QTemporaryDir &dir)
+void burst(ApiClient &client, ResponsePanel &panel, const QTemporaryDir &dir)
 {
     constexpr int calls = 200;
     const QString path = dir.filePath(QStringLiteral("small"));
     {
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly))
-            return false;
+            return;
         f.write(jsonList(2048));
     }
     QUrl url;
     const std::unique_ptr<QProcess> server = startServer(path, "200", &url);
     if (!server)
-        return false;
+        return;
     HistoryStore history(HistoryDatabase::prepare(dir.filePath(QStringLiteral("burst.sqlite"))));
     qint64 stall = 0;
     QElapsedTimer tick;
@@ -172,14 +173,13 @@ bool burst(ApiClient &client, ResponsePanel &panel, const QTemporaryDir &dir)
     const qint64 stored = q.exec(QStringLiteral("SELECT count(*) FROM calls")) && q.next()
                               ? q.value(0).toLongLong()
                               : -1;
-    const bool met = stall <= 50 && stored == calls;
-    std::printf("{\"bench\": \"stalls\", \"what\": \"burst of %d calls started at once\", "
-                "\"longest_stall_ms\": %lld, \"target_ms\": 50, \"all_done_ms\": %lld, "
-                "\"recorded\": %lld, \"met\": %s}\n",
-                calls, static_cast<long long>(stall), static_cast<long long>(allMs),
-                static_cast<long long>(stored), met ? "true" : "false");
+    BenchLine::print(
+        "stalls", QStringLiteral("burst of %1 calls started at once: longest UI stall").arg(calls),
+        double(stall), "ms", 50, {{QStringLiteral("all_done_ms"), double(allMs)}});
+    BenchLine::print("stalls",
+                     QStringLiteral("burst of %1 calls started at once: calls recorded").arg(calls),
+                     double(stored), "calls", calls, {}, BenchLine::Better::Higher);
     stopServer(server.get());
-    return met;
 }
 
 } // namespace
@@ -201,7 +201,6 @@ int main(int argc, char *argv[])
 
     const QList<qsizetype> sizes{1024,       16 * 1024,       128 * 1024,       300 * 1024,
                                  512 * 1024, 3 * 1024 * 1024, 30 * 1024 * 1024, 100 * 1024 * 1024};
-    bool allMet = true;
     for (const bool error : {false, true}) {
         for (const qsizetype size : sizes) {
             if (qEnvironmentVariableIsSet("BENCH_ONLY") &&
@@ -224,19 +223,24 @@ int main(int argc, char *argv[])
             const Result r = run(client, panel, url);
             stopServer(server.get());
             const double rssRatio = double(r.rssGrowthKb) * 1024.0 / double(size);
-            const bool met = r.stallMs <= 50 && (size < 1024 * 1024 || rssRatio <= 3.0);
-            allMet = allMet && met;
-            std::printf("{\"bench\": \"stalls\", \"what\": \"%s %lld bytes\", \"status\": %d, "
-                        "\"longest_stall_ms\": %lld, \"target_ms\": 50, \"shown_ms\": %lld, "
-                        "\"peak_rss_growth_mb\": %.1f, \"rss_ratio\": %.2f, \"rss_target\": 3, "
-                        "\"met\": %s}\n",
-                        error ? "422 error envelope" : "200 JSON list",
-                        static_cast<long long>(size), r.status, static_cast<long long>(r.stallMs),
-                        static_cast<long long>(r.shownMs), double(r.rssGrowthKb) / 1024.0, rssRatio,
-                        met ? "true" : "false");
-            std::fflush(stdout);
+            const QString what = QStringLiteral("%1 of %2 bytes")
+                                     .arg(error ? QStringLiteral("422 error envelope")
+                                                : QStringLiteral("200 JSON list"))
+                                     .arg(size);
+            const QJsonObject details{{QStringLiteral("status"), r.status},
+                                      {QStringLiteral("body_bytes"), double(size)},
+                                      {QStringLiteral("shown_ms"), double(r.shownMs)}};
+            BenchLine::print("stalls", what + QStringLiteral(": longest UI stall"),
+                             double(r.stallMs), "ms", 50, details);
+            // Memory against the body is a budget from 1 MB up; below, Qt's own is most of it.
+            const QJsonObject rss{
+                {QStringLiteral("peak_rss_growth_mb"), double(r.rssGrowthKb) / 1024.0}};
+            if (size >= 1024 * 1024)
+                BenchLine::print("stalls",
+                                 what + QStringLiteral(": peak RSS growth against the body"),
+                                 rssRatio, "ratio", 3.0, rss);
         }
     }
-    allMet = burst(client, panel, dir) && allMet;
-    return allMet ? 0 : 1;
+    burst(client, panel, dir);
+    return 0; // a missed budget is "met": false above
 }

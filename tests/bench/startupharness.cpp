@@ -1,9 +1,12 @@
 // Started by bench_startup: opens either a bare Qt Widgets window or Pi Console's main window
-// (built as main() builds it), prints "painted <RSS KiB>" at its first paint and quits.
+// (built as main() builds it), and idleMs after its first paint prints
+// "painted <own RSS KiB> <children's RSS KiB>" (the children: the embedded pi-sandbox) and
+// quits.
 #include "startup/appservices.h"
 #include "window/mainwindow.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QPaintEvent>
@@ -13,15 +16,33 @@
 
 namespace {
 
-qint64 rssKiB()
+qint64 rssKiB(const QString &pid = QStringLiteral("self"))
 {
-    QFile status(QStringLiteral("/proc/self/status"));
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
     if (!status.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : status.readAll().split('\n'))
         if (line.startsWith("VmRSS:"))
             return line.mid(6).trimmed().split(' ').value(0).toLongLong();
     return -1;
+}
+
+// The resident memory of this process's children, from /proc.
+qint64 childrenRssKiB()
+{
+    const QByteArray self = QByteArray::number(QCoreApplication::applicationPid());
+    qint64 total = 0;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &pid : pids) {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (pid.toLongLong() <= 0 || !stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.value(1) == self)
+            total += std::max<qint64>(0, rssKiB(pid));
+    }
+    return total;
 }
 
 class FirstPaint final : public QObject
@@ -33,7 +54,8 @@ public:
             m_done = true;
             // Idle memory is read a moment after the first paint, once start-up work settles.
             QTimer::singleShot(m_idleMs, [] {
-                std::printf("painted %lld\n", static_cast<long long>(rssKiB()));
+                std::printf("painted %lld %lld\n", static_cast<long long>(rssKiB()),
+                            static_cast<long long>(childrenRssKiB()));
                 std::fflush(stdout);
                 QApplication::quit();
             });
