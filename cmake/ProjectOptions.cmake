@@ -24,6 +24,11 @@ target_compile_options(piconsole-options INTERFACE
     -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
     -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
 
+# Clang's pedantic mode flags Qt's own logging macros (qCDebug(category) << …).
+if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    target_compile_options(piconsole-options INTERFACE -Wno-gnu-zero-variadic-macro-arguments)
+endif()
+
 if(PICONSOLE_WERROR)
     target_compile_options(piconsole-options INTERFACE -Werror)
 endif()

@@ -59,6 +59,15 @@ int main(int argc, char *argv[])
     options.environmentKey = qEnvironmentVariable("PI_API_KEY");
     // Read once, then out of the environment that every child process would inherit.
     qunsetenv("PI_API_KEY");
+    // A base URL is logged, shown and handed over to a running window, which does not know
+    // this key: one that holds it is refused.
+    Redaction::rememberSecret(options.environmentKey);
+    const QString baseUrlText = commandLine.baseUrl.toString();
+    if (Redaction::scrub(baseUrlText) != baseUrlText) {
+        QTextStream(stderr) << "pi-console: --base-url holds the API key given in PI_API_KEY; "
+                               "the key goes only in the Authorization header.\n";
+        return 2;
+    }
 
     // SIGTERM and SIGINT close the window and stop the sandbox; from here on, so that one that
     // comes as soon as the first instance listens still ends it cleanly.

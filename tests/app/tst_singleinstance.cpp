@@ -187,6 +187,23 @@ private Q_SLOTS:
         verifyQuitsCleanly(next);
     }
 
+    // A base URL holding the key would be logged and handed over: refused before anything.
+    void aBaseUrlHoldingTheKeyIsRefused()
+    {
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("PI_API_KEY"), QStringLiteral("pi_in_the_base_url_5150"));
+        Console *console =
+            start({QStringLiteral("--base-url"),
+                   QStringLiteral("http://127.0.0.1:9/v1/%70i_in_the_base_url_5150/")},
+                  env);
+        QVERIFY(console->process->waitForFinished(10000));
+        QCOMPARE(console->process->exitCode(), 2);
+        const QByteArray err = console->process->readAllStandardError();
+        QVERIFY2(err.contains("--base-url holds the API key"), err.constData());
+        QVERIFY(!err.contains("in_the_base_url_5150"));
+        QVERIFY(console->process->readAllStandardOutput().isEmpty());
+    }
+
     // --verbose turns on every module's debug lines, and none of them carries the key.
     void verboseLogsEachModuleWithoutTheKey()
     {

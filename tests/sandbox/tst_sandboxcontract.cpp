@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -703,6 +704,40 @@ private Q_SLOTS:
                  text.constData());
         QVERIFY(!text.contains(SandboxProcess::demoKey().toLatin1()));
         QVERIFY(!text.contains(unknown.toLatin1()));
+    }
+
+    // A bad command line ends with exit code 2 and says why, without repeating a key typed in
+    // the wrong place.
+    void badOptionsExitTwoWithoutRepeatingAKey_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QByteArray>("said");
+        QTest::newRow("single dash, misspelt")
+            << QStringList{QStringLiteral("-kye=pi_typed_in_the_wrong_place")}
+            << QByteArray("--help lists them");
+        QTest::newRow("unknown") << QStringList{QStringLiteral("--pi_typed_in_the_wrong_place")}
+                                 << QByteArray("--help lists them");
+        QTest::newRow("not a key")
+            << QStringList{QStringLiteral("--key"), QStringLiteral("typed_in_the_wrong_place")}
+            << QByteArray("pi_ and 8 to 200");
+        QTest::newRow("range") << QStringList{QStringLiteral("--port"), QStringLiteral("65536")}
+                               << QByteArray("--port must be 0 to 65535");
+        QTest::newRow("no value") << QStringList{QStringLiteral("--limit")}
+                                  << QByteArray("Missing value after '--limit'");
+    }
+
+    void badOptionsExitTwoWithoutRepeatingAKey()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QByteArray, said);
+        QProcess sandbox;
+        sandbox.start(SandboxProcess::executable(), args);
+        QVERIFY(sandbox.waitForFinished(10000));
+        QCOMPARE(sandbox.exitCode(), 2);
+        const QByteArray err = sandbox.readAllStandardError();
+        QVERIFY2(err.contains(said), err.constData());
+        QVERIFY2(!err.contains("typed_in_the_wrong_place"), err.constData());
+        QVERIFY(sandbox.readAllStandardOutput().isEmpty());
     }
 
     void exitsCleanlyOnSigterm()

@@ -10,12 +10,20 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <cstdio>
 
 EmbeddedSandbox::EmbeddedSandbox(QObject *parent)
     : QObject(parent)
     , m_program(executable())
     , m_environment(childEnvironment(QProcessEnvironment::systemEnvironment()))
-{}
+{
+    // Its own context: the handshake's connections to this object are dropped once it is read.
+    connect(&m_process, &QProcess::readyReadStandardError, &m_errorRelay, [this] {
+        const QByteArray text = Redaction::scrub(m_process.readAllStandardError());
+        std::fwrite(text.constData(), 1, size_t(text.size()), stderr);
+        std::fflush(stderr);
+    });
+}
 
 EmbeddedSandbox::~EmbeddedSandbox()
 {
@@ -81,7 +89,10 @@ bool EmbeddedSandbox::launch()
         return false;
     }
     if (m_errorFile.isEmpty()) {
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        // What it prints goes to this process's stderr through the redaction, as this
+        // process's own log lines do: its Qt may be told to log more than it should (a
+        // qtlogging.ini in the user's configuration, say).
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
     } else {
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.setStandardErrorFile(m_errorFile);

@@ -51,6 +51,7 @@ private:
     void fail(const QString &why);
 
     QProcess m_process;
+    QObject m_errorRelay; // what the sandbox prints, to stderr through the redaction
     QString m_program;
     QStringList m_arguments;
     QProcessEnvironment m_environment;

@@ -12,16 +12,19 @@ namespace {
 
 using PatternList = QList<SecretPattern>;
 
+// Both are never destroyed: Qt prints its last log lines while static objects are torn down
+// at exit, and each of those lines is still scrubbed.
 QMutex &registryLock()
 {
-    static QMutex lock;
-    return lock;
+    static auto *lock = new QMutex;
+    return *lock;
 }
 
 std::shared_ptr<const PatternList> &registry()
 {
-    static std::shared_ptr<const PatternList> list = std::make_shared<const PatternList>();
-    return list;
+    static auto *list =
+        new std::shared_ptr<const PatternList>(std::make_shared<const PatternList>());
+    return *list;
 }
 
 bool isSecretHeader(const QByteArray &name)

@@ -94,10 +94,15 @@ SandboxCommandLine SandboxCommandLine::parse(const QStringList &arguments)
     parser.addOptions({verbose, host, key, revoked, fault});
     for (const Number *n : numbers)
         parser.addOption(optionFor(*n));
+    // "-key=pi_…" is one mistyped option, not k, e, y… each named in the error.
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     SandboxCommandLine out;
-    // Not process(): a mistyped option is an error like a bad value, exit code 2.
+    // Not process(): a mistyped option is an error like a bad value, exit code 2. An unknown
+    // option is not repeated: it may be a key typed in the wrong place.
     if (!parser.parse(arguments)) {
-        out.error = parser.errorText();
+        out.error = parser.unknownOptionNames().isEmpty()
+                        ? parser.errorText()
+                        : QStringLiteral("an option is not known; pi-sandbox --help lists them");
         return out;
     }
     if (parser.isSet(help) || parser.isSet(QStringLiteral("help-all")))
