@@ -155,20 +155,31 @@ qsizetype BodyView::indexIgnoringCase(const QByteArray &text, const QByteArray &
                                       qsizetype from)
 {
     // As the small view finds: letters in either case (ASCII), each candidate found by memchr.
+    // The next place of each case is kept until passed, so text without one of them is read
+    // once, not once per candidate of the other.
     if (needle.isEmpty())
         return -1;
-    const char lower = char(std::tolower(uchar(needle.at(0))));
-    const char upper = char(std::toupper(uchar(needle.at(0))));
     const char *begin = text.constData();
     const char *end = begin + text.size();
+    struct Next
+    {
+        char c;
+        const char *at = nullptr; // the next place at or after p; end when there is none
+    };
+    Next lower{char(std::tolower(uchar(needle.at(0))))};
+    Next upper{char(std::toupper(uchar(needle.at(0))))};
+    const auto advance = [end](Next *n, const char *p) {
+        if (n->at == end || (n->at && n->at >= p))
+            return;
+        const void *found = std::memchr(p, n->c, size_t(end - p));
+        n->at = found ? static_cast<const char *>(found) : end;
+    };
     for (const char *p = begin + std::clamp<qsizetype>(from, 0, text.size());
          end - p >= needle.size();) {
-        const auto *a = static_cast<const char *>(std::memchr(p, lower, size_t(end - p)));
-        const auto *b = lower == upper
-                            ? nullptr
-                            : static_cast<const char *>(std::memchr(p, upper, size_t(end - p)));
-        const char *hit = a && b ? std::min(a, b) : (a ? a : b);
-        if (!hit || end - hit < needle.size())
+        advance(&lower, p);
+        advance(&upper, p);
+        const char *hit = std::min(lower.at, upper.at);
+        if (end - hit < needle.size())
             return -1;
         if (qstrnicmp(hit, needle.constData(), size_t(needle.size())) == 0)
             return hit - begin;
