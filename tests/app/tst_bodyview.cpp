@@ -26,6 +26,10 @@ private Q_SLOTS:
         QCOMPARE(BodyView::indexIgnoringCase(text, "hello", 70'005), -1);
         QCOMPARE(BodyView::indexIgnoringCase(text, "yyyyyyyyyyy", 0), -1); // runs past the end
         QCOMPARE(BodyView::indexIgnoringCase({}, "a", 0), -1);
+        // A NUL is a byte like another, on both sides.
+        const QByteArray nul("a\0b\0c", 5);
+        QCOMPARE(BodyView::indexIgnoringCase(nul, QByteArray("a\0c", 3), 0), -1);
+        QCOMPARE(BodyView::indexIgnoringCase(nul, QByteArray("B\0C", 3), 0), 2);
     }
 
     // Found by bench_largebody: a needle whose first letter is everywhere in one case and

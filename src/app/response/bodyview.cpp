@@ -16,7 +16,6 @@
 #include <QStackedWidget>
 #include <QThreadPool>
 
-#include <cctype>
 #include <cstring>
 #include <QVBoxLayout>
 
@@ -166,8 +165,11 @@ qsizetype BodyView::indexIgnoringCase(const QByteArray &text, const QByteArray &
         char c;
         const char *at = nullptr; // the next place at or after p; end when there is none
     };
-    Next lower{char(std::tolower(uchar(needle.at(0))))};
-    Next upper{char(std::toupper(uchar(needle.at(0))))};
+    // ASCII only, whatever the C locale says of other bytes.
+    const char first = needle.at(0);
+    const bool letter = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z');
+    Next lower{letter ? char(first | 0x20) : first};
+    Next upper{letter ? char(first & ~0x20) : first};
     const auto advance = [end](Next *n, const char *p) {
         if (n->at == end || (n->at && n->at >= p))
             return;
@@ -181,7 +183,8 @@ qsizetype BodyView::indexIgnoringCase(const QByteArray &text, const QByteArray &
         const char *hit = std::min(lower.at, upper.at);
         if (end - hit < needle.size())
             return -1;
-        if (qstrnicmp(hit, needle.constData(), size_t(needle.size())) == 0)
+        // The lengths given: a NUL in the needle is a byte to match, not its end.
+        if (qstrnicmp(hit, needle.size(), needle.constData(), needle.size()) == 0)
             return hit - begin;
         p = hit + 1;
     }
