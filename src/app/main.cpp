@@ -62,8 +62,7 @@ int main(int argc, char *argv[])
     // A base URL is logged, shown and handed over to a running window, which does not know
     // this key: one that holds it is refused.
     Redaction::rememberSecret(options.environmentKey);
-    const QString baseUrlText = commandLine.baseUrl.toString();
-    if (Redaction::scrub(baseUrlText) != baseUrlText) {
+    if (Redaction::holdsSecret(commandLine.baseUrl.toString())) {
         QTextStream(stderr) << "pi-console: --base-url holds the API key given in PI_API_KEY; "
                                "the key goes only in the Authorization header.\n";
         return 2;

@@ -25,12 +25,12 @@ constexpr Shades shades[] = {
 };
 static_assert(std::size(shades) == size_t(Role::JsonLiteral) + 1, "a shade for every role");
 
-} // namespace
-
 bool isDark(const QPalette &palette)
 {
     return palette.color(QPalette::Base).lightness() < 128;
 }
+
+} // namespace
 
 QColor of(Role role, const QPalette &palette)
 {

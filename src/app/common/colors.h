@@ -20,7 +20,6 @@ enum class Role
     JsonLiteral, // true, false, null
 };
 
-bool isDark(const QPalette &palette);
 QColor of(Role role, const QPalette &palette);
 
 } // namespace Colors

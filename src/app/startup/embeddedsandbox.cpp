@@ -64,7 +64,6 @@ QProcessEnvironment EmbeddedSandbox::childEnvironment(const QProcessEnvironment 
     static const QStringList logging{QStringLiteral("QT_LOGGING_RULES"),
                                      QStringLiteral("QT_LOGGING_CONF"),
                                      QStringLiteral("QT_MESSAGE_PATTERN")};
-    const QString key = from.value(QStringLiteral("PI_API_KEY"));
     QProcessEnvironment to;
     const QStringList keys = from.keys();
     for (const QString &name : keys) {
@@ -74,9 +73,7 @@ QProcessEnvironment EmbeddedSandbox::childEnvironment(const QProcessEnvironment 
         const QString value = from.value(name);
         // By the time the sandbox starts, PI_API_KEY is out of the environment, but the
         // redaction knows it (and every other key seen): a value holding one stays behind.
-        const bool holdsAKey =
-            (!key.isEmpty() && value.contains(key)) || Redaction::scrub(value) != value;
-        if (allowed && !logging.contains(name) && !holdsAKey)
+        if (allowed && !logging.contains(name) && !Redaction::holdsSecret(value))
             to.insert(name, value);
     }
     return to;

@@ -133,6 +133,14 @@ QString scrub(const QString &data)
     return text(data);
 }
 
+bool holdsSecret(const QString &text)
+{
+    const QByteArray data = text.toUtf8();
+    const PatternList list = patterns();
+    return std::any_of(list.cbegin(), list.cend(),
+                       [&data](const SecretPattern &p) { return p.occursIn(data); });
+}
+
 HttpHeaders headers(const HttpHeaders &in, const QString &apiKey)
 {
     const PatternList list = patterns(apiKey);

@@ -24,6 +24,9 @@ QByteArray bytes(const QByteArray &data, const QString &apiKey = {});
 QString text(const QString &data, const QString &apiKey = {});
 QByteArray scrub(const QByteArray &data);
 QString scrub(const QString &text);
+// Whether any remembered key occurs in text, in any of its encodings (what scrub() would
+// replace), without making the cleaned copy.
+bool holdsSecret(const QString &text);
 // Authorization, Proxy-Authorization, Cookie and Set-Cookie values are replaced (names
 // compared case-insensitively); any other value has the keys replaced.
 HttpHeaders headers(const HttpHeaders &headers, const QString &apiKey = {});
