@@ -40,7 +40,9 @@ bool GuiDriver::start()
     m_window = std::make_unique<MainWindow>(m_services.get());
     m_window->resize(1280, 820);
     m_window->show();
-    return QTest::qWaitForWindowExposed(m_window.get());
+    // The window opens the history once its first frame is on screen.
+    return QTest::qWaitForWindowExposed(m_window.get()) &&
+           QTest::qWaitFor([this] { return m_services->history != nullptr; });
 }
 
 void GuiDriver::compose(const QByteArray &method, const QString &path, const QString &body)

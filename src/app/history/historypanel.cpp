@@ -1,5 +1,6 @@
 #include "history/historypanel.h"
 
+#include "common/afterfirstpaint.h"
 #include "common/clipboard.h"
 #include "history/historyexport.h"
 #include "history/historymodel.h"
@@ -25,6 +26,7 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     , m_unpinAction(new QAction(tr("&Unpin"), this))
 {
     m_ui->setupUi(this);
+    AfterFirstPaint::run(this, [this] { m_ui->filterEdit->setClearButtonEnabled(true); });
     m_compareAction->setObjectName(QStringLiteral("compareAction"));
     m_compareAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_compareAction->setShortcutContext(Qt::WindowShortcut);

@@ -1,5 +1,6 @@
 #include "request/requestpanel.h"
 
+#include "common/afterfirstpaint.h"
 #include "common/colors.h"
 #include "report/curlcommand.h"
 #include "request/jsonhighlighter.h"
@@ -38,6 +39,8 @@ RequestPanel::RequestPanel(QWidget *parent)
     m_highlighter = new JsonHighlighter(m_ui->bodyEdit->document());
     m_ui->headersTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->pathEdit->setText(QStringLiteral("/v1/ping"));
+    // Its icon is the first one loaded: not before the window is on screen.
+    AfterFirstPaint::run(this, [this] { m_ui->pathEdit->setClearButtonEnabled(true); });
 
     m_checkDelay.setSingleShot(true);
     m_checkDelay.setInterval(150);

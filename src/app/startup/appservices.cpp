@@ -17,26 +17,35 @@ AppServices::AppServices(const Options &options)
     , vault(options.vault ? *options.vault : *keychain)
     , keys(&vault)
     , profiles(&settings)
+    , m_historyPath(options.historyPath)
 {
     // Known to the leak guard and the redaction from the first moment, whatever profile opens:
     // on a first run the sandbox takes its own demo key and PI_API_KEY goes unused.
     Redaction::rememberSecret(options.environmentKey);
-    const HistoryDatabase::Opened db = HistoryDatabase::prepare(
-        options.historyPath.isEmpty() ? HistoryDatabase::defaultPath() : options.historyPath);
-    if (!db.message.isEmpty())
-        notices.append(db.message);
-    qCDebug(lcStartup) << "settings" << settings.fileName() << "history" << db.path;
-    const Preferences preferences = Preferences::load(settings);
-    history = std::make_unique<HistoryStore>(db, preferences.retention());
-    applyTimeout(preferences);
-    session = std::make_unique<Session>(&client, &profiles, &keys, history.get(),
+    qCDebug(lcStartup) << "settings" << settings.fileName();
+    applyTimeout(Preferences::load(settings));
+    session = std::make_unique<Session>(&client, &profiles, &keys, nullptr,
                                         options.clock ? *options.clock : Clock::system());
     openStartingProfile(options);
 }
 
+HistoryStore *AppServices::openHistory()
+{
+    if (history)
+        return history.get();
+    const HistoryDatabase::Opened db = HistoryDatabase::prepare(
+        m_historyPath.isEmpty() ? HistoryDatabase::defaultPath() : m_historyPath);
+    if (!db.message.isEmpty())
+        notices.append(db.message);
+    qCDebug(lcStartup) << "history" << db.path;
+    history = std::make_unique<HistoryStore>(db, Preferences::load(settings).retention());
+    session->setHistory(history.get());
+    return history.get();
+}
+
 void AppServices::apply(const Preferences &preferences)
 {
-    history->setRetention(preferences.retention());
+    openHistory()->setRetention(preferences.retention());
     applyTimeout(preferences);
 }
 

@@ -18,7 +18,8 @@
 struct Preferences;
 
 // Everything one running console owns, built in dependency order: settings, network,
-// keychain, profiles, history, the embedded sandbox when needed, and the Session on top.
+// keychain, profiles, the embedded sandbox when needed, and the Session on top; the history
+// when openHistory() is first called.
 // main() builds one; GUI tests build one against their own sandbox.
 class AppServices final
 {
@@ -46,10 +47,16 @@ public:
     KeyVault &vault;
     ProfileKeys keys;
     ProfileStore profiles;
+    // Null until openHistory(): the window opens it after its first paint, or when the first
+    // call starts if that comes sooner.
     std::unique_ptr<HistoryStore> history;
     std::unique_ptr<EmbeddedSandbox> sandbox;
     std::unique_ptr<Session> session;
-    QStringList notices; // said once at start: a moved-aside history, a sandbox that failed…
+    QStringList notices; // said once: a moved-aside history, a sandbox that failed…
+
+    // Opens the history (once; later calls return it) and hands it to the session. A file
+    // that cannot be used is moved aside or replaced by one in memory, with a notice.
+    HistoryStore *openHistory();
 
     // What --base-url does, at start or when a second launch hands one over: the saved
     // profile of that origin, else a session profile for it (the one this session already
@@ -62,4 +69,6 @@ public:
 private:
     void openStartingProfile(const Options &options);
     void applyTimeout(const Preferences &preferences);
+
+    QString m_historyPath;
 };

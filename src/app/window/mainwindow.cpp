@@ -1,6 +1,7 @@
 #include "window/mainwindow.h"
 
 #include "base/settingvalue.h"
+#include "common/afterfirstpaint.h"
 #include "common/clipboard.h"
 #include "common/logging.h"
 #include "compare/callcomparisondialog.h"
@@ -37,7 +38,6 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
 {
     m_ui->setupUi(this);
     setWindowTitle(tr("Pi Console"));
-    m_ui->historyPanel->setStore(services->history.get());
     m_ui->verticalSplitter->setStretchFactor(0, 3);
     m_ui->verticalSplitter->setStretchFactor(1, 2);
     buildMenus();
@@ -80,10 +80,6 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
                                : r.message,
                            tr("Use a key for this session only…"), [this] { askForSessionKey(); });
             });
-    connect(services->history.get(), &HistoryStore::stored, m_ui->responsePanel,
-            &ResponsePanel::noteStored);
-    connect(services->history.get(), &HistoryStore::failed, this,
-            [this](const QString &m) { showBanner(m); });
     connect(m_ui->responsePanel, &ResponsePanel::retryRequested, this, &MainWindow::onRetry);
     connect(m_ui->responsePanel, &ResponsePanel::compareWithOriginalRequested, this,
             &MainWindow::compareWithOriginal);
@@ -128,10 +124,26 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
     updateKeyStatus();
     for (const QString &notice : std::as_const(services->notices))
         showBanner(notice);
-    const auto &db = services->history->database();
+    restoreState();
+    AfterFirstPaint::run(this, [this] { openHistory(); });
+}
+
+HistoryStore *MainWindow::openHistory()
+{
+    if (m_services->history)
+        return m_services->history.get();
+    const qsizetype noticesBefore = m_services->notices.size();
+    HistoryStore *history = m_services->openHistory();
+    m_ui->historyPanel->setStore(history);
+    connect(history, &HistoryStore::stored, m_ui->responsePanel, &ResponsePanel::noteStored);
+    connect(history, &HistoryStore::failed, this, [this](const QString &m) { showBanner(m); });
+    for (qsizetype i = noticesBefore; i < m_services->notices.size(); ++i)
+        showBanner(m_services->notices.at(i));
+    const auto &db = history->database();
     statusBar()->showMessage(db.inMemory ? tr("History in memory only")
                                          : tr("History: %1").arg(db.path));
-    restoreState();
+    qCDebug(lcWindow) << "history open";
+    return history;
 }
 
 MainWindow::~MainWindow() = default;
@@ -348,6 +360,8 @@ CallRecord MainWindow::findOriginal(const CallRecord &record) const
     // The call Pi stored under this key: the first one it processed (a 2xx, not a replay),
     // earlier than this one, made with the same API key at the same place. A 5xx or a dropped
     // first attempt was never stored, and Pi keys its store by API key, not by profile.
+    if (!m_ui->historyPanel->model())
+        return {}; // the history is not open yet, so this call's first attempt is not in it
     const HistoryQuery &query = m_ui->historyPanel->model()->query();
     const qint64 startedMs = record.startedUtc.toMSecsSinceEpoch();
     const auto origin = [](const QUrl &url) {
@@ -436,6 +450,7 @@ void MainWindow::onSummaryAction(FailureSummary::Action action, const CallRecord
 
 void MainWindow::onCallStarted(PendingCall *call)
 {
+    openHistory(); // before the call can finish, so that it is recorded
     m_inFlight.append(call);
     if (m_inFlight.size() == 1) {
         m_since.start();
@@ -509,8 +524,7 @@ void MainWindow::openProfiles()
 
 void MainWindow::openPreferences()
 {
-    PreferencesDialog dialog(Preferences::load(m_services->settings), m_services->history.get(),
-                             this);
+    PreferencesDialog dialog(Preferences::load(m_services->settings), openHistory(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const Preferences chosen = dialog.preferences();

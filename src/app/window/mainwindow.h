@@ -13,6 +13,7 @@
 #include <memory>
 
 class AppServices;
+class HistoryStore;
 class PendingCall;
 struct ApiRequest;
 
@@ -41,6 +42,9 @@ protected:
 
 private:
     void buildMenus();
+    // The history is opened after the first paint, or by the first call if that is sooner:
+    // its panel, its notices and the status line come with it. Returns it.
+    HistoryStore *openHistory();
     void reloadProfiles();
     void onProfileChosen(int index);
     void onSend();

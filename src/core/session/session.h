@@ -23,6 +23,8 @@ public:
     Session(ApiClient *client, ProfileStore *profiles, ProfileKeys *keys, HistoryStore *history,
             const Clock &clock = Clock::system(), QObject *parent = nullptr);
 
+    // Where finished calls are recorded from now on; null records nothing.
+    void setHistory(HistoryStore *history) { m_history = history; }
     ProfileStore *profiles() const { return m_profiles; }
     ProfileKeys *keys() const { return m_keys; }
     Profile currentProfile() const;
