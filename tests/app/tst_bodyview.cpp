@@ -1,6 +1,9 @@
 #include "response/bodyview.h"
 #include "response/linelistmodel.h"
 
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QTest>
 
 // The response body's large view: lines cut on characters, search in either case.
@@ -47,6 +50,55 @@ private Q_SLOTS:
         QCOMPARE(BodyView::indexIgnoringCase(text, "charge 7", 0), at);
         QCOMPARE(BodyView::indexIgnoringCase(text.toUpper(), "charge 7", 0), at);
         QCOMPARE(BodyView::indexIgnoringCase(text, "charge 8", 0), -1);
+    }
+
+    // The large view searches on a worker, a few MB at a time: a match across two of those
+    // reads is found, one that starts past the end of the range is not, and a search that is
+    // told to stop does.
+    void searchInChunksFindsAMatchAcrossTwoChunks()
+    {
+        constexpr qsizetype chunk = 4 * 1024 * 1024;
+        QByteArray text(chunk + 100, '.');
+        text.replace(chunk - 3, 6, "NEEDLE");
+        const auto never = [] {
+            return false;
+        };
+        QCOMPARE(BodyView::indexInChunks(text, "needle", 0, text.size(), never), chunk - 3);
+        QCOMPARE(BodyView::indexInChunks(text, "needle", 0, chunk - 3, never), -1);
+        QCOMPARE(BodyView::indexInChunks(text, "needle", chunk - 2, text.size(), never), -1);
+        QCOMPARE(BodyView::indexInChunks(text, "needle", 0, text.size(), [] { return true; }), -1);
+    }
+
+    void largeBodySearchFindsTheLineAndWrapsAround()
+    {
+        QByteArray body = "[";
+        for (int i = 0; i < 5000; ++i)
+            body += (i ? ",{\"n\":" : "{\"n\":") + QByteArray::number(i) + ",\"tag\":\"t" +
+                    QByteArray::number(i) + "\"}";
+        body += "]";
+        BodyView view;
+        view.resize(600, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setBody(body);
+        QTRY_VERIFY(view.isReady());
+        QVERIFY(view.isLargeMode());
+        auto *find = view.findChild<QLineEdit *>(QStringLiteral("findInBodyEdit"));
+        auto *list = view.findChild<QListView *>(QStringLiteral("responseBodyLines"));
+        auto *state = view.findChild<QLabel *>(QStringLiteral("bodyStateLabel"));
+        find->setText(QStringLiteral("\"T4321\""));
+        QTest::keyClick(find, Qt::Key_Return);
+        QTRY_VERIFY(list->currentIndex().data().toString().contains(QStringLiteral("t4321")));
+        QVERIFY2(state->text().startsWith(QStringLiteral("Line ")), qPrintable(state->text()));
+        // From below it, the next Enter comes round from the top to the same line.
+        const int row = list->currentIndex().row();
+        state->clear();
+        QTest::keyClick(find, Qt::Key_Return);
+        QTRY_VERIFY(state->text().startsWith(QStringLiteral("Line ")));
+        QCOMPARE(list->currentIndex().row(), row);
+        find->setText(QStringLiteral("t50000"));
+        QTest::keyClick(find, Qt::Key_Return);
+        QTRY_COMPARE(state->text(), QStringLiteral("Not found"));
     }
 };
 

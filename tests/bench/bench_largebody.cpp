@@ -1,7 +1,7 @@
 // A 50 MB JSON response in the response view: the longest stall of the UI thread while it is
-// formatted and shown (budget: none over 100 ms), the time until it is on screen, and a
-// search to its last line. The stall is measured as the largest gap between ticks of a 5 ms
-// timer on the UI thread.
+// formatted, shown and searched to its last line (budget: none over 50 ms), the time until it
+// is on screen, and the time until the search (on a worker) has selected that line. The stall
+// is the largest gap between ticks of a 5 ms timer on the UI thread.
 #include "bench/benchline.h"
 #include "response/bodyview.h"
 
@@ -79,10 +79,13 @@ int main(int argc, char *argv[])
     QElapsedTimer search;
     search.start();
     QTest::keyClick(find, Qt::Key_Return);
+    // The search runs on a worker: until the line is selected.
+    const bool found = QTest::qWaitFor(
+        [&] { return list->currentIndex().data().toString().contains(QString::fromLatin1(last)); },
+        60000);
     const qint64 searchMs = search.elapsed();
     QTest::qWait(50);
     ticker.stop();
-    const bool found = list->currentIndex().data().toString().contains(QString::fromLatin1(last));
 
     const QJsonObject body50{{QStringLiteral("body_bytes"), double(body.size())},
                              {QStringLiteral("view"),
@@ -92,7 +95,8 @@ int main(int argc, char *argv[])
                     double(setBodyMs), "ms", body50);
     BenchLine::note("largebody", QStringLiteral("50 MB JSON body: formatted and shown (worker)"),
                     double(readyMs), "ms");
-    BenchLine::note("largebody", QStringLiteral("50 MB JSON body: search to the last line"),
+    BenchLine::note("largebody",
+                    QStringLiteral("50 MB JSON body: search to the last line (worker)"),
                     double(searchMs), "ms", {{QStringLiteral("found"), found}});
     BenchLine::print("largebody", QStringLiteral("50 MB JSON body: longest UI stall"),
                      double(maxGap), "ms", 50);

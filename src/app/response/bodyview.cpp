@@ -1,6 +1,7 @@
 #include "response/bodyview.h"
 
 #include "base/jsontext.h"
+#include "common/afterfirstpaint.h"
 #include "response/linelistmodel.h"
 
 #include <QCheckBox>
@@ -16,8 +17,10 @@
 #include <QStackedWidget>
 #include <QThreadPool>
 
-#include <cstring>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cstring>
 
 BodyView::BodyView(QWidget *parent)
     : QWidget(parent)
@@ -53,7 +56,7 @@ BodyView::BodyView(QWidget *parent)
     m_find->setObjectName(QStringLiteral("findInBodyEdit"));
     m_find->setAccessibleName(tr("Find in response body"));
     m_find->setPlaceholderText(tr("Find in body (Enter for next)"));
-    m_find->setClearButtonEnabled(true);
+    AfterFirstPaint::run(this, [this] { m_find->setClearButtonEnabled(true); });
     m_state->setObjectName(QStringLiteral("bodyStateLabel"));
 
     auto *bar = new QHBoxLayout;
@@ -97,6 +100,7 @@ void BodyView::setBody(const QByteArray &body)
 void BodyView::render()
 {
     const quint64 generation = ++m_generation;
+    m_latest->store(generation);
     const QByteArray body = m_body;
     const bool pretty = m_pretty->isChecked();
     if (body.size() < largeBody / 4) {
@@ -204,11 +208,43 @@ void BodyView::findNext()
         }
         return;
     }
+    if (m_searchGeneration == m_generation)
+        return; // Enter again while a search of this text runs: that search answers
+    // On a worker: tens of MB take tens of milliseconds, and a needle that almost matches
+    // everywhere takes longer. A new body or view stops it, at the next chunk.
     const QModelIndex current = m_list->currentIndex();
     const qsizetype from = current.isValid() ? m_lines->offsetOfRow(current.row() + 1) : 0;
-    qsizetype at = indexIgnoringCase(m_shown, needle.toUtf8(), from);
-    if (at < 0)
-        at = indexIgnoringCase(m_shown, needle.toUtf8(), 0);
+    m_searchGeneration = m_generation;
+    m_state->setText(tr("Searching…"));
+    QPointer<BodyView> self(this);
+    const QByteArray text = m_shown;
+    const QByteArray utf8 = needle.toUtf8();
+    const quint64 generation = m_generation;
+    const std::shared_ptr<std::atomic<quint64>> latest = m_latest;
+    QThreadPool::globalInstance()->start([self, text, utf8, from, generation, latest] {
+        const auto stopped = [&] {
+            return latest->load() != generation;
+        };
+        qsizetype at = indexInChunks(text, utf8, from, text.size(), stopped);
+        if (at < 0)
+            at = indexInChunks(text, utf8, 0, from, stopped); // from the top, as far as here
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, utf8, at, generation] {
+            if (self)
+                self->showFound(utf8, at, generation);
+        });
+    });
+}
+
+void BodyView::showFound(const QByteArray &needle, qsizetype at, quint64 generation)
+{
+    if (m_searchGeneration == generation)
+        m_searchGeneration = 0;
+    if (generation != m_generation)
+        return; // another body or view since: its own search, if any, starts afresh
+    if (m_find->text().toUtf8() != needle) {
+        findNext(); // typed on while it searched: the text as it is now
+        return;
+    }
     if (at < 0) {
         m_state->setText(tr("Not found"));
         return;
@@ -216,4 +252,23 @@ void BodyView::findNext()
     const QModelIndex found = m_lines->index(m_lines->rowOfOffset(at));
     m_list->setCurrentIndex(found);
     m_list->scrollTo(found, QAbstractItemView::PositionAtCenter);
+    m_state->setText(tr("Line %L1 of %L2").arg(found.row() + 1).arg(m_lines->rowCount()));
+}
+
+qsizetype BodyView::indexInChunks(const QByteArray &text, const QByteArray &needle, qsizetype from,
+                                  qsizetype to, const std::function<bool()> &stopped)
+{
+    // A match may start anywhere before `to`; chunks overlap by the needle, less a byte.
+    constexpr qsizetype chunk = 4 * 1024 * 1024;
+    to = std::min(to, text.size());
+    for (qsizetype start = std::max<qsizetype>(0, from); start < to; start += chunk) {
+        if (stopped())
+            return -1;
+        const qsizetype end = std::min(text.size(), start + chunk + needle.size() - 1);
+        const QByteArray window = QByteArray::fromRawData(text.constData(), end);
+        const qsizetype at = indexIgnoringCase(window, needle, start);
+        if (at >= 0)
+            return at < to ? at : -1;
+    }
+    return -1;
 }

@@ -3,6 +3,10 @@
 #include <QByteArray>
 #include <QWidget>
 
+#include <atomic>
+#include <functional>
+#include <memory>
+
 class LineListModel;
 class QCheckBox;
 class QLabel;
@@ -31,6 +35,10 @@ public:
     // Where needle first occurs at or after `from`, ASCII letters in either case; -1 if not.
     static qsizetype indexIgnoringCase(const QByteArray &text, const QByteArray &needle,
                                        qsizetype from);
+    // indexIgnoringCase for a match starting in [from, to), read a few MB at a time, giving
+    // up (-1) as soon as `stopped` says so.
+    static qsizetype indexInChunks(const QByteArray &text, const QByteArray &needle, qsizetype from,
+                                   qsizetype to, const std::function<bool()> &stopped);
     bool isLargeMode() const;
     bool isReady() const { return m_ready; }
     void focusFind();
@@ -42,10 +50,14 @@ private:
     void render();
     void display(const QByteArray &text, quint64 generation);
     void findNext();
+    void showFound(const QByteArray &needle, qsizetype at, quint64 generation);
 
     QByteArray m_body;
     QByteArray m_shown;
     quint64 m_generation = 0;
+    // The generation on screen, as searches on workers see it.
+    std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
+    quint64 m_searchGeneration = 0; // the text a search runs on, if one does
     bool m_ready = true;
     QStackedWidget *m_stack;
     QPlainTextEdit *m_text;
