@@ -221,20 +221,13 @@ private:
 
 QByteArray pretty(const QByteArray &body, bool *wasJson)
 {
-    // Large bodies are re-indented as they stand; a document of 100 MB would take several
-    // times its size in memory.
-    if (body.size() >= streamingAbove) {
-        QByteArray out = Reindenter(body).run();
-        if (wasJson)
-            *wasJson = !out.isEmpty();
-        return out.isEmpty() ? body : out;
-    }
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    const bool json = error.error == QJsonParseError::NoError && !doc.isNull();
+    // Re-indented as it stands, not through QJsonDocument: that would sort the keys, round a
+    // 19-digit number to a double, rewrite escapes, and take several times a large body's
+    // size in memory.
+    QByteArray out = Reindenter(body).run();
     if (wasJson)
-        *wasJson = json;
-    return json ? doc.toJson(QJsonDocument::Indented) : body;
+        *wasJson = !out.isEmpty();
+    return out.isEmpty() ? body : out;
 }
 
 } // namespace JsonText

@@ -17,10 +17,9 @@ struct Check
 };
 
 Check check(const QByteArray &body);
-// Indented JSON, or the bytes as they are when they are not JSON.
-// Bodies of streamingAbove bytes or more are re-indented in place, keeping their key order;
-// smaller ones go through QJsonDocument (keys sorted).
+// Indented JSON, or the bytes as they are when they are not JSON (or when the indented copy
+// would pass four times the body). Only whitespace changes: key order, numbers and escapes
+// stay as the server wrote them.
 QByteArray pretty(const QByteArray &body, bool *wasJson = nullptr);
-constexpr qsizetype streamingAbove = 8 * 1024 * 1024;
 
 } // namespace JsonText
