@@ -15,9 +15,9 @@ private Q_SLOTS:
     void longLinesAreCutBetweenCharacters()
     {
         const QByteArray text = QByteArray("héllo wörld ").repeated(6000); // one 78 KB line
-        const QList<qsizetype> starts = LineListModel::indexLines(text);
+        const LineListModel::Starts starts = LineListModel::indexLines(text);
         QVERIFY(starts.size() > 30);
-        for (const qsizetype start : starts)
+        for (const quint32 start : starts)
             QVERIFY2((uchar(text.at(start)) & 0xC0) != 0x80, qPrintable(QString::number(start)));
     }
 
@@ -67,6 +67,28 @@ private Q_SLOTS:
         QCOMPARE(BodyView::indexInChunks(text, "needle", 0, chunk - 3, never), -1);
         QCOMPARE(BodyView::indexInChunks(text, "needle", chunk - 2, text.size(), never), -1);
         QCOMPARE(BodyView::indexInChunks(text, "needle", 0, text.size(), [] { return true; }), -1);
+    }
+
+    // Calls that finish in one turn of the event loop: the first body is shown at once, the
+    // others are laid out once, as the last of them, when the loop turns.
+    void bodiesSetInOneTurnAreShownOnceAsTheLast()
+    {
+        BodyView view;
+        view.setBody("{\"n\":1}");
+        QVERIFY(view.isReady());
+        QVERIFY(view.shownText().contains("\"n\": 1"));
+        view.setBody("{\"n\":2}");
+        view.setBody("{\"n\":3}");
+        QVERIFY(!view.isReady());
+        QVERIFY(view.shownText().contains("\"n\": 1"));
+        QTRY_VERIFY(view.isReady());
+        QVERIFY(view.shownText().contains("\"n\": 3"));
+        QCOMPARE(view.body(), QByteArray("{\"n\":3}"));
+        // In a later turn, a body is shown at once again.
+        QTest::qWait(1);
+        view.setBody("{\"n\":4}");
+        QVERIFY(view.isReady());
+        QVERIFY(view.shownText().contains("\"n\": 4"));
     }
 
     void largeBodySearchFindsTheLineAndWrapsAround()

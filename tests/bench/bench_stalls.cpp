@@ -21,6 +21,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <cstdio>
@@ -28,15 +29,29 @@
 
 namespace {
 
-qint64 rssKb()
+// VmRSS (resident now) or VmHWM (the peak since start or since resetPeakRss()), in KiB.
+qint64 statusKb(const char *field)
 {
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
         return 0;
     for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
+        if (line.startsWith(field))
+            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').first().toLongLong();
     return 0;
+}
+
+qint64 rssKb()
+{
+    return statusKb("VmRSS:");
+}
+
+// Sets VmHWM to the current VmRSS (Linux: "5" to clear_refs), so that it reads this run's
+// peak. False where it cannot; the 5 ms samples are the measure then.
+bool resetPeakRss()
+{
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
 }
 
 QByteArray jsonList(qsizetype size)
@@ -74,7 +89,10 @@ Result run(ApiClient &client, ResponsePanel &panel, const QUrl &url)
 {
     BodyView *view = panel.findChild<BodyView *>(QStringLiteral("bodyView"));
     Result r;
+    // What the panel showed before is let go on workers: gone before the baseline is read.
+    QThreadPool::globalInstance()->waitForDone();
     const qint64 baseline = rssKb();
+    const bool peakKnown = resetPeakRss();
     QElapsedTimer since;
     QElapsedTimer tick;
     QTimer timer;
@@ -104,6 +122,8 @@ Result run(ApiClient &client, ResponsePanel &panel, const QUrl &url)
     QTimer::singleShot(50, &loop, &QEventLoop::quit);
     loop.exec();
     r.stallMs = std::max(r.stallMs, tick.elapsed());
+    if (peakKnown)
+        r.rssGrowthKb = std::max(r.rssGrowthKb, statusKb("VmHWM:") - baseline);
     QObject::disconnect(view, &BodyView::ready, &loop, nullptr);
     return r;
 }

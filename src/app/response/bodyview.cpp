@@ -2,6 +2,7 @@
 
 #include "base/jsontext.h"
 #include "common/afterfirstpaint.h"
+#include "common/backgroundrelease.h"
 #include "response/linelistmodel.h"
 
 #include <QCheckBox>
@@ -21,6 +22,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 BodyView::BodyView(QWidget *parent)
     : QWidget(parent)
@@ -32,6 +34,9 @@ BodyView::BodyView(QWidget *parent)
     , m_find(new QLineEdit(this))
     , m_state(new QLabel(this))
 {
+    m_coalesced.setSingleShot(true);
+    m_coalesced.setInterval(0);
+    connect(&m_coalesced, &QTimer::timeout, this, &BodyView::render);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_state->setTextFormat(Qt::PlainText);
     m_text->setObjectName(QStringLiteral("responseBodyText"));
@@ -93,12 +98,27 @@ void BodyView::clear()
 
 void BodyView::setBody(const QByteArray &body)
 {
-    m_body = body;
+    const qsizetype before = m_body.size();
+    BackgroundRelease::drop(std::exchange(m_body, body), before);
+    if (m_renderedThisTurn) {
+        // Calls that finish together are shown together: of the bodies set before the event
+        // loop turns again, only the last is laid out, once.
+        ++m_generation;
+        m_latest->store(m_generation);
+        m_ready = false;
+        m_coalesced.start();
+        return;
+    }
     render();
 }
 
 void BodyView::render()
 {
+    m_coalesced.stop();
+    if (!m_renderedThisTurn) {
+        m_renderedThisTurn = true;
+        QTimer::singleShot(0, this, [this] { m_renderedThisTurn = false; });
+    }
     const quint64 generation = ++m_generation;
     m_latest->store(generation);
     const QByteArray body = m_body;
@@ -119,8 +139,8 @@ void BodyView::render()
         } catch (const std::bad_alloc &) {
             text = body; // no memory for a pretty copy: the body as it came
         }
-        QList<qsizetype> starts =
-            text.size() >= largeBody ? LineListModel::indexLines(text) : QList<qsizetype>();
+        LineListModel::Starts starts =
+            text.size() >= largeBody ? LineListModel::indexLines(text) : LineListModel::Starts();
         QMetaObject::invokeMethod(QCoreApplication::instance(),
                                   [self, text, starts, generation]() mutable {
                                       if (!self || generation != self->m_generation)
@@ -136,7 +156,8 @@ void BodyView::display(const QByteArray &text, quint64 generation)
 {
     if (generation != m_generation)
         return;
-    m_shown = text;
+    const qsizetype before = m_shown.size();
+    BackgroundRelease::drop(std::exchange(m_shown, text), before);
     if (text.size() >= largeBody) {
         m_text->clear();
         m_stack->setCurrentWidget(m_list);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QTimer>
 #include <QWidget>
 
 #include <atomic>
@@ -58,6 +59,8 @@ private:
     // The generation on screen, as searches on workers see it.
     std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
     quint64 m_searchGeneration = 0; // the text a search runs on, if one does
+    bool m_renderedThisTurn = false;
+    QTimer m_coalesced; // renders the last body set, when several come in one turn
     bool m_ready = true;
     QStackedWidget *m_stack;
     QPlainTextEdit *m_text;

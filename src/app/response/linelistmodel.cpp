@@ -1,19 +1,24 @@
 #include "response/linelistmodel.h"
 
+#include "common/backgroundrelease.h"
+
 #include <algorithm>
+#include <limits>
+#include <utility>
 
 LineListModel::LineListModel(QObject *parent)
     : QAbstractListModel(parent)
 {}
 
-QList<qsizetype> LineListModel::indexLines(const QByteArray &text)
+LineListModel::Starts LineListModel::indexLines(const QByteArray &text)
 {
-    QList<qsizetype> starts;
+    Starts starts;
     starts.reserve(text.size() / 40 + 1);
+    const qsizetype size = std::min<qsizetype>(text.size(), std::numeric_limits<quint32>::max());
     qsizetype start = 0;
     qsizetype newline = -1; // the next newline at or after start, found once per line
-    while (start < text.size()) {
-        starts.append(start);
+    while (start < size) {
+        starts.append(quint32(start));
         if (newline < start) {
             newline = text.indexOf('\n', start);
             if (newline < 0)
@@ -33,12 +38,14 @@ QList<qsizetype> LineListModel::indexLines(const QByteArray &text)
     return starts;
 }
 
-void LineListModel::setText(const QByteArray &text, QList<qsizetype> starts)
+void LineListModel::setText(const QByteArray &text, Starts starts)
 {
     beginResetModel();
-    m_text = text;
-    m_starts = std::move(starts);
+    QByteArray oldText = std::exchange(m_text, text);
+    Starts oldStarts = std::exchange(m_starts, std::move(starts));
     endResetModel();
+    const qsizetype before = oldText.size() + oldStarts.size() * qsizetype(sizeof(quint32));
+    BackgroundRelease::drop(std::make_pair(std::move(oldText), std::move(oldStarts)), before);
 }
 
 int LineListModel::rowOfOffset(qsizetype offset) const
@@ -58,7 +65,9 @@ QVariant LineListModel::data(const QModelIndex &index, int role) const
         return {};
     const qsizetype start = m_starts.at(index.row());
     const qsizetype end =
-        index.row() + 1 < m_starts.size() ? m_starts.at(index.row() + 1) : m_text.size();
+        index.row() + 1 < m_starts.size()
+            ? qsizetype(m_starts.at(index.row() + 1))
+            : std::min<qsizetype>(m_text.size(), std::numeric_limits<quint32>::max());
     QByteArray line = m_text.mid(start, end - start);
     if (line.endsWith('\n'))
         line.chop(1);

@@ -12,12 +12,15 @@ class LineListModel final : public QAbstractListModel
 
 public:
     static constexpr qsizetype segment = 2048;
+    // Where each line starts: 4 bytes a line, as a body is far below 4 GB (a longer text is
+    // listed up to there).
+    using Starts = QList<quint32>;
 
     explicit LineListModel(QObject *parent = nullptr);
 
     // Builds the line index; safe to call from any thread (it touches no model state).
-    static QList<qsizetype> indexLines(const QByteArray &text);
-    void setText(const QByteArray &text, QList<qsizetype> starts);
+    static Starts indexLines(const QByteArray &text);
+    void setText(const QByteArray &text, Starts starts);
     const QByteArray &text() const { return m_text; }
     int rowOfOffset(qsizetype offset) const;
     qsizetype offsetOfRow(int row) const { return m_starts.value(row); }
@@ -27,5 +30,5 @@ public:
 
 private:
     QByteArray m_text;
-    QList<qsizetype> m_starts;
+    Starts m_starts;
 };

@@ -1,5 +1,6 @@
 #include "response/responsepanel.h"
 
+#include "common/backgroundrelease.h"
 #include "common/clipboard.h"
 #include "common/colors.h"
 #include "http/reasonphrase.h"
@@ -8,6 +9,8 @@
 #include "ui_responsepanel.h"
 
 #include <QLocale>
+
+#include <utility>
 
 ResponsePanel::ResponsePanel(QWidget *parent)
     : QWidget(parent)
@@ -57,7 +60,8 @@ void ResponsePanel::showInFlight(const QString &text)
 
 void ResponsePanel::showCall(const CallRecord &r)
 {
-    m_record = r;
+    const qsizetype before = m_record.responseBody.size() + m_record.requestBody.size();
+    BackgroundRelease::drop(std::exchange(m_record, r), before);
     const bool completed = r.outcome == CallRecord::Outcome::Completed;
     // The whole message: the field shows what fits, the tooltip and screen readers get all.
     const QString status = completed ? QString::number(r.status) + QLatin1Char(' ') +
