@@ -1,4 +1,6 @@
+#include "contract/envelopescan.h"
 #include "contract/errorenvelope.h"
+#include "secrets/redaction.h"
 
 #include <QTest>
 
@@ -112,6 +114,85 @@ private Q_SLOTS:
                      .at(ErrorEnvelope::maxMessageChars - 2)
                      .isHighSurrogate());
         QVERIFY(!ErrorEnvelope::shortened(pairs).chopped(1).back().isHighSurrogate());
+    }
+
+    // From ErrorEnvelope::scanFrom up the body is scanned, not parsed: each body here, padded
+    // past that size with whitespace, reads exactly as it does through QJsonDocument.
+    void aLargeBodyIsScannedToTheSameEnvelope_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("pi") << QByteArray("{\"error\":{\"type\":\"t\",\"code\":\"c\",\"message\":"
+                                          "\"m\",\"request_id\":\"req_pi_1\"}}");
+        QTest::newRow("escapes") << QByteArray(
+            "{\"error\":{\"message\":\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\n\\t\\/\"}}");
+        QTest::newRow("utf-8") << QByteArray(
+            "{\"error\":{\"message\":\"caf\xC3\xA9 \xF0\x9F\x98\x80\"}}");
+        QTest::newRow("wrong types") << QByteArray(
+            "{\"error\":{\"type\":1.5e3,\"code\":true,\"message\":null,\"request_id\":[]}}");
+        QTest::newRow("false and object")
+            << QByteArray("{\"error\":{\"type\":false,\"code\":{\"a\":1},\"message\":-0}}");
+        QTest::newRow("missing fields") << QByteArray("{\"error\":{\"code\":\"x\"}}");
+        QTest::newRow("later error wins")
+            << QByteArray("{\"error\":{\"code\":\"a\"},\"error\":{\"code\":\"b\"}}");
+        QTest::newRow("later error not an object")
+            << QByteArray("{\"error\":{\"code\":\"a\"},\"error\":7}");
+        QTest::newRow("nested error only") << QByteArray("{\"x\":{\"error\":{\"code\":\"a\"}}}");
+        QTest::newRow("array") << QByteArray("[{\"error\":{\"code\":\"a\"}}]");
+        QTest::newRow("error is a string") << QByteArray("{\"error\":\"boom\"}");
+        QTest::newRow("html") << QByteArray("<!DOCTYPE html><html><body>502</body></html>");
+        QTest::newRow("truncated") << QByteArray("{\"error\":{\"code\":\"rate_li");
+        QTest::newRow("trailing garbage") << QByteArray("{\"error\":{}} x");
+        QTest::newRow("control character") << QByteArray("{\"error\":{\"code\":\"a\x01\"}}");
+        QTest::newRow("bad escape") << QByteArray("{\"error\":{\"code\":\"\\x\"}}");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("too deep") << QByteArray(2000, '[') + QByteArray(2000, ']');
+    }
+
+    void aLargeBodyIsScannedToTheSameEnvelope()
+    {
+        QFETCH(QByteArray, body);
+        const QByteArray padded = body + QByteArray(ErrorEnvelope::scanFrom, ' ');
+        const ErrorEnvelope parsed = ErrorEnvelope::parse(400, body, "application/json");
+        const ErrorEnvelope scanned = ErrorEnvelope::parse(400, padded, "application/json");
+        QCOMPARE(int(scanned.kind), int(parsed.kind));
+        QCOMPARE(scanned.type, parsed.type);
+        QCOMPARE(scanned.code, parsed.code);
+        QCOMPARE(scanned.message, parsed.message);
+        QCOMPARE(scanned.requestId, parsed.requestId);
+        QCOMPARE(scanned.problems, parsed.problems);
+    }
+
+    // A scanned message is decoded by its start, never ending in half a character or half an
+    // escape, and far enough past the shown part that a key at the cut is read whole, so the
+    // redaction (before the cut) removes it.
+    void aScannedMessageIsReadPastTheCutByAKeysLength()
+    {
+        const QString key = QStringLiteral("pi_test_") + QString(40, QLatin1Char('k'));
+        Redaction::rememberSecret(key);
+        for (const QByteArray &written : {key.toLatin1(), key.toLatin1().toPercentEncoding(
+                                                              "", "_abcdefghijklmnopqrstuvwxyz")}) {
+            const QByteArray body = "{\"error\":{\"message\":\"" +
+                                    QByteArray(ErrorEnvelope::maxMessageChars - 10, 'm') + written +
+                                    QByteArray(2 * 1024 * 1024, 'z') + "\"}}";
+            const ErrorEnvelope e = ErrorEnvelope::parse(422, body, "application/json");
+            QVERIFY(e.message.contains(QString::fromLatin1(written)));
+            QVERIFY(e.message.size() < 64 * 1024);
+            const QString shown = ErrorEnvelope::shortened(Redaction::text(e.message));
+            QVERIFY(!shown.contains(QStringLiteral("pi_test_")));
+            QVERIFY(!shown.contains(QStringLiteral("pi%5ftest")));
+        }
+        QByteArray pairs = "\"";
+        for (int i = 0; i < 40'000; ++i)
+            pairs += (i % 3 == 0) ? QByteArray("\\ud83d\\ude00") : QByteArray("\xC3\xA9");
+        pairs += '"';
+        for (const qsizetype max :
+             {qsizetype(2), qsizetype(3), qsizetype(9999), qsizetype(10000)}) {
+            const QString text =
+                EnvelopeScan::decodeStart({EnvelopeScan::Field::Type::String, pairs}, max);
+            QVERIFY(!text.isEmpty());
+            QVERIFY(text.size() <= max);
+            QVERIFY2(!text.back().isHighSurrogate(), qPrintable(QString::number(max)));
+        }
     }
 };
 

@@ -1,6 +1,9 @@
 #include "contract/errorenvelope.h"
 
 #include "base/translation.h"
+#include "contract/envelopescan.h"
+#include "secrets/redaction.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,6 +42,53 @@ QString describeBody(const QByteArray &body, const QByteArray &contentType)
     return tr("the body is not JSON");
 }
 
+// A field as readString gives it, from where the scan found it: strings by their start only.
+QString scannedString(const EnvelopeScan::Field &field, const char *name, QStringList *problems)
+{
+    using Type = EnvelopeScan::Field::Type;
+    switch (field.type) {
+    case Type::Missing:
+        problems->append(tr("the envelope has no \"%1\"").arg(QLatin1String(name)));
+        return {};
+    case Type::String: {
+        // Enough past where shortened() cuts that a key the cut would split, in any of the
+        // encodings the redaction knows (percent-encoded is the longest, 3 bytes a byte), is
+        // read whole and redacted before the cut.
+        const qsizetype margin = 1024 + 3 * Redaction::longestSecret();
+        return EnvelopeScan::decodeStart(field, ErrorEnvelope::maxMessageChars + margin);
+    }
+    default:
+        break;
+    }
+    problems->append(tr("\"%1\" is not a string").arg(QLatin1String(name)));
+    if (field.type == Type::Number)
+        return QString::number(field.raw.toByteArray().toDouble());
+    if (field.type == Type::True || field.type == Type::False)
+        return field.type == Type::True ? QStringLiteral("true") : QStringLiteral("false");
+    return {};
+}
+
+ErrorEnvelope scanned(const QByteArray &body, const QByteArray &contentType)
+{
+    ErrorEnvelope e;
+    e.kind = ErrorEnvelope::Kind::NotEnvelope;
+    const EnvelopeScan::Result scan = EnvelopeScan::scan(body);
+    if (!scan.json) {
+        e.problems.append(describeBody(body, contentType));
+        return e;
+    }
+    if (!scan.object || !scan.errorObject) {
+        e.problems.append(tr("the JSON has no \"error\" object"));
+        return e;
+    }
+    e.kind = ErrorEnvelope::Kind::Envelope;
+    e.type = scannedString(scan.type, "type", &e.problems);
+    e.code = scannedString(scan.code, "code", &e.problems);
+    e.message = scannedString(scan.message, "message", &e.problems);
+    e.requestId = scannedString(scan.requestId, "request_id", &e.problems);
+    return e;
+}
+
 } // namespace
 
 ErrorEnvelope ErrorEnvelope::parse(int status, const QByteArray &body,
@@ -48,6 +98,8 @@ ErrorEnvelope ErrorEnvelope::parse(int status, const QByteArray &body,
     if (status < 400)
         return e;
     e.kind = Kind::NotEnvelope;
+    if (body.size() >= scanFrom)
+        return scanned(body, contentType);
 
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);

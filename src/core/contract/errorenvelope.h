@@ -27,6 +27,9 @@ struct ErrorEnvelope
     QStringList problems; // what was missing or of the wrong type, in plain words
 
     static ErrorEnvelope parse(int status, const QByteArray &body, const QByteArray &contentType);
+    // From this size up the body is scanned, not parsed into a document (which takes several
+    // times the body), and its strings are decoded by their start.
+    static constexpr qsizetype scanFrom = 1024 * 1024;
     // A plain-language hint for the codes Pi documents; empty for others.
     static QString hintFor(const QString &code);
     bool isEnvelope() const { return kind == Kind::Envelope; }

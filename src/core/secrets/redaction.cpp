@@ -98,6 +98,15 @@ void rememberSecret(const QString &apiKey)
     registry() = std::move(grown);
 }
 
+qsizetype longestSecret()
+{
+    QMutexLocker lock(&registryLock());
+    qsizetype longest = 0;
+    for (const SecretPattern &p : *registry())
+        longest = std::max(longest, p.secret().size());
+    return longest;
+}
+
 QList<SecretPattern> patterns(const QString &extraKey)
 {
     PatternList list;

@@ -16,6 +16,8 @@ inline const QByteArray placeholder = QByteArrayLiteral("[redacted]");
 // Every key the process has held is remembered, in memory only: the keys of all profiles read
 // this run, session keys, PI_API_KEY, a key typed into a dialog. Safe from any thread.
 void rememberSecret(const QString &apiKey);
+// The length of the longest remembered key, in bytes (0 when none).
+qsizetype longestSecret();
 // The patterns of every remembered key, and of `extraKey` when given.
 QList<SecretPattern> patterns(const QString &extraKey = {});
 
