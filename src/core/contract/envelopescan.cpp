@@ -1,9 +1,7 @@
 #include "contract/envelopescan.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include <QString>
 
-#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -220,38 +218,54 @@ Result scan(const QByteArray &body)
 
 QString decodeStart(const Field &field, qsizetype maxChars)
 {
-    if (field.type != Field::Type::String || field.raw.size() < 2)
+    if (field.type != Field::Type::String || field.raw.size() < 2 || maxChars <= 0)
         return {};
-    // A character is at most 6 bytes as written (\uXXXX); a cut is made between characters
-    // and escapes, never inside one.
-    const QByteArrayView inner = field.raw.sliced(1, field.raw.size() - 2);
-    const qsizetype limit = std::min(inner.size(), maxChars * 6 + 12);
-    qsizetype cut = 0;
-    while (cut < limit) {
-        qsizetype next = cut + 1;
-        if (inner.at(cut) == '\\' && inner.at(cut + 1) != 'u') {
-            next = cut + 2;
-        } else if (inner.at(cut) == '\\') {
-            // A high surrogate goes with the escape of its low one.
-            const bool high = inner.size() >= cut + 12 && (inner.at(cut + 2) | 0x20) == 'd' &&
-                              QByteArrayView("89abAB").contains(inner.at(cut + 3));
-            next = cut + (high ? 12 : 6);
-        } else if (uchar(inner.at(cut)) >= 0x80)
-            while (next < inner.size() && (uchar(inner.at(next)) & 0xC0) == 0x80)
+    // Decoded here rather than by QJsonDocument, which would refuse the whole string for one
+    // byte of bad UTF-8: such bytes become U+FFFD, as QString::fromUtf8 makes them.
+    const QByteArrayView in = field.raw.sliced(1, field.raw.size() - 2);
+    QString out;
+    QByteArray literal; // bytes as written, whole UTF-8 sequences only, not yet decoded
+    const auto flush = [&] {
+        out += QString::fromUtf8(literal);
+        literal.clear();
+    };
+    qsizetype chars = 0; // at least the characters read so far
+    qsizetype i = 0;
+    while (i < in.size() && chars <= maxChars + 1) {
+        ++chars;
+        if (in.at(i) != '\\') {
+            qsizetype next = i + 1; // a lead byte with its continuation bytes
+            while (next < in.size() && (uchar(in.at(next)) & 0xC0) == 0x80)
                 ++next;
-        if (next > limit)
+            literal += in.sliced(i, next - i);
+            i = next;
+            continue;
+        }
+        flush();
+        if (i + 1 >= in.size())
             break;
-        cut = next;
+        const char escaped = in.at(i + 1);
+        if (escaped == 'u') {
+            if (i + 6 > in.size())
+                break;
+            out += QChar(ushort(in.sliced(i + 2, 4).toByteArray().toUInt(nullptr, 16)));
+            i += 6;
+            continue;
+        }
+        const char *from = "bfnrt";
+        const char *to = "\b\f\n\r\t";
+        const char *at = std::strchr(from, escaped);
+        out += QLatin1Char(at && escaped ? to[at - from] : escaped); // others stand for themselves
+        i += 2;
     }
-    const QByteArray json = "[\"" + inner.first(cut).toByteArray() + "\"]";
-    QString text = QJsonDocument::fromJson(json).array().at(0).toString();
-    if (text.size() > maxChars) {
+    flush();
+    if (out.size() > maxChars) {
         qsizetype keep = maxChars;
-        if (keep > 0 && text.at(keep - 1).isHighSurrogate())
+        if (out.at(keep - 1).isHighSurrogate() && out.at(keep).isLowSurrogate())
             --keep; // never half a character
-        text.truncate(keep);
+        out.truncate(keep);
     }
-    return text;
+    return out;
 }
 
 } // namespace EnvelopeScan
