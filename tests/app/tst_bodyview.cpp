@@ -108,6 +108,13 @@ private Q_SLOTS:
         auto *find = view.findChild<QLineEdit *>(QStringLiteral("findInBodyEdit"));
         auto *list = view.findChild<QListView *>(QStringLiteral("responseBodyLines"));
         auto *state = view.findChild<QLabel *>(QStringLiteral("bodyStateLabel"));
+        // Its pretty lines are drawn indented, though kept without their indentation.
+        const QModelIndex lineOfN = list->model()
+                                        ->match(list->model()->index(0, 0), Qt::DisplayRole,
+                                                QStringLiteral("\"n\": 17,"), 1, Qt::MatchContains)
+                                        .value(0);
+        QCOMPARE(lineOfN.data().toString(), QStringLiteral("        \"n\": 17,"));
+        QVERIFY(!view.shownText().contains("    \"n\""));
         find->setText(QStringLiteral("\"T4321\""));
         QTest::keyClick(find, Qt::Key_Return);
         QTRY_VERIFY(list->currentIndex().data().toString().contains(QStringLiteral("t4321")));

@@ -92,6 +92,30 @@ private Q_SLOTS:
         }
     }
 
+    // The lines without their indentation, and each line's depth: indented again, they are
+    // exactly the pretty form.
+    void prettyLinesAreThePrettyFormWithoutIndentation()
+    {
+        const QByteArray body = large("{\"id\": \"ch_1\", \"n\": [1, {\"deep\": []}], \"o\": {}}");
+        QList<quint8> depths;
+        bool json = false;
+        const QByteArray lines = JsonText::prettyLines(body, &depths, &json);
+        QVERIFY(json);
+        QVERIFY(lines.size() < body.size() + body.size() / 2);
+        QList<QByteArray> split = lines.split('\n');
+        QCOMPARE(split.takeLast(), QByteArray()); // the text ends with a newline
+        QCOMPARE(split.size(), depths.size());
+        QByteArray indented;
+        for (qsizetype i = 0; i < split.size(); ++i)
+            indented += QByteArray(depths.at(i) * 4, ' ') + split.at(i) + '\n';
+        QCOMPARE(indented, JsonText::pretty(body));
+
+        const QByteArray html = "<html>" + QByteArray(1000, 'x');
+        QCOMPARE(JsonText::prettyLines(html, &depths, &json), html);
+        QVERIFY(!json);
+        QVERIFY(depths.isEmpty());
+    }
+
     void deepNestingIsShownAsItIs()
     {
         // Past Qt's own limit of 1024 levels; and so deep that its indentation alone would

@@ -124,7 +124,7 @@ void BodyView::render()
     const QByteArray body = m_body;
     const bool pretty = m_pretty->isChecked();
     if (body.size() < largeBody / 4) {
-        display(pretty ? JsonText::pretty(body) : body, generation);
+        display(pretty ? JsonText::pretty(body) : body, generation, false);
         return;
     }
     // Large: format and index on a worker; the window stays responsive meanwhile.
@@ -132,33 +132,45 @@ void BodyView::render()
     m_state->setText(tr("Formatting %1 MB…").arg(double(body.size()) / (1024 * 1024), 0, 'f', 1));
     QPointer<BodyView> self(this);
     QThreadPool::globalInstance()->start([self, body, pretty, generation] {
+        // A large body's pretty lines are kept without their indentation, which the list
+        // draws: that copy is about the body's size, where an indented one is twice it.
+        const bool list = body.size() >= largeBody;
         QByteArray text = body;
+        QList<quint8> depths;
         try {
             if (pretty)
-                text = JsonText::pretty(body);
+                text = list ? JsonText::prettyLines(body, &depths) : JsonText::pretty(body);
         } catch (const std::bad_alloc &) {
             text = body; // no memory for a pretty copy: the body as it came
+            depths.clear();
         }
-        LineListModel::Starts starts =
-            text.size() >= largeBody ? LineListModel::indexLines(text) : LineListModel::Starts();
-        QMetaObject::invokeMethod(QCoreApplication::instance(),
-                                  [self, text, starts, generation]() mutable {
-                                      if (!self || generation != self->m_generation)
-                                          return;
-                                      if (!starts.isEmpty())
-                                          self->m_lines->setText(text, std::move(starts));
-                                      self->display(text, generation);
-                                  });
+        LineListModel::Starts starts;
+        LineListModel::Indents indents;
+        if (list || text.size() >= largeBody) {
+            starts = LineListModel::indexLines(text);
+            indents = LineListModel::indentsOf(text, starts, depths);
+            depths = {};
+        }
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(), [self, text, starts = std::move(starts),
+                                           indents = std::move(indents), generation]() mutable {
+                if (!self || generation != self->m_generation)
+                    return;
+                const bool inList = !starts.isEmpty();
+                if (inList)
+                    self->m_lines->setText(text, std::move(starts), std::move(indents));
+                self->display(text, generation, inList);
+            });
     });
 }
 
-void BodyView::display(const QByteArray &text, quint64 generation)
+void BodyView::display(const QByteArray &text, quint64 generation, bool inList)
 {
     if (generation != m_generation)
         return;
     const qsizetype before = m_shown.size();
     BackgroundRelease::drop(std::exchange(m_shown, text), before);
-    if (text.size() >= largeBody) {
+    if (inList) {
         m_text->clear();
         m_stack->setCurrentWidget(m_list);
         m_state->setText(tr("%1 MB, %2 lines")

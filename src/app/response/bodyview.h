@@ -31,7 +31,8 @@ public:
     void setBody(const QByteArray &body);
     void clear();
     QByteArray body() const { return m_body; }
-    // What is on screen (pretty or raw), once ready.
+    // What is on screen (pretty or raw), once ready. In the line list of a large body, the
+    // pretty lines come without their indentation, which the list adds as it draws them.
     QByteArray shownText() const { return m_shown; }
     // Where needle first occurs at or after `from`, ASCII letters in either case; -1 if not.
     static qsizetype indexIgnoringCase(const QByteArray &text, const QByteArray &needle,
@@ -49,7 +50,8 @@ Q_SIGNALS:
 
 private:
     void render();
-    void display(const QByteArray &text, quint64 generation);
+    // In the line list (its model already holds the text), or in the text editor.
+    void display(const QByteArray &text, quint64 generation, bool inList);
     void findNext();
     void showFound(const QByteArray &needle, qsizetype at, quint64 generation);
 

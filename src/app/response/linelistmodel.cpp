@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <tuple>
 #include <utility>
 
 LineListModel::LineListModel(QObject *parent)
@@ -13,7 +14,8 @@ LineListModel::LineListModel(QObject *parent)
 LineListModel::Starts LineListModel::indexLines(const QByteArray &text)
 {
     Starts starts;
-    starts.reserve(text.size() / 40 + 1);
+    // Reserved whole: growing it step by step would hold two copies of tens of MB at once.
+    starts.reserve(text.count('\n') + text.size() / segment + 1);
     const qsizetype size = std::min<qsizetype>(text.size(), std::numeric_limits<quint32>::max());
     qsizetype start = 0;
     qsizetype newline = -1; // the next newline at or after start, found once per line
@@ -38,14 +40,32 @@ LineListModel::Starts LineListModel::indexLines(const QByteArray &text)
     return starts;
 }
 
-void LineListModel::setText(const QByteArray &text, Starts starts)
+LineListModel::Indents LineListModel::indentsOf(const QByteArray &text, const Starts &starts,
+                                                const QList<quint8> &lineDepths)
+{
+    Indents indents;
+    if (lineDepths.isEmpty())
+        return indents;
+    indents.reserve(starts.size());
+    qsizetype line = 0;
+    for (const quint32 start : starts) {
+        const bool firstSegment = start == 0 || text.at(start - 1) == '\n';
+        indents.append(firstSegment ? lineDepths.value(line++) : quint8(0));
+    }
+    return indents;
+}
+
+void LineListModel::setText(const QByteArray &text, Starts starts, Indents indents)
 {
     beginResetModel();
     QByteArray oldText = std::exchange(m_text, text);
     Starts oldStarts = std::exchange(m_starts, std::move(starts));
+    Indents oldIndents = std::exchange(m_indents, std::move(indents));
     endResetModel();
-    const qsizetype before = oldText.size() + oldStarts.size() * qsizetype(sizeof(quint32));
-    BackgroundRelease::drop(std::make_pair(std::move(oldText), std::move(oldStarts)), before);
+    const qsizetype before =
+        oldText.size() + oldStarts.size() * qsizetype(sizeof(quint32)) + oldIndents.size();
+    BackgroundRelease::drop(
+        std::make_tuple(std::move(oldText), std::move(oldStarts), std::move(oldIndents)), before);
 }
 
 int LineListModel::rowOfOffset(qsizetype offset) const
@@ -71,5 +91,6 @@ QVariant LineListModel::data(const QModelIndex &index, int role) const
     QByteArray line = m_text.mid(start, end - start);
     if (line.endsWith('\n'))
         line.chop(1);
-    return QString::fromUtf8(line);
+    const int indent = index.row() < m_indents.size() ? m_indents.at(index.row()) * 4 : 0;
+    return QString(QString(indent, QLatin1Char(' ')) + QString::fromUtf8(line));
 }

@@ -20,7 +20,13 @@ public:
 
     // Builds the line index; safe to call from any thread (it touches no model state).
     static Starts indexLines(const QByteArray &text);
-    void setText(const QByteArray &text, Starts starts);
+    // Each row's indentation (in steps of four spaces) from each line's depth, as
+    // JsonText::prettyLines gives them: a line's first segment is indented, its others not.
+    using Indents = QList<quint8>;
+    static Indents indentsOf(const QByteArray &text, const Starts &starts,
+                             const QList<quint8> &lineDepths);
+    // Without indents, the text is shown as it is.
+    void setText(const QByteArray &text, Starts starts, Indents indents = {});
     const QByteArray &text() const { return m_text; }
     int rowOfOffset(qsizetype offset) const;
     qsizetype offsetOfRow(int row) const { return m_starts.value(row); }
@@ -31,4 +37,5 @@ public:
 private:
     QByteArray m_text;
     Starts m_starts;
+    Indents m_indents;
 };

@@ -2,6 +2,7 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -49,12 +50,20 @@ bool isSpace(char c)
 class Reindenter
 {
 public:
-    explicit Reindenter(const QByteArray &body)
+    // With `depths`, no indentation is written: each line's depth goes there instead.
+    explicit Reindenter(const QByteArray &body, QList<quint8> *depths = nullptr)
         : m_p(body.constData())
         , m_end(body.constData() + body.size())
         , m_budget(body.size() * 4 + 1024)
+        , m_depths(depths)
     {
-        m_out.reserve(body.size() + body.size() / 2 + 16);
+        // Room for about the copy, made by resize() rather than reserve(): past a reserve a
+        // QByteArray grows by copying, both held at once; past room made so it is reallocated
+        // in place. Pages not yet written take no memory.
+        m_out.resize(depths ? body.size() + body.size() / 4 : body.size() * 2);
+        m_out.resize(0);
+        if (m_depths)
+            m_depths->append(0); // the first line
     }
 
     QByteArray run()
@@ -84,7 +93,10 @@ private:
         if (m_out.size() + 1 + depth * 4 > m_budget)
             return false;
         m_out += '\n';
-        m_out.append(depth * 4, ' ');
+        if (m_depths)
+            m_depths->append(quint8(std::min(depth, 255)));
+        else
+            m_out.append(depth * 4, ' ');
         return true;
     }
     bool string()
@@ -214,6 +226,7 @@ private:
     const char *m_p;
     const char *m_end;
     qsizetype m_budget;
+    QList<quint8> *m_depths;
     QByteArray m_out;
 };
 
@@ -228,6 +241,19 @@ QByteArray pretty(const QByteArray &body, bool *wasJson)
     if (wasJson)
         *wasJson = !out.isEmpty();
     return out.isEmpty() ? body : out;
+}
+
+QByteArray prettyLines(const QByteArray &body, QList<quint8> *depths, bool *wasJson)
+{
+    depths->clear();
+    QByteArray out = Reindenter(body, depths).run();
+    if (wasJson)
+        *wasJson = !out.isEmpty();
+    if (out.isEmpty()) {
+        depths->clear();
+        return body;
+    }
+    return out;
 }
 
 } // namespace JsonText
