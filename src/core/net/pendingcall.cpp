@@ -14,6 +14,8 @@
 #include <QSslError>
 #include <QThreadPool>
 
+#include <algorithm>
+
 namespace {
 
 QString certificateDetails(const QSslCertificate &c)
@@ -197,7 +199,7 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
             : m_nam->sendCustomRequest(request, method, body);
     m_reply = reply;
     // Taken in pieces: the network thread waits while this much is unread, so one readyRead
-    // never copies tens of megabytes on the UI thread.
+    // never copies tens of megabytes on the UI thread, and no more than this is in flight.
     reply->setReadBufferSize(readBufferBytes);
     // The marks of the first hop only: a redirect's own stages are part of its downloading.
     if (m_redirects == 0)
@@ -244,7 +246,12 @@ void PendingCall::onReadyRead()
         m_reply->abort();
         return;
     }
-    m_responseBody += m_reply->readAll();
+    // Read into place: the body was reserved at its announced length, and no piece is copied
+    // twice.
+    const qsizetype at = m_responseBody.size();
+    m_responseBody.resize(at + m_reply->bytesAvailable());
+    const qint64 got = m_reply->read(m_responseBody.data() + at, m_responseBody.size() - at);
+    m_responseBody.resize(at + std::max<qint64>(0, got));
 }
 
 void PendingCall::onSslErrors(const QList<QSslError> &errors)

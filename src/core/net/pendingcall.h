@@ -65,7 +65,7 @@ private:
         qint64 nowSecs = 0;
     };
     static constexpr qsizetype completeOffThreadBytes = 64 * 1024;
-    static constexpr qint64 readBufferBytes = 2 * 1024 * 1024;
+    static constexpr qint64 readBufferBytes = 512 * 1024;
     static CallRecord complete(CallRecord record, const Completion &completion);
     void emitFinished();
 
