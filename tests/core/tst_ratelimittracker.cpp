@@ -127,6 +127,15 @@ private Q_SLOTS:
             << QByteArray("Sun Nov  6 08:49:37 9223372036854775807");
         QTest::newRow("a zone other than GMT") << QByteArray("Sun, 06 Nov 1994 08:49:37 PST");
         QTest::newRow("IMF-fixdate, 30 February") << QByteArray("Mon, 30 Feb 2026 08:49:37 GMT");
+        QTest::newRow("IMF-fixdate, a letter for a digit")
+            << QByteArray("Sun, 06 Nov 1994 08:49:3x GMT");
+        QTest::newRow("IMF-fixdate, no such month") << QByteArray("Sun, 06 Foo 1994 08:49:37 GMT");
+        QTest::newRow("IMF-fixdate, no such weekday")
+            << QByteArray("Sol, 06 Nov 1994 08:49:37 GMT");
+        QTest::newRow("IMF-fixdate, minute 61") << QByteArray("Sun, 06 Nov 1994 08:61:37 GMT");
+        QTest::newRow("IMF-fixdate, before 1970") << QByteArray("Sun, 06 Nov 1960 08:49:37 GMT");
+        QTest::newRow("IMF-fixdate, a sign in the year")
+            << QByteArray("Sun, 06 Nov +994 08:49:37 GMT");
     }
 
     void retryAfterGarbageIsAProblem()
