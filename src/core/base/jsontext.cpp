@@ -1,10 +1,10 @@
 #include "base/jsontext.h"
 
+#include "base/jsonlexer.h"
+
 #include <QJsonDocument>
 
 #include <algorithm>
-#include <cctype>
-#include <cstring>
 
 namespace JsonText {
 
@@ -36,11 +36,6 @@ Check check(const QByteArray &body)
 }
 
 namespace {
-
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
 
 // Re-indents JSON as it reads it, keeping its bytes and key order, without building a
 // document: a large body costs its pretty copy and nothing more. It reads the grammar whole
@@ -83,11 +78,7 @@ public:
 private:
     static constexpr int maxDepth = 1024;
 
-    void skipSpace()
-    {
-        while (m_p < m_end && isSpace(*m_p))
-            ++m_p;
-    }
+    void skipSpace() { m_p = JsonLexer::skipSpace(m_p, m_end); }
     bool newline(int depth)
     {
         if (m_out.size() + 1 + depth * 4 > m_budget)
@@ -99,68 +90,21 @@ private:
             m_out.append(depth * 4, ' ');
         return true;
     }
-    bool string()
+    // Each token is copied as it is written.
+    bool copied(const char *tokenEnd)
     {
-        const char *start = m_p++;
-        while (m_p < m_end && *m_p != '"') {
-            if (uchar(*m_p) < 0x20)
-                return false;
-            if (*m_p == '\\') {
-                if (++m_p == m_end)
-                    return false;
-                if (*m_p == 'u') {
-                    for (int i = 0; i < 4; ++i)
-                        if (++m_p == m_end || !isxdigit(uchar(*m_p)))
-                            return false;
-                } else if (!strchr("\"\\/bfnrt", *m_p)) {
-                    return false;
-                }
-            }
-            ++m_p;
-        }
-        if (m_p == m_end)
+        if (!tokenEnd)
             return false;
-        m_out.append(start, ++m_p - start);
+        m_out.append(m_p, tokenEnd - m_p);
+        m_p = tokenEnd;
         return true;
     }
-    bool number()
-    {
-        const char *start = m_p;
-        const auto digits = [this] {
-            const char *from = m_p;
-            while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
-                ++m_p;
-            return m_p > from;
-        };
-        if (*m_p == '-')
-            ++m_p;
-        if (m_p < m_end && *m_p == '0')
-            ++m_p;
-        else if (!digits())
-            return false;
-        if (m_p < m_end && *m_p == '.' && (++m_p, !digits()))
-            return false;
-        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
-            ++m_p;
-            if (m_p < m_end && (*m_p == '+' || *m_p == '-'))
-                ++m_p;
-            if (!digits())
-                return false;
-        }
-        m_out.append(start, m_p - start);
-        return true;
-    }
+    bool string() { return copied(JsonLexer::string(m_p, m_end, JsonLexer::Strings::Strict)); }
+    bool number() { return copied(JsonLexer::number(m_p, m_end)); }
     bool literal()
     {
-        for (const char *word : {"true", "false", "null"}) {
-            const qsizetype n = qsizetype(strlen(word));
-            if (m_end - m_p >= n && QByteArrayView(m_p, n) == word) {
-                m_out += word;
-                m_p += n;
-                return true;
-            }
-        }
-        return false;
+        JsonLexer::Literal which{};
+        return copied(JsonLexer::literal(m_p, m_end, &which));
     }
     bool value(int depth)
     {

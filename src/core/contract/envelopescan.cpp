@@ -1,8 +1,9 @@
 #include "contract/envelopescan.h"
 
+#include "base/jsonlexer.h"
+
 #include <QString>
 
-#include <cctype>
 #include <cstring>
 
 namespace EnvelopeScan {
@@ -41,77 +42,13 @@ private:
         Elsewhere,
     };
 
-    void skipSpace()
+    void skipSpace() { m_p = JsonLexer::skipSpace(m_p, m_end); }
+    bool took(const char *tokenEnd)
     {
-        while (m_p < m_end && (*m_p == ' ' || *m_p == '\t' || *m_p == '\n' || *m_p == '\r'))
-            ++m_p;
-    }
-    // As leniently as Qt's parser: control characters pass, and an unknown escape stands
-    // for its character; only \u needs its four hex digits.
-    bool string()
-    {
-        ++m_p;
-        while (m_p < m_end && *m_p != '"') {
-            if (*m_p == '\\') {
-                if (++m_p == m_end)
-                    return false;
-                if (*m_p == 'u') {
-                    for (int i = 0; i < 4; ++i)
-                        if (++m_p == m_end || !isxdigit(uchar(*m_p)))
-                            return false;
-                }
-            }
-            ++m_p;
-        }
-        if (m_p == m_end)
+        if (!tokenEnd)
             return false;
-        ++m_p;
+        m_p = tokenEnd;
         return true;
-    }
-    bool digits()
-    {
-        const char *from = m_p;
-        while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
-            ++m_p;
-        return m_p > from;
-    }
-    bool number()
-    {
-        if (*m_p == '-')
-            ++m_p;
-        if (m_p < m_end && *m_p == '0')
-            ++m_p;
-        else if (!digits())
-            return false;
-        if (m_p < m_end && *m_p == '.' && (++m_p, !digits()))
-            return false;
-        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
-            ++m_p;
-            if (m_p < m_end && (*m_p == '+' || *m_p == '-'))
-                ++m_p;
-            if (!digits())
-                return false;
-        }
-        return true;
-    }
-    bool literal(Field::Type *type)
-    {
-        const struct
-        {
-            const char *word;
-            Field::Type type;
-        } words[] = {{"true", Field::Type::True},
-                     {"false", Field::Type::False},
-                     {"null", Field::Type::Null}};
-        for (const auto &w : words) {
-            const qsizetype n = qsizetype(strlen(w.word));
-            if (m_end - m_p >= n && QByteArrayView(m_p, n) == w.word) {
-                m_p += n;
-                *type = w.type;
-                return true;
-            }
-        }
-        return false;
     }
     // Reads one value; `field`, when given, learns where it lies and what it is.
     bool value(int depth, Where where, Field *field = nullptr)
@@ -123,8 +60,9 @@ private:
         bool ok = false;
         switch (*m_p) {
         case '"':
+            // As leniently as Qt's parser, so that a large body reads as a small one does.
             type = Field::Type::String;
-            ok = string();
+            ok = took(JsonLexer::string(m_p, m_end, JsonLexer::Strings::AsQtDoes));
             break;
         case '{':
         case '[':
@@ -132,12 +70,17 @@ private:
             break;
         case 't':
         case 'f':
-        case 'n':
-            ok = literal(&type);
+        case 'n': {
+            JsonLexer::Literal which{};
+            ok = took(JsonLexer::literal(m_p, m_end, &which));
+            type = which == JsonLexer::Literal::True    ? Field::Type::True
+                   : which == JsonLexer::Literal::False ? Field::Type::False
+                                                        : Field::Type::Null;
             break;
+        }
         default:
             type = Field::Type::Number;
-            ok = number();
+            ok = took(JsonLexer::number(m_p, m_end));
         }
         if (ok && field)
             *field = Field{type, QByteArrayView(start, m_p - start)};
@@ -172,7 +115,8 @@ private:
             Field *field = nullptr;
             if (object) {
                 const char *key = m_p;
-                if (m_p == m_end || *m_p != '"' || !string())
+                if (m_p == m_end || *m_p != '"' ||
+                    !took(JsonLexer::string(m_p, m_end, JsonLexer::Strings::AsQtDoes)))
                     return false;
                 const QByteArrayView name(key, m_p - key);
                 if (where == Where::Top && name == "\"error\"")
