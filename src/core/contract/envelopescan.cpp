@@ -86,15 +86,22 @@ private:
             *field = Field{type, QByteArrayView(start, m_p - start)};
         return ok;
     }
-    Field *fieldNamed(QByteArrayView key)
+    // A member's name as text: "\u0065rror" is "error", as a QJsonObject reads it.
+    static QString nameOf(QByteArrayView key)
     {
-        if (key == "\"type\"")
+        if (!key.contains('\\'))
+            return QString::fromUtf8(key.sliced(1, key.size() - 2));
+        return decodeStart(Field{Field::Type::String, key}, 16);
+    }
+    Field *fieldNamed(const QString &name)
+    {
+        if (name == QLatin1String("type"))
             return &m_result.type;
-        if (key == "\"code\"")
+        if (name == QLatin1String("code"))
             return &m_result.code;
-        if (key == "\"message\"")
+        if (name == QLatin1String("message"))
             return &m_result.message;
-        if (key == "\"request_id\"")
+        if (name == QLatin1String("request_id"))
             return &m_result.requestId;
         return nullptr;
     }
@@ -118,8 +125,9 @@ private:
                 if (m_p == m_end || *m_p != '"' ||
                     !took(JsonLexer::string(m_p, m_end, JsonLexer::Strings::AsQtDoes)))
                     return false;
-                const QByteArrayView name(key, m_p - key);
-                if (where == Where::Top && name == "\"error\"")
+                const QString name =
+                    where == Where::Elsewhere ? QString() : nameOf(QByteArrayView(key, m_p - key));
+                if (where == Where::Top && name == QLatin1String("error"))
                     inner = Where::ErrorObject;
                 else if (where == Where::ErrorObject)
                     field = fieldNamed(name);
@@ -160,10 +168,17 @@ Result scan(const QByteArray &body)
     return Scanner(body).run();
 }
 
-QString decodeStart(const Field &field, qsizetype maxChars)
+QString decodeStart(const Field &field, qsizetype maxChars, bool *whole)
 {
-    if (field.type != Field::Type::String || field.raw.size() < 2 || maxChars <= 0)
+    if (whole)
+        *whole = true;
+    if (field.type != Field::Type::String || field.raw.size() < 2)
         return {};
+    if (maxChars <= 0) {
+        if (whole)
+            *whole = field.raw.size() == 2;
+        return {};
+    }
     // Decoded here rather than by QJsonDocument, which would refuse the whole string for one
     // byte of bad UTF-8: such bytes become U+FFFD, as QString::fromUtf8 makes them.
     const QByteArrayView in = field.raw.sliced(1, field.raw.size() - 2);
@@ -203,6 +218,8 @@ QString decodeStart(const Field &field, qsizetype maxChars)
         i += 2;
     }
     flush();
+    if (whole)
+        *whole = i >= in.size() && out.size() <= maxChars;
     if (out.size() > maxChars) {
         qsizetype keep = maxChars;
         if (out.at(keep - 1).isHighSurrogate() && out.at(keep).isLowSurrogate())

@@ -36,7 +36,8 @@ struct Result
 
 Result scan(const QByteArray &body);
 
-// A string field's text, decoded, of at most about maxChars characters (its start).
-QString decodeStart(const Field &field, qsizetype maxChars);
+// A string field's text, decoded, of at most maxChars characters (its start); `whole`, when
+// given, says whether that is all of it.
+QString decodeStart(const Field &field, qsizetype maxChars, bool *whole = nullptr);
 
 } // namespace EnvelopeScan

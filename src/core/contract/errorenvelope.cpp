@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 PI_TRANSLATION_CONTEXT("ErrorEnvelope")
 
 namespace {
@@ -51,11 +53,30 @@ QString scannedString(const EnvelopeScan::Field &field, const char *name, QStrin
         problems->append(tr("the envelope has no \"%1\"").arg(QLatin1String(name)));
         return {};
     case Type::String: {
-        // Enough past where shortened() cuts that a key the cut would split, in any of the
-        // encodings the redaction knows (percent-encoded is the longest, 3 bytes a byte), is
-        // read whole and redacted before the cut.
-        const qsizetype margin = 1024 + 3 * Redaction::longestSecret();
-        return EnvelopeScan::decodeStart(field, ErrorEnvelope::maxMessageChars + margin);
+        // Read by its start. When that is not all of it, a key may stand half at the cut, in
+        // any spelling the redaction knows (an HTML character reference, the longest, takes 12
+        // characters a byte): every whole key is redacted first, then the last `margin`
+        // characters go, and the half key with them. Cutting any sooner could split a whole
+        // key; cutting by a count taken before the redaction could keep the half one.
+        // Read further while redacted keys shrink it below what shortened() keeps, so that the
+        // text still says it goes on.
+        const qsizetype margin = 16 + 12 * Redaction::longestSecret();
+        const qsizetype wanted = ErrorEnvelope::maxMessageChars + 1;
+        QString text;
+        for (qsizetype read = wanted + margin;; read *= 2) {
+            bool whole = true;
+            text = EnvelopeScan::decodeStart(field, read, &whole);
+            if (whole)
+                return text;
+            text = Redaction::scrub(text);
+            if (text.size() - margin >= wanted || read >= 64 * (wanted + margin))
+                break;
+        }
+        qsizetype keep = std::max<qsizetype>(0, text.size() - margin);
+        if (keep > 0 && text.at(keep - 1).isHighSurrogate())
+            --keep; // never half a character
+        text.truncate(keep);
+        return text;
     }
     default:
         break;
