@@ -198,9 +198,7 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
             ? m_nam->sendCustomRequest(request, method)
             : m_nam->sendCustomRequest(request, method, body);
     m_reply = reply;
-    // Taken in pieces: the network thread waits while this much is unread, so one readyRead
-    // never copies tens of megabytes on the UI thread, and no more than this is in flight.
-    reply->setReadBufferSize(readBufferBytes);
+
     // The marks of the first hop only: a redirect's own stages are part of its downloading.
     if (m_redirects == 0)
         connectTimingMarks(reply);
@@ -208,6 +206,12 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
     connect(reply, &QNetworkReply::downloadProgress, this, &PendingCall::downloadProgress);
     // The announced length at once: a 100 MB body is not copied again each time it doubles.
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        // Taken in pieces: the network thread waits while this much is unread, so one
+        // readyRead never copies tens of megabytes on the UI thread, and no more than this is
+        // in flight. Not for a 401 or 407: Qt holds such a body back until it is whole (it may
+        // answer the challenge on the same connection), so a limit would stall it for good.
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        reply->setReadBufferSize(status == 401 || status == 407 ? 0 : readBufferBytes);
         bool ok = false;
         const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
         if (ok && length > m_responseBody.capacity() && length <= m_limits.maxBodyBytes)
