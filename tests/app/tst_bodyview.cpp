@@ -91,6 +91,40 @@ private Q_SLOTS:
         QVERIFY(view.shownText().contains("\"n\": 4"));
     }
 
+    // Enter pressed while the next body is still being formatted searches that body, once it
+    // is shown, not the one on its way out; and a search whose needle is cleared while it
+    // runs leaves the state line as it was.
+    void aSearchWaitsForTheBodyOnItsWay()
+    {
+        BodyView view;
+        view.resize(600, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setBody(QByteArray(5 * 1024 * 1024, 'x') + "XQ" + QByteArray(1000, 'x'));
+        QTRY_VERIFY(view.isReady());
+        QTest::qWait(1);
+        QByteArray list = "[";
+        for (int i = 0; i < 3000; ++i)
+            list += (i ? ",{\"n\":" : "{\"n\":") + QByteArray::number(i) + "}";
+        list += "]";
+        view.setBody(list);
+        auto *find = view.findChild<QLineEdit *>(QStringLiteral("findInBodyEdit"));
+        auto *list_ = view.findChild<QListView *>(QStringLiteral("responseBodyLines"));
+        auto *state = view.findChild<QLabel *>(QStringLiteral("bodyStateLabel"));
+        find->setText(QStringLiteral("xq"));
+        QTest::keyClick(find, Qt::Key_Return);
+        QTRY_COMPARE(state->text(), QStringLiteral("Not found"));
+        QVERIFY(!list_->currentIndex().isValid());
+
+        view.setBody(QByteArray(40 * 1024 * 1024, 'y'));
+        QTRY_VERIFY(view.isReady());
+        const QString size = state->text();
+        find->setText(QStringLiteral("yyz"));
+        QTest::keyClick(find, Qt::Key_Return);
+        find->clear();
+        QTRY_COMPARE(state->text(), size);
+    }
+
     void largeBodySearchFindsTheLineAndWrapsAround()
     {
         QByteArray body = "[";

@@ -173,18 +173,27 @@ void BodyView::display(const QByteArray &text, quint64 generation, bool inList)
     if (inList) {
         m_text->clear();
         m_stack->setCurrentWidget(m_list);
-        m_state->setText(tr("%1 MB, %2 lines")
-                             .arg(double(text.size()) / (1024 * 1024), 0, 'f', 1)
-                             .arg(m_lines->rowCount()));
     } else {
         m_lines->setText({}, {});
         m_text->setPlainText(QString::fromUtf8(text));
         m_stack->setCurrentWidget(m_text);
-        m_state->setText(text.isEmpty() ? QString()
-                                        : tr("%n byte(s)", nullptr, int(m_body.size())));
     }
+    showSize();
     m_ready = true;
     Q_EMIT ready();
+    if (std::exchange(m_findWhenReady, false))
+        findNext();
+}
+
+void BodyView::showSize()
+{
+    if (isLargeMode())
+        m_state->setText(tr("%1 MB, %2 lines")
+                             .arg(double(m_shown.size()) / (1024 * 1024), 0, 'f', 1)
+                             .arg(m_lines->rowCount()));
+    else
+        m_state->setText(m_shown.isEmpty() ? QString()
+                                           : tr("%n byte(s)", nullptr, int(m_body.size())));
 }
 
 qsizetype BodyView::indexIgnoringCase(const QByteArray &text, const QByteArray &needle,
@@ -233,6 +242,11 @@ void BodyView::findNext()
     const QString needle = m_find->text();
     if (needle.isEmpty())
         return;
+    if (!m_ready) {
+        // What is on screen is about to be replaced: the search waits for what comes.
+        m_findWhenReady = true;
+        return;
+    }
     if (!isLargeMode()) {
         if (!m_text->find(needle)) {
             m_text->moveCursor(QTextCursor::Start);
@@ -275,7 +289,8 @@ void BodyView::showFound(const QByteArray &needle, qsizetype at, quint64 generat
     if (generation != m_generation)
         return; // another body or view since: its own search, if any, starts afresh
     if (m_find->text().toUtf8() != needle) {
-        findNext(); // typed on while it searched: the text as it is now
+        showSize();
+        findNext(); // typed on while it searched: the text as it is now, if any
         return;
     }
     if (at < 0) {

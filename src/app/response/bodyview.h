@@ -54,6 +54,8 @@ private:
     void display(const QByteArray &text, quint64 generation, bool inList);
     void findNext();
     void showFound(const QByteArray &needle, qsizetype at, quint64 generation);
+    // The state line's "3.2 MB, 41,000 lines" (or the byte count) for what is shown.
+    void showSize();
 
     QByteArray m_body;
     QByteArray m_shown;
@@ -62,7 +64,8 @@ private:
     std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
     quint64 m_searchGeneration = 0; // the text a search runs on, if one does
     bool m_renderedThisTurn = false;
-    QTimer m_coalesced; // renders the last body set, when several come in one turn
+    bool m_findWhenReady = false; // Enter pressed while the next body was being formatted
+    QTimer m_coalesced;           // renders the last body set, when several come in one turn
     bool m_ready = true;
     QStackedWidget *m_stack;
     QPlainTextEdit *m_text;

@@ -29,7 +29,7 @@ LineListModel::Starts LineListModel::indexLines(const QByteArray &text)
         // A long line is cut into segments; its newline is not searched for again for each.
         // A cut never splits a UTF-8 character: it moves back past continuation bytes.
         qsizetype cut = start + segment;
-        if (cut < newline + 1) {
+        if (cut < newline + 1 && cut < text.size()) {
             for (int back = 0; back < 3 && (uchar(text.at(cut)) & 0xC0) == 0x80; ++back)
                 --cut;
         }
