@@ -198,6 +198,9 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
             ? m_nam->sendCustomRequest(request, method)
             : m_nam->sendCustomRequest(request, method, body);
     m_reply = reply;
+    // Never unbounded: Qt holds the body of a 401 or 407 back until it is whole, so until the
+    // status is known no more than the largest body kept is taken in.
+    reply->setReadBufferSize(m_limits.maxBodyBytes);
 
     // The marks of the first hop only: a redirect's own stages are part of its downloading.
     if (m_redirects == 0)
@@ -209,9 +212,11 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
         // Taken in pieces: the network thread waits while this much is unread, so one
         // readyRead never copies tens of megabytes on the UI thread, and no more than this is
         // in flight. Not for a 401 or 407: Qt holds such a body back until it is whole (it may
-        // answer the challenge on the same connection), so a limit would stall it for good.
+        // answer the challenge on the same connection), so a smaller limit would stall it for
+        // good; it keeps the largest body kept as its limit.
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        reply->setReadBufferSize(status == 401 || status == 407 ? 0 : readBufferBytes);
+        if (status != 401 && status != 407)
+            reply->setReadBufferSize(readBufferBytes);
         bool ok = false;
         const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
         if (ok && length > m_responseBody.capacity() && length <= m_limits.maxBodyBytes)
