@@ -215,6 +215,23 @@ private Q_SLOTS:
         }
     }
 
+    // Text made mostly of a long key's longest spelling shrinks so much when redacted that
+    // even the furthest read leaves less than is shown: it still says it goes on.
+    void aMessageThatRedactsToLittleStillSaysItGoesOn()
+    {
+        const QByteArray key = "pi_test_" + QByteArray("0123456789abcdefghij").repeated(3);
+        Redaction::rememberSecret(QString::fromLatin1(key));
+        QByteArray html;
+        for (const char c : key)
+            html += "&#x" + QByteArray::number(uchar(c), 16).rightJustified(8, '0') + ';';
+        const QByteArray body = "{\"error\":{\"message\":\"" + html.repeated(2100) + "\"}}";
+        const ErrorEnvelope e = ErrorEnvelope::parse(400, body, "application/json");
+        const QString shown = ErrorEnvelope::shortened(Redaction::text(e.message));
+        QVERIFY(shown.endsWith(QStringLiteral("…")));
+        QVERIFY(!shown.contains(QStringLiteral("&#x00000070;&#x00000069;")));
+        QVERIFY(!shown.contains(QString::fromLatin1(key.left(8))));
+    }
+
     // A scanned message is decoded by its start, never ending in half a character or half an
     // escape; a key standing across the shown part's end is redacted whole, and the text
     // still says it goes on.

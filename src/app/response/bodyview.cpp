@@ -100,6 +100,8 @@ void BodyView::setBody(const QByteArray &body)
 {
     const qsizetype before = m_body.size();
     BackgroundRelease::drop(std::exchange(m_body, body), before);
+    if (body.isEmpty())
+        m_findWhenReady = false; // cleared: nothing is on its way to be searched
     if (m_renderedThisTurn) {
         // Calls that finish together are shown together: of the bodies set before the event
         // loop turns again, only the last is laid out, once.

@@ -89,6 +89,8 @@ private:
     // A member's name as text: "\u0065rror" is "error", as a QJsonObject reads it.
     static QString nameOf(QByteArrayView key)
     {
+        if (key.size() > 64)
+            return {}; // no name looked for is that long, however it is escaped
         if (!key.contains('\\'))
             return QString::fromUtf8(key.sliced(1, key.size() - 2));
         return decodeStart(Field{Field::Type::String, key}, 16);

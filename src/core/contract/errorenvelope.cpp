@@ -60,22 +60,34 @@ QString scannedString(const EnvelopeScan::Field &field, const char *name, QStrin
         // key; cutting by a count taken before the redaction could keep the half one.
         // Read further while redacted keys shrink it below what shortened() keeps, so that the
         // text still says it goes on.
-        const qsizetype margin = 16 + 12 * Redaction::longestSecret();
+        // A key remembered meanwhile (on another thread) may be longer than the margin was
+        // made for: then it is all done again with the longer one.
         const qsizetype wanted = ErrorEnvelope::maxMessageChars + 1;
         QString text;
-        for (qsizetype read = wanted + margin;; read *= 2) {
-            bool whole = true;
-            text = EnvelopeScan::decodeStart(field, read, &whole);
-            if (whole)
-                return text;
-            text = Redaction::scrub(text);
-            if (text.size() - margin >= wanted || read >= 64 * (wanted + margin))
+        qsizetype margin = 0;
+        for (qsizetype longest = Redaction::longestSecret();;) {
+            margin = 16 + 12 * longest;
+            for (qsizetype read = wanted + margin;; read *= 2) {
+                bool whole = true;
+                text = EnvelopeScan::decodeStart(field, read, &whole);
+                if (whole)
+                    return text;
+                text = Redaction::scrub(text);
+                if (text.size() - margin >= wanted || read >= 64 * (wanted + margin))
+                    break;
+            }
+            const qsizetype now = Redaction::longestSecret();
+            if (now == longest)
                 break;
+            longest = now;
         }
         qsizetype keep = std::max<qsizetype>(0, text.size() - margin);
         if (keep > 0 && text.at(keep - 1).isHighSurrogate())
             --keep; // never half a character
         text.truncate(keep);
+        // Said to go on even when redactions left less than shortened() would cut.
+        if (text.size() <= ErrorEnvelope::maxMessageChars)
+            text += QStringLiteral("…");
         return text;
     }
     default:
