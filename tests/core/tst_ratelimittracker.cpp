@@ -1,4 +1,6 @@
+#include "contract/contractcheck.h"
 #include "ratelimit/ratelimittracker.h"
+#include "secrets/redaction.h"
 #include "support/testclock.h"
 
 #include <QSignalSpy>
@@ -136,6 +138,32 @@ private Q_SLOTS:
         QTest::newRow("IMF-fixdate, before 1970") << QByteArray("Sun, 06 Nov 1960 08:49:37 GMT");
         QTest::newRow("IMF-fixdate, a sign in the year")
             << QByteArray("Sun, 06 Nov +994 08:49:37 GMT");
+    }
+
+    // A header quoted in a problem is cut to its start only after the keys in it are
+    // redacted: a key longer than the cut leaves no part behind. The same for X-Request-Id
+    // in the contract's problems.
+    void aQuotedHeaderKeepsNoPartOfAKey()
+    {
+        const QByteArray key = "pi_test_" + QByteArray("k0123456789").repeated(5);
+        Redaction::rememberSecret(QString::fromLatin1(key));
+        const HttpHeaders h{{"X-RateLimit-Limit", key},
+                            {"X-RateLimit-Remaining", "x" + key},
+                            {"X-RateLimit-Reset", key},
+                            {"Retry-After", key}};
+        const RateLimitSnapshot s = RateLimitSnapshot::fromResponse(429, h, 0);
+        QVERIFY(!s.problems.isEmpty());
+        for (const QString &p : s.problems)
+            QVERIFY2(!p.contains(QStringLiteral("pi_test")), qPrintable(p));
+
+        CallRecord r;
+        r.outcome = CallRecord::Outcome::Completed;
+        r.status = 200;
+        r.headerRequestId = QByteArray(40, 'r') + key;
+        const QStringList problems = ContractCheck::problems(r);
+        QVERIFY(!problems.isEmpty());
+        for (const QString &p : problems)
+            QVERIFY2(!p.contains(QStringLiteral("pi_test")), qPrintable(p));
     }
 
     void retryAfterGarbageIsAProblem()

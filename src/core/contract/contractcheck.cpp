@@ -1,6 +1,8 @@
 #include "contract/contractcheck.h"
 
 #include "base/translation.h"
+#include "secrets/redaction.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -24,7 +26,8 @@ QStringList problems(const CallRecord &r)
         out.append(tr("The response has no X-Request-Id header."));
     else if (!isWellFormedRequestId(r.headerRequestId))
         out.append(tr("X-Request-Id \"%1\" is not of the form req_pi_<uuid>.")
-                       .arg(QString::fromLatin1(r.headerRequestId.left(80))));
+                       // cut only once every known key in it is redacted
+                       .arg(QString::fromLatin1(Redaction::scrub(r.headerRequestId).left(80))));
     const bool authenticated = r.status != 401 && r.status < 500;
     const bool hasBudgetHeaders = Http::contains(r.responseHeaders, "X-RateLimit-Limit") ||
                                   Http::contains(r.responseHeaders, "X-RateLimit-Remaining") ||

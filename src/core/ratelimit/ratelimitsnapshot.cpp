@@ -1,5 +1,7 @@
 #include "ratelimit/ratelimitsnapshot.h"
 
+#include "secrets/redaction.h"
+
 #include <QDateTime>
 #include <QRegularExpression>
 
@@ -30,6 +32,13 @@ qint64 toUnix(int year, int month, int day, int hour, int minute, int second)
     if (month < 1 || !date.isValid() || !time.isValid() || year < 1970)
         return -1;
     return QDateTime(date, time, Qt::UTC).toSecsSinceEpoch();
+}
+
+// A header's value as a problem quotes it: its start, cut only once every known key in it is
+// redacted, so that no part of a key is left at the cut for the redaction to miss later.
+QString quoted(const QByteArray &value)
+{
+    return QString::fromLatin1(Redaction::scrub(value).left(40));
 }
 
 } // namespace
@@ -130,14 +139,14 @@ RateLimitSnapshot RateLimitSnapshot::fromResponse(int status, const HttpHeaders 
     if (!limitText.isNull()) {
         s.limit = int(parseCount(limitText, maxLimit));
         if (s.limit < 0)
-            s.problems.append(QStringLiteral("X-RateLimit-Limit \"%1\" is not a count")
-                                  .arg(QString::fromLatin1(limitText.left(40))));
+            s.problems.append(
+                QStringLiteral("X-RateLimit-Limit \"%1\" is not a count").arg(quoted(limitText)));
     }
     if (!remainingText.isNull()) {
         s.remaining = int(parseCount(remainingText, maxLimit));
         if (s.remaining < 0)
             s.problems.append(QStringLiteral("X-RateLimit-Remaining \"%1\" is not a count")
-                                  .arg(QString::fromLatin1(remainingText.left(40))));
+                                  .arg(quoted(remainingText)));
     }
     if (s.limit >= 0 && s.remaining > s.limit) {
         s.problems.append(QStringLiteral("X-RateLimit-Remaining is above X-RateLimit-Limit"));
@@ -152,7 +161,7 @@ RateLimitSnapshot RateLimitSnapshot::fromResponse(int status, const HttpHeaders 
         if (reset < 1'000'000'000 || reset > serverNow + 86400 || reset < serverNow - 86400) {
             s.problems.append(
                 QStringLiteral("X-RateLimit-Reset \"%1\" is not a plausible unix time")
-                    .arg(QString::fromLatin1(resetText.left(40))));
+                    .arg(quoted(resetText)));
         } else {
             s.resetUnix = reset;
             s.waitSecs = std::max<qint64>(0, reset - serverNow);
@@ -171,7 +180,7 @@ RateLimitSnapshot RateLimitSnapshot::fromResponse(int status, const HttpHeaders 
             s.fromRetryAfter = true;
         } else {
             s.problems.append(QStringLiteral("Retry-After \"%1\" is neither seconds nor a date")
-                                  .arg(QString::fromLatin1(retryAfter.left(40))));
+                                  .arg(quoted(retryAfter)));
         }
     }
     return s;
