@@ -35,8 +35,6 @@ HistoryStore *AppServices::openHistory()
         return history.get();
     const HistoryDatabase::Opened db = HistoryDatabase::prepare(
         m_historyPath.isEmpty() ? HistoryDatabase::defaultPath() : m_historyPath);
-    if (!db.message.isEmpty())
-        notices.append(db.message);
     qCDebug(lcStartup) << "history" << db.path;
     history = std::make_unique<HistoryStore>(db, Preferences::load(settings).retention());
     session->setHistory(history.get());

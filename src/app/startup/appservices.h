@@ -10,7 +10,6 @@
 
 #include <QNetworkAccessManager>
 #include <QSettings>
-#include <QStringList>
 #include <QUrl>
 
 #include <memory>
@@ -52,10 +51,10 @@ public:
     std::unique_ptr<HistoryStore> history;
     std::unique_ptr<EmbeddedSandbox> sandbox;
     std::unique_ptr<Session> session;
-    QStringList notices; // said once: a moved-aside history, a sandbox that failed…
 
     // Opens the history (once; later calls return it) and hands it to the session. A file
-    // that cannot be used is moved aside or replaced by one in memory, with a notice.
+    // that cannot be used is moved aside or replaced by one in memory, and its database()
+    // message says so.
     HistoryStore *openHistory();
 
     // What --base-url does, at start or when a second launch hands one over: the saved

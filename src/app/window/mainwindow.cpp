@@ -122,8 +122,6 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
     reloadProfiles();
     m_ui->rateLimitGauge->setTracker(session->currentTracker());
     updateKeyStatus();
-    for (const QString &notice : std::as_const(services->notices))
-        showBanner(notice);
     restoreState();
     AfterFirstPaint::run(this, [this] { openHistory(); });
 }
@@ -132,14 +130,13 @@ HistoryStore *MainWindow::openHistory()
 {
     if (m_services->history)
         return m_services->history.get();
-    const qsizetype noticesBefore = m_services->notices.size();
     HistoryStore *history = m_services->openHistory();
     m_ui->historyPanel->setStore(history);
     connect(history, &HistoryStore::stored, m_ui->responsePanel, &ResponsePanel::noteStored);
     connect(history, &HistoryStore::failed, this, [this](const QString &m) { showBanner(m); });
-    for (qsizetype i = noticesBefore; i < m_services->notices.size(); ++i)
-        showBanner(m_services->notices.at(i));
     const auto &db = history->database();
+    if (!db.message.isEmpty())
+        showBanner(db.message); // moved aside, or kept in memory only
     statusBar()->showMessage(db.inMemory ? tr("History in memory only")
                                          : tr("History: %1").arg(db.path));
     qCDebug(lcWindow) << "history open";

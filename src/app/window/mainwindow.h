@@ -43,7 +43,7 @@ protected:
 private:
     void buildMenus();
     // The history is opened after the first paint, or by the first call if that is sooner:
-    // its panel, its notices and the status line come with it. Returns it.
+    // its panel, the status line and what became of an unusable file come with it. Returns it.
     HistoryStore *openHistory();
     void reloadProfiles();
     void onProfileChosen(int index);
