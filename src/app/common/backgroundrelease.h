@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QThreadPool>
 
 #include <utility>
@@ -18,6 +19,12 @@ void drop(T value, qsizetype bytes)
     if (bytes < worthIt)
         return;
     QThreadPool::globalInstance()->start([held = std::move(value)] { Q_UNUSED(held); });
+}
+
+inline void drop(QByteArray bytes)
+{
+    const qsizetype size = bytes.size();
+    drop(std::move(bytes), size);
 }
 
 } // namespace BackgroundRelease

@@ -98,20 +98,24 @@ void BodyView::clear()
 
 void BodyView::setBody(const QByteArray &body)
 {
-    const qsizetype before = m_body.size();
-    BackgroundRelease::drop(std::exchange(m_body, body), before);
+    BackgroundRelease::drop(std::exchange(m_body, body));
     if (body.isEmpty())
         m_findWhenReady = false; // cleared: nothing is on its way to be searched
     if (m_renderedThisTurn) {
         // Calls that finish together are shown together: of the bodies set before the event
         // loop turns again, only the last is laid out, once.
-        ++m_generation;
-        m_latest->store(m_generation);
+        nextGeneration();
         m_ready = false;
         m_coalesced.start();
         return;
     }
     render();
+}
+
+quint64 BodyView::nextGeneration()
+{
+    m_latest->store(++m_generation);
+    return m_generation;
 }
 
 void BodyView::render()
@@ -121,8 +125,7 @@ void BodyView::render()
         m_renderedThisTurn = true;
         QTimer::singleShot(0, this, [this] { m_renderedThisTurn = false; });
     }
-    const quint64 generation = ++m_generation;
-    m_latest->store(generation);
+    const quint64 generation = nextGeneration();
     const QByteArray body = m_body;
     const bool pretty = m_pretty->isChecked();
     if (body.size() < largeBody / 4) {
@@ -170,8 +173,7 @@ void BodyView::display(const QByteArray &text, quint64 generation, bool inList)
 {
     if (generation != m_generation)
         return;
-    const qsizetype before = m_shown.size();
-    BackgroundRelease::drop(std::exchange(m_shown, text), before);
+    BackgroundRelease::drop(std::exchange(m_shown, text));
     if (inList) {
         m_text->clear();
         m_stack->setCurrentWidget(m_list);

@@ -50,6 +50,8 @@ Q_SIGNALS:
 
 private:
     void render();
+    // A new body or view: searches on workers of the one before stop.
+    quint64 nextGeneration();
     // In the line list (its model already holds the text), or in the text editor.
     void display(const QByteArray &text, quint64 generation, bool inList);
     void findNext();
