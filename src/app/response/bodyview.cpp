@@ -3,7 +3,7 @@
 #include "base/jsontext.h"
 #include "common/afterfirstpaint.h"
 #include "common/backgroundrelease.h"
-#include "response/linelistmodel.h"
+#include "response/lineview.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -11,13 +11,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QThreadPool>
-
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -28,8 +26,7 @@ BodyView::BodyView(QWidget *parent)
     : QWidget(parent)
     , m_stack(new QStackedWidget(this))
     , m_text(new QPlainTextEdit(this))
-    , m_list(new QListView(this))
-    , m_lines(new LineListModel(this))
+    , m_lines(new LineView(this))
     , m_pretty(new QCheckBox(tr("&Pretty"), this))
     , m_find(new QLineEdit(this))
     , m_state(new QLabel(this))
@@ -44,17 +41,11 @@ BodyView::BodyView(QWidget *parent)
     m_text->setFont(mono);
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setAccessibleName(tr("Response body"));
-    m_list->setObjectName(QStringLiteral("responseBodyLines"));
-    m_list->setModel(m_lines);
-    m_list->setUniformItemSizes(true);
-    // Millions of lines are laid out in batches between events, never in one long pass.
-    m_list->setLayoutMode(QListView::Batched);
-    m_list->setBatchSize(20000);
-    m_list->setFont(mono);
-    m_list->setAccessibleName(tr("Response body"));
-    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_lines->setObjectName(QStringLiteral("responseBodyLines"));
+    m_lines->setFont(mono);
+    m_lines->setAccessibleName(tr("Response body"));
     m_stack->addWidget(m_text);
-    m_stack->addWidget(m_list);
+    m_stack->addWidget(m_lines);
 
     m_pretty->setChecked(true);
     m_pretty->setObjectName(QStringLiteral("prettyCheck"));
@@ -82,7 +73,7 @@ BodyView::BodyView(QWidget *parent)
 
 bool BodyView::isLargeMode() const
 {
-    return m_stack->currentWidget() == m_list;
+    return m_stack->currentWidget() == m_lines;
 }
 
 void BodyView::focusFind()
@@ -149,23 +140,22 @@ void BodyView::render()
             text = body; // no memory for a pretty copy: the body as it came
             depths.clear();
         }
-        LineListModel::Starts starts;
-        LineListModel::Indents indents;
+        LineList lines;
         if (list || text.size() >= largeBody) {
-            starts = LineListModel::indexLines(text);
-            indents = LineListModel::indentsOf(text, starts, depths);
+            LineList::Starts starts = LineList::indexLines(text);
+            LineList::Indents indents = LineList::indentsOf(text, starts, depths);
             depths = {};
+            lines = LineList(text, std::move(starts), std::move(indents));
         }
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(), [self, text, starts = std::move(starts),
-                                           indents = std::move(indents), generation]() mutable {
-                if (!self || generation != self->m_generation)
-                    return;
-                const bool inList = !starts.isEmpty();
-                if (inList)
-                    self->m_lines->setText(text, std::move(starts), std::move(indents));
-                self->display(text, generation, inList);
-            });
+        QMetaObject::invokeMethod(QCoreApplication::instance(),
+                                  [self, text, lines = std::move(lines), generation]() mutable {
+                                      if (!self || generation != self->m_generation)
+                                          return;
+                                      const bool inList = lines.rowCount() > 0;
+                                      if (inList)
+                                          self->m_lines->setLines(std::move(lines));
+                                      self->display(text, generation, inList);
+                                  });
     });
 }
 
@@ -176,9 +166,9 @@ void BodyView::display(const QByteArray &text, quint64 generation, bool inList)
     BackgroundRelease::drop(std::exchange(m_shown, text));
     if (inList) {
         m_text->clear();
-        m_stack->setCurrentWidget(m_list);
+        m_stack->setCurrentWidget(m_lines);
     } else {
-        m_lines->setText({}, {});
+        m_lines->setLines({});
         m_text->setPlainText(QString::fromUtf8(text));
         m_stack->setCurrentWidget(m_text);
     }
@@ -194,7 +184,7 @@ void BodyView::showSize()
     if (isLargeMode())
         m_state->setText(tr("%1 MB, %2 lines")
                              .arg(double(m_shown.size()) / (1024 * 1024), 0, 'f', 1)
-                             .arg(m_lines->rowCount()));
+                             .arg(m_lines->lines().rowCount()));
     else
         m_state->setText(m_shown.isEmpty() ? QString()
                                            : tr("%n byte(s)", nullptr, int(m_body.size())));
@@ -263,8 +253,8 @@ void BodyView::findNext()
         return; // Enter again while a search of this text runs: that search answers
     // On a worker: tens of MB take tens of milliseconds, and a needle that almost matches
     // everywhere takes longer. A new body or view stops it, at the next chunk.
-    const QModelIndex current = m_list->currentIndex();
-    const qsizetype from = current.isValid() ? m_lines->offsetOfRow(current.row() + 1) : 0;
+    const qsizetype current = m_lines->currentRow();
+    const qsizetype from = current >= 0 ? m_lines->lines().offsetOfRow(current + 1) : 0;
     m_searchGeneration = m_generation;
     m_state->setText(tr("Searching…"));
     QPointer<BodyView> self(this);
@@ -301,10 +291,9 @@ void BodyView::showFound(const QByteArray &needle, qsizetype at, quint64 generat
         m_state->setText(tr("Not found"));
         return;
     }
-    const QModelIndex found = m_lines->index(m_lines->rowOfOffset(at));
-    m_list->setCurrentIndex(found);
-    m_list->scrollTo(found, QAbstractItemView::PositionAtCenter);
-    m_state->setText(tr("Line %L1 of %L2").arg(found.row() + 1).arg(m_lines->rowCount()));
+    const qsizetype row = m_lines->lines().rowOfOffset(at);
+    m_lines->setCurrentRow(row);
+    m_state->setText(tr("Line %L1 of %L2").arg(row + 1).arg(m_lines->lines().rowCount()));
 }
 
 qsizetype BodyView::indexInChunks(const QByteArray &text, const QByteArray &needle, qsizetype from,

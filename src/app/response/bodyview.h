@@ -8,16 +8,15 @@
 #include <functional>
 #include <memory>
 
-class LineListModel;
+class LineView;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
-class QListView;
 class QPlainTextEdit;
 class QStackedWidget;
 
 // A response body, pretty or raw, searchable. Small bodies go in a text editor; large ones
-// in a list view that lays out only the visible lines. Formatting and line indexing run on
+// in a line view that draws only the visible lines. Formatting and line indexing run on
 // a worker thread, so a 50 MB body never stalls the window.
 class BodyView final : public QWidget
 {
@@ -71,8 +70,7 @@ private:
     bool m_ready = true;
     QStackedWidget *m_stack;
     QPlainTextEdit *m_text;
-    QListView *m_list;
-    LineListModel *m_lines;
+    LineView *m_lines;
     QCheckBox *m_pretty;
     QLineEdit *m_find;
     QLabel *m_state;

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "response/linelist.h"
+
+#include <QAbstractScrollArea>
+
+// A read-only view of a LineList that draws only the rows on screen. It keeps nothing per
+// row, so millions of rows cost no layout and no memory beyond the list itself. Rows are
+// selected as in a list (click, Shift, arrows), and copied with Ctrl+C.
+class LineView final : public QAbstractScrollArea
+{
+    Q_OBJECT
+
+public:
+    explicit LineView(QWidget *parent = nullptr);
+
+    void setLines(LineList lines);
+    const LineList &lines() const { return m_lines; }
+    // The row with the cursor, -1 when none.
+    qsizetype currentRow() const { return m_current; }
+    // Selects that row alone and scrolls it to the middle of the view.
+    void setCurrentRow(qsizetype row);
+    // The selected rows as drawn, a line each.
+    QString selectedText() const;
+
+Q_SIGNALS:
+    void currentRowChanged(qsizetype row);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    int rowHeight() const;
+    int visibleRows() const;
+    qsizetype rowAt(int y) const;
+    void updateScrollBars();
+    // Moves the cursor to row; with extend, the selection runs from its anchor to there.
+    void moveTo(qsizetype row, bool extend);
+    void ensureVisible(qsizetype row);
+    // Redraws, tells assistive technology, and signals it.
+    void rowChanged();
+    void copySelection() const;
+    void selectAll();
+
+    LineList m_lines;
+    qsizetype m_current = -1;
+    qsizetype m_anchor = -1;
+    static constexpr int margin = 3;
+};

@@ -1,0 +1,141 @@
+#include "response/lineview.h"
+#include "secrets/redaction.h"
+
+#include <QAccessible>
+#include <QApplication>
+#include <QClipboard>
+#include <QScrollBar>
+#include <QTest>
+
+// The large body's line view: it draws the rows on screen, selects and copies them as a list
+// does, scrolls to any of millions, and tells assistive technology where its cursor is.
+class TestLineView : public QObject
+{
+    Q_OBJECT
+
+    static LineList listOf(const QByteArray &text, const QList<quint8> &depths = {})
+    {
+        const LineList::Starts starts = LineList::indexLines(text);
+        return LineList(text, starts, LineList::indentsOf(text, starts, depths));
+    }
+
+private Q_SLOTS:
+    void rowsSelectedWithShiftAreCopiedIndented()
+    {
+        LineView view;
+        view.resize(400, 300);
+        view.setLines(listOf("{\n\"a\": 1,\n\"b\": [\n2\n]\n}\n", {0, 1, 1, 2, 1, 0}));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const int rowHeight = view.fontMetrics().lineSpacing();
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(20, rowHeight + 2));
+        QCOMPARE(view.currentRow(), 1);
+        QTest::keyClick(&view, Qt::Key_Down, Qt::ShiftModifier);
+        QTest::keyClick(&view, Qt::Key_Down, Qt::ShiftModifier);
+        QCOMPARE(view.selectedText(), QStringLiteral("    \"a\": 1,\n    \"b\": [\n        2"));
+        QApplication::clipboard()->clear();
+        QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QApplication::clipboard()->text(), view.selectedText());
+        // A click without Shift starts again from the row clicked.
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(20, 2));
+        QCOMPARE(view.selectedText(), QStringLiteral("{"));
+    }
+
+    void aCopiedRowHoldsNoKey()
+    {
+        const QString key = QStringLiteral("pi_test_LineViewCopyKey0123456789abcdef");
+        Redaction::rememberSecret(key);
+        LineView view;
+        view.setLines(listOf("{\"echo\": \"" + key.toUtf8() + "\"}"));
+        view.setCurrentRow(0);
+        QVERIFY(view.selectedText().contains(key)); // it shows what the server sent
+        QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
+        const QString copied = QApplication::clipboard()->text();
+        QVERIFY2(!copied.contains(key), qPrintable(copied));
+        QVERIFY(copied.contains(QStringLiteral("[redacted]")));
+    }
+
+    void theSelectedRowIsDrawnHighlighted()
+    {
+        LineView view;
+        view.resize(300, 200);
+        view.setLines(listOf("one\ntwo\nthree\n"));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const int rowHeight = view.fontMetrics().lineSpacing();
+        const QPoint inSecondRow(view.viewport()->width() - 4, rowHeight + rowHeight / 2);
+        const QColor base = view.viewport()->grab().toImage().pixelColor(inSecondRow);
+        view.setCurrentRow(1);
+        const QImage after = view.viewport()->grab().toImage();
+        QVERIFY(after.pixelColor(inSecondRow) != base);
+        QCOMPARE(after.pixelColor(inSecondRow),
+                 view.palette().color(QPalette::Inactive, QPalette::Highlight));
+        // Text is drawn: the first row is not all background.
+        bool inked = false;
+        for (int x = 0; x < 60 && !inked; ++x)
+            for (int y = 0; y < rowHeight && !inked; ++y)
+                inked = after.pixelColor(x, y) != base;
+        QVERIFY(inked);
+    }
+
+    void anyOfMillionsOfRowsIsReachedAndShown()
+    {
+        QByteArray text;
+        for (int i = 0; i < 1'000'000; ++i)
+            text += QByteArray::number(i) + '\n';
+        LineView view;
+        view.resize(400, 300);
+        view.setLines(listOf(text));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QCOMPARE(view.lines().rowCount(), 1'000'000);
+        const int rowsShown = view.viewport()->height() / view.fontMetrics().lineSpacing();
+        view.setCurrentRow(654'321);
+        QVERIFY(view.verticalScrollBar()->value() <= 654'321);
+        QVERIFY(view.verticalScrollBar()->value() + rowsShown > 654'321);
+        QTest::keyClick(&view, Qt::Key_End);
+        QCOMPARE(view.currentRow(), 999'999);
+        QCOMPARE(view.verticalScrollBar()->value(), view.verticalScrollBar()->maximum());
+        QCOMPARE(view.verticalScrollBar()->maximum() + rowsShown, 1'000'000);
+        QTest::keyClick(&view, Qt::Key_PageUp);
+        QCOMPARE(view.currentRow(), 999'999 - rowsShown);
+        QCOMPARE(view.selectedText(), QString::number(999'999 - rowsShown));
+        QTest::keyClick(&view, Qt::Key_Home);
+        QCOMPARE(view.verticalScrollBar()->value(), 0);
+        // A new text starts at its top, with nothing selected.
+        view.setLines(listOf("x\n"));
+        QCOMPARE(view.currentRow(), -1);
+        QCOMPARE(view.verticalScrollBar()->maximum(), 0);
+    }
+
+    void aLongRowScrollsSideways()
+    {
+        LineView view;
+        view.resize(300, 200);
+        view.setLines(listOf(QByteArray(1000, 'w')));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(view.horizontalScrollBar()->maximum() > 0);
+        QTest::keyClick(&view, Qt::Key_Right);
+        QVERIFY(view.horizontalScrollBar()->value() > 0);
+    }
+
+    void assistiveTechnologyHearsTheLineWithTheCursor()
+    {
+        LineView view;
+        view.setAccessibleName(QStringLiteral("Response body"));
+        view.setLines(listOf("{\n\"id\": \"ch_1\"\n}\n", {0, 1, 0}));
+        QAccessibleInterface *a = QAccessible::queryAccessibleInterface(&view);
+        QVERIFY(a);
+        QCOMPARE(a->role(), QAccessible::Document);
+        QVERIFY(a->state().readOnly);
+        QCOMPARE(a->text(QAccessible::Name), QStringLiteral("Response body"));
+        QCOMPARE(a->text(QAccessible::Description), QStringLiteral("3 lines"));
+        view.setCurrentRow(1);
+        QCOMPARE(a->text(QAccessible::Description), QStringLiteral("Line 2 of 3"));
+        QCOMPARE(a->text(QAccessible::Value), QStringLiteral("    \"id\": \"ch_1\""));
+    }
+};
+
+QTEST_MAIN(TestLineView)
+#include "tst_lineview.moc"
