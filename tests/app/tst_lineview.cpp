@@ -13,18 +13,61 @@ class TestLineView : public QObject
 {
     Q_OBJECT
 
-    static LineList listOf(const QByteArray &text, const QList<quint8> &depths = {})
+private Q_SLOTS:
+    // Only every 64th row's start is kept: each row, found from its mark, is where a plain
+    // walk through the text puts it, in short lines, long lines cut in segments, CRLF, UTF-8.
+    void everyRowIsFoundFromItsMark()
     {
-        const LineList::Starts starts = LineList::indexLines(text);
-        return LineList(text, starts, LineList::indentsOf(text, starts, depths));
+        QByteArray text;
+        for (int i = 0; i < 500; ++i) {
+            text += QByteArray("{\"n\": ") + QByteArray::number(i) + (i % 7 ? ",\n" : ",\r\n");
+            if (i % 97 == 0)
+                text += QByteArray("é").repeated(1500 + i) + '\n'; // 3,000+ bytes: cut in two
+            if (i % 131 == 0)
+                text += '\n'; // an empty line
+        }
+        text += "no newline at the end";
+        QList<qsizetype> starts; // a plain walk: to the newline, or 2,048 bytes less a partial
+        for (qsizetype at = 0; at < text.size();) {
+            starts.append(at);
+            const qsizetype newline = text.indexOf('\n', at);
+            qsizetype cut = at + LineList::segment;
+            while (cut < text.size() && (uchar(text.at(cut)) & 0xC0) == 0x80)
+                --cut;
+            at = newline >= 0 && newline < cut ? newline + 1 : std::min(cut, text.size());
+        }
+        const LineList lines(text);
+        QCOMPARE(lines.rowCount(), starts.size());
+        for (qsizetype row = 0; row < starts.size(); ++row) {
+            QCOMPARE(lines.rowStart(row), starts.at(row));
+            QCOMPARE(lines.rowOfOffset(starts.at(row)), row);
+            const qsizetype end = row + 1 < starts.size() ? starts.at(row + 1) : text.size();
+            QCOMPARE(lines.rowOfOffset(end - 1), row);
+            QVERIFY(!lines.rowBytes(row).endsWith('\r'));
+        }
+        QCOMPARE(lines.rowBytes(lines.rowCount() - 1), QByteArrayView("no newline at the end"));
+        QCOMPARE(lines.rowStart(lines.rowCount()), 0); // past the end: from the top
+        QCOMPARE(LineList(QByteArray()).rowCount(), 1);
+        QCOMPARE(LineList().rowCount(), 0);
     }
 
-private Q_SLOTS:
+    void linesAreIndentedByTheirDepthAndTheirCutsAreNot()
+    {
+        const QByteArray text = "[\n\"" + QByteArray(3000, 'x') + "\"\n]\n";
+        const LineList lines(text, {0, 1, 0});
+        QCOMPARE(lines.rowCount(), 4);
+        QCOMPARE(lines.indentOf(0), 0);
+        QCOMPARE(lines.indentOf(1), 4);
+        QCOMPARE(lines.indentOf(2), 0); // the rest of the long line
+        QCOMPARE(lines.indentOf(3), 0);
+        QCOMPARE(lines.widest(), LineList::segment + 4);
+    }
+
     void rowsSelectedWithShiftAreCopiedIndented()
     {
         LineView view;
         view.resize(400, 300);
-        view.setLines(listOf("{\n\"a\": 1,\n\"b\": [\n2\n]\n}\n", {0, 1, 1, 2, 1, 0}));
+        view.setLines(LineList("{\n\"a\": 1,\n\"b\": [\n2\n]\n}\n", {0, 1, 1, 2, 1, 0}));
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const int rowHeight = view.fontMetrics().lineSpacing();
@@ -46,7 +89,7 @@ private Q_SLOTS:
         const QString key = QStringLiteral("pi_test_LineViewCopyKey0123456789abcdef");
         Redaction::rememberSecret(key);
         LineView view;
-        view.setLines(listOf("{\"echo\": \"" + key.toUtf8() + "\"}"));
+        view.setLines(LineList("{\"echo\": \"" + key.toUtf8() + "\"}"));
         view.setCurrentRow(0);
         QVERIFY(view.selectedText().contains(key)); // it shows what the server sent
         QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
@@ -59,7 +102,7 @@ private Q_SLOTS:
     {
         LineView view;
         view.resize(300, 200);
-        view.setLines(listOf("one\ntwo\nthree\n"));
+        view.setLines(LineList("one\ntwo\nthree\n"));
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         const int rowHeight = view.fontMetrics().lineSpacing();
@@ -85,7 +128,7 @@ private Q_SLOTS:
             text += QByteArray::number(i) + '\n';
         LineView view;
         view.resize(400, 300);
-        view.setLines(listOf(text));
+        view.setLines(LineList(text));
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QCOMPARE(view.lines().rowCount(), 1'000'000);
@@ -103,7 +146,7 @@ private Q_SLOTS:
         QTest::keyClick(&view, Qt::Key_Home);
         QCOMPARE(view.verticalScrollBar()->value(), 0);
         // A new text starts at its top, with nothing selected.
-        view.setLines(listOf("x\n"));
+        view.setLines(LineList("x\n"));
         QCOMPARE(view.currentRow(), -1);
         QCOMPARE(view.verticalScrollBar()->maximum(), 0);
     }
@@ -112,7 +155,7 @@ private Q_SLOTS:
     {
         LineView view;
         view.resize(300, 200);
-        view.setLines(listOf(QByteArray(1000, 'w')));
+        view.setLines(LineList(QByteArray(1000, 'w')));
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QVERIFY(view.horizontalScrollBar()->maximum() > 0);
@@ -124,7 +167,7 @@ private Q_SLOTS:
     {
         LineView view;
         view.setAccessibleName(QStringLiteral("Response body"));
-        view.setLines(listOf("{\n\"id\": \"ch_1\"\n}\n", {0, 1, 0}));
+        view.setLines(LineList("{\n\"id\": \"ch_1\"\n}\n", {0, 1, 0}));
         QAccessibleInterface *a = QAccessible::queryAccessibleInterface(&view);
         QVERIFY(a);
         QCOMPARE(a->role(), QAccessible::Document);

@@ -141,12 +141,8 @@ void BodyView::render()
             depths.clear();
         }
         LineList lines;
-        if (list || text.size() >= largeBody) {
-            LineList::Starts starts = LineList::indexLines(text);
-            LineList::Indents indents = LineList::indentsOf(text, starts, depths);
-            depths = {};
-            lines = LineList(text, std::move(starts), std::move(indents));
-        }
+        if (list || text.size() >= largeBody)
+            lines = LineList(text, std::exchange(depths, {}));
         QMetaObject::invokeMethod(QCoreApplication::instance(),
                                   [self, text, lines = std::move(lines), generation]() mutable {
                                       if (!self || generation != self->m_generation)
@@ -254,7 +250,7 @@ void BodyView::findNext()
     // On a worker: tens of MB take tens of milliseconds, and a needle that almost matches
     // everywhere takes longer. A new body or view stops it, at the next chunk.
     const qsizetype current = m_lines->currentRow();
-    const qsizetype from = current >= 0 ? m_lines->lines().offsetOfRow(current + 1) : 0;
+    const qsizetype from = current >= 0 ? m_lines->lines().rowStart(current + 1) : 0;
     m_searchGeneration = m_generation;
     m_state->setText(tr("Searching…"));
     QPointer<BodyView> self(this);

@@ -1,84 +1,82 @@
 #include "response/linelist.h"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <utility>
 
-namespace {
-
-qsizetype listedSize(const QByteArray &text)
-{
-    return std::min<qsizetype>(text.size(), std::numeric_limits<quint32>::max());
-}
-
-} // namespace
-
-LineList::Starts LineList::indexLines(const QByteArray &text)
-{
-    Starts starts;
-    // Reserved whole: growing it step by step would hold two copies of tens of MB at once.
-    starts.reserve(text.count('\n') + text.size() / segment + 1);
-    const qsizetype size = listedSize(text);
-    qsizetype start = 0;
-    qsizetype newline = -1; // the next newline at or after start, found once per line
-    while (start < size) {
-        starts.append(quint32(start));
-        if (newline < start) {
-            newline = text.indexOf('\n', start);
-            if (newline < 0)
-                newline = text.size();
-        }
-        // A long line is cut into segments; its newline is not searched for again for each.
-        // A cut never splits a UTF-8 character: it moves back past continuation bytes.
-        qsizetype cut = start + segment;
-        if (cut < newline + 1 && cut < text.size()) {
-            for (int back = 0; back < 3 && (uchar(text.at(cut)) & 0xC0) == 0x80; ++back)
-                --cut;
-        }
-        start = std::min(newline + 1, cut);
-    }
-    if (starts.isEmpty())
-        starts.append(0);
-    return starts;
-}
-
-LineList::Indents LineList::indentsOf(const QByteArray &text, const Starts &starts,
-                                      const QList<quint8> &lineDepths)
-{
-    Indents indents;
-    if (lineDepths.isEmpty())
-        return indents;
-    indents.reserve(starts.size());
-    qsizetype line = 0;
-    for (const quint32 start : starts) {
-        const bool firstSegment = start == 0 || text.at(start - 1) == '\n';
-        indents.append(firstSegment ? lineDepths.value(line++) : quint8(0));
-    }
-    return indents;
-}
-
-LineList::LineList(QByteArray text, Starts starts, Indents indents)
+LineList::LineList(QByteArray text, const QList<quint8> &lineDepths)
     : m_text(std::move(text))
-    , m_starts(std::move(starts))
-    , m_indents(std::move(indents))
 {
-    for (qsizetype row = 0; row < m_starts.size(); ++row)
-        m_widest = std::max(m_widest, rowBytes(row).size() + indentOf(row));
+    const qsizetype size = listedSize();
+    if (!lineDepths.isEmpty())
+        m_indents.reserve(lineDepths.size() + size / segment + 1);
+    qsizetype line = 0;
+    qsizetype start = 0;
+    do {
+        if (m_rows % rowsPerMark == 0)
+            m_marks.append(quint32(start));
+        const qsizetype end = rowEnd(start);
+        quint8 depth = 0;
+        if (!lineDepths.isEmpty()) {
+            // A line's first row is indented, the rows it is cut into after that are not.
+            if (start == 0 || m_text.at(start - 1) == '\n')
+                depth = lineDepths.value(line++);
+            m_indents.append(depth);
+        }
+        m_widest = std::max(m_widest, bytesOf(start, end).size() + depth * 4);
+        ++m_rows;
+        start = end;
+    } while (start < size);
 }
 
-QByteArrayView LineList::rowBytes(qsizetype row) const
+qsizetype LineList::listedSize() const
 {
-    if (row < 0 || row >= m_starts.size())
-        return {};
-    const qsizetype start = m_starts.at(row);
-    const qsizetype end =
-        row + 1 < m_starts.size() ? qsizetype(m_starts.at(row + 1)) : listedSize(m_text);
+    return std::min<qsizetype>(m_text.size(), std::numeric_limits<quint32>::max());
+}
+
+qsizetype LineList::rowEnd(qsizetype start) const
+{
+    const qsizetype size = listedSize();
+    const qsizetype limit = std::min(size, start + segment);
+    if (start >= limit)
+        return size;
+    const char *text = m_text.constData();
+    if (const void *newline = std::memchr(text + start, '\n', size_t(limit - start)))
+        return static_cast<const char *>(newline) - text + 1;
+    // A cut never splits a UTF-8 character: it moves back past continuation bytes.
+    qsizetype cut = limit;
+    for (int back = 0; cut < size && back < 3 && (uchar(text[cut]) & 0xC0) == 0x80; ++back)
+        --cut;
+    return cut;
+}
+
+qsizetype LineList::rowStart(qsizetype row) const
+{
+    if (row < 0 || row >= m_rows)
+        return 0;
+    qsizetype start = m_marks.at(row / rowsPerMark);
+    for (qsizetype i = row % rowsPerMark; i > 0; --i)
+        start = rowEnd(start);
+    return start;
+}
+
+QByteArrayView LineList::bytesOf(qsizetype start, qsizetype end) const
+{
     QByteArrayView bytes(m_text.constData() + start, end - start);
     if (bytes.endsWith('\n'))
         bytes.chop(1);
     if (bytes.endsWith('\r'))
         bytes.chop(1);
     return bytes;
+}
+
+QByteArrayView LineList::rowBytes(qsizetype row) const
+{
+    if (row < 0 || row >= m_rows)
+        return {};
+    const qsizetype start = rowStart(row);
+    return bytesOf(start, rowEnd(start));
 }
 
 QString LineList::rowText(qsizetype row) const
@@ -88,11 +86,23 @@ QString LineList::rowText(qsizetype row) const
 
 qsizetype LineList::rowOfOffset(qsizetype offset) const
 {
-    const auto it = std::upper_bound(m_starts.cbegin(), m_starts.cend(), offset);
-    return std::max<qsizetype>(0, (it - m_starts.cbegin()) - 1);
+    if (m_rows == 0)
+        return 0;
+    const qsizetype after =
+        std::upper_bound(m_marks.cbegin(), m_marks.cend(), offset) - m_marks.cbegin();
+    const qsizetype markIndex = std::max<qsizetype>(0, after - 1);
+    qsizetype row = markIndex * rowsPerMark;
+    qsizetype start = m_marks.at(markIndex);
+    for (; row + 1 < m_rows; ++row) {
+        const qsizetype end = rowEnd(start);
+        if (end > offset)
+            break;
+        start = end;
+    }
+    return row;
 }
 
 qsizetype LineList::bytes() const
 {
-    return m_text.size() + m_starts.size() * qsizetype(sizeof(quint32)) + m_indents.size();
+    return m_text.size() + m_marks.size() * qsizetype(sizeof(quint32)) + m_indents.size();
 }

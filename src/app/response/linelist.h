@@ -1,36 +1,36 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 
 // A large text as rows, for a view that draws only what is on screen. Lines longer than a
 // screenful are cut into segments, so a 50 MB one-line body scrolls too. Built on a worker,
 // then handed to the window whole.
+//
+// It keeps where every 64th row starts, not every row: a row is found from the mark before it
+// by reading at most 63 rows on, a few hundred bytes for the usual JSON line. A pretty body's
+// rows average about ten bytes, so an index of 4 bytes a row would cost almost half the text.
 class LineList final
 {
 public:
     static constexpr qsizetype segment = 2048;
-    // Where each row starts: 4 bytes a row, as a body is far below 4 GB (a longer text is
-    // listed up to there).
-    using Starts = QList<quint32>;
-    // Each row's indentation, in steps of four spaces.
-    using Indents = QList<quint8>;
-
-    // Builds the row index.
-    static Starts indexLines(const QByteArray &text);
-    // Each row's indentation from each line's depth, as JsonText::prettyLines gives them: a
-    // line's first segment is indented, its others not.
-    static Indents indentsOf(const QByteArray &text, const Starts &starts,
-                             const QList<quint8> &lineDepths);
 
     LineList() = default;
-    // Without indents, the text is shown as it is.
-    LineList(QByteArray text, Starts starts, Indents indents = {});
+    // With lineDepths (one a line, as JsonText::prettyLines gives them), each line's first row
+    // is drawn indented by four spaces a step; without, the text is shown as it is.
+    explicit LineList(QByteArray text, const QList<quint8> &lineDepths = {});
 
     const QByteArray &text() const { return m_text; }
-    qsizetype rowCount() const { return m_starts.size(); }
-    // A row's bytes, without its newline or indentation.
+    qsizetype rowCount() const { return m_rows; }
+    // Where a row starts in the text; 0 past the last row.
+    qsizetype rowStart(qsizetype row) const;
+    // Where the row starting at `start` ends: past its newline, or where its segment is cut.
+    qsizetype rowEnd(qsizetype start) const;
+    // The bytes of the row from start to end, without its line break.
+    QByteArrayView bytesOf(qsizetype start, qsizetype end) const;
+    // A row's bytes, without its line break or indentation.
     QByteArrayView rowBytes(qsizetype row) const;
     int indentOf(qsizetype row) const { return m_indents.value(row) * 4; }
     // A row as it is drawn: its indentation, then its text.
@@ -38,13 +38,16 @@ public:
     // The widest row, in bytes and indentation: an upper bound of its characters.
     qsizetype widest() const { return m_widest; }
     qsizetype rowOfOffset(qsizetype offset) const;
-    qsizetype offsetOfRow(qsizetype row) const { return m_starts.value(row); }
     // What it holds, for BackgroundRelease.
     qsizetype bytes() const;
 
 private:
+    static constexpr qsizetype rowsPerMark = 64;
+    qsizetype listedSize() const;
+
     QByteArray m_text;
-    Starts m_starts;
-    Indents m_indents;
+    QList<quint32> m_marks;  // where rows 0, 64, 128… start (a body is far below 4 GB)
+    QList<quint8> m_indents; // each row's, in steps; empty when none is indented
+    qsizetype m_rows = 0;
     qsizetype m_widest = 0;
 };

@@ -57,10 +57,14 @@ QString LineView::selectedText() const
     const qsizetype first = std::min(m_anchor, m_current);
     const qsizetype last = std::max(m_anchor, m_current);
     QString text;
+    qsizetype start = m_lines.rowStart(first);
     for (qsizetype row = first; row <= last; ++row) {
+        const qsizetype end = m_lines.rowEnd(start);
         if (row > first)
             text += QLatin1Char('\n');
-        text += m_lines.rowText(row);
+        text += QString(m_lines.indentOf(row), QLatin1Char(' '));
+        text += QString::fromUtf8(m_lines.bytesOf(start, end));
+        start = end;
     }
     return text;
 }
@@ -109,8 +113,10 @@ void LineView::paintEvent(QPaintEvent *)
     const qsizetype selectedFrom = m_current < 0 ? -1 : std::min(m_anchor, m_current);
     const qsizetype selectedTo = m_current < 0 ? -1 : std::max(m_anchor, m_current);
     // The row partly shown at the bottom too.
+    qsizetype start = m_lines.rowStart(first);
     for (qsizetype row = first, y = 0; row < m_lines.rowCount() && y < viewport()->height();
          ++row, y += height) {
+        const qsizetype end = m_lines.rowEnd(start);
         const bool selected = row >= selectedFrom && row <= selectedTo;
         if (selected)
             painter.fillRect(0, int(y), viewport()->width(), height,
@@ -118,7 +124,8 @@ void LineView::paintEvent(QPaintEvent *)
         painter.setPen(
             palette().color(group, selected ? QPalette::HighlightedText : QPalette::Text));
         painter.drawText(left + m_lines.indentOf(row) * column, int(y) + ascent,
-                         QString::fromUtf8(m_lines.rowBytes(row)));
+                         QString::fromUtf8(m_lines.bytesOf(start, end)));
+        start = end;
     }
 }
 
