@@ -4,7 +4,9 @@
 #include <QAccessible>
 #include <QApplication>
 #include <QClipboard>
+#include <QFontMetricsF>
 #include <QScrollBar>
+#include <QSignalSpy>
 #include <QTest>
 
 // The large body's line view: it draws the rows on screen, selects and copies them as a list
@@ -34,7 +36,9 @@ private Q_SLOTS:
             qsizetype cut = at + LineList::segment;
             while (cut < text.size() && (uchar(text.at(cut)) & 0xC0) == 0x80)
                 --cut;
-            at = newline >= 0 && newline < cut ? newline + 1 : std::min(cut, text.size());
+            // A newline right at the cut ends the row: no empty row after it.
+            const bool inRow = newline >= 0 && newline <= at + LineList::segment;
+            at = inRow ? newline + 1 : std::min(cut, text.size());
         }
         const LineList lines(text);
         QCOMPARE(lines.rowCount(), starts.size());
@@ -48,6 +52,13 @@ private Q_SLOTS:
         QCOMPARE(lines.rowBytes(lines.rowCount() - 1), QByteArrayView("no newline at the end"));
         QCOMPARE(lines.rowStart(lines.rowCount()), 0); // past the end: from the top
         QCOMPARE(LineList(QByteArray()).rowCount(), 1);
+        // A line of exactly 2,048 bytes, or one whose CR is its 2,048th byte, is one row.
+        QCOMPARE(LineList(QByteArray(2048, 'a') + "\nb").rowCount(), 2);
+        QCOMPARE(LineList(QByteArray(2047, 'a') + "\r\nb").rowCount(), 2);
+        QCOMPARE(LineList(QByteArray(2047, 'a') + "\r\nb").rowBytes(0), QByteArray(2047, 'a'));
+        // A CR that ends no line is text.
+        QCOMPARE(LineList(QByteArray(2047, 'a') + "\r" + QByteArray(10, 'b')).rowBytes(0).size(),
+                 2048);
         QCOMPARE(LineList().rowCount(), 0);
     }
 
@@ -96,6 +107,64 @@ private Q_SLOTS:
         const QString copied = QApplication::clipboard()->text();
         QVERIFY2(!copied.contains(key), qPrintable(copied));
         QVERIFY(copied.contains(QStringLiteral("[redacted]")));
+    }
+
+    // Long lines are cut into rows for the screen only: a copy of all of them is the text,
+    // CRLFs and all, so a key that runs across a cut is whole when the redaction reads it.
+    void aCopyIsTheTextItsCutsUndoneAndItsKeysRedacted()
+    {
+        const QString key = QStringLiteral("pi_test_AcrossTheCutKey0123456789abcdef");
+        Redaction::rememberSecret(key);
+        const QByteArray text =
+            QByteArray(2033, 'x') + key.toUtf8() + QByteArray(3000, 'y') + "\r\nend\r\n";
+        LineView view;
+        view.setLines(LineList(text));
+        QVERIFY(view.lines().rowCount() > 3);
+        QTest::keyClick(&view, Qt::Key_A, Qt::ControlModifier);
+        QCOMPARE(view.selectedText(), QString::fromLatin1(text.chopped(2)));
+        QApplication::clipboard()->clear();
+        QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
+        QString expected = QString::fromLatin1(text.chopped(2));
+        expected.replace(key, QStringLiteral("[redacted]"));
+        QCOMPARE(QApplication::clipboard()->text(), expected);
+    }
+
+    // Megabytes are copied on a worker, the key redacted there too; the view says when.
+    void aLargeCopyIsMadeOnAWorker()
+    {
+        const QString key = QStringLiteral("pi_test_LargeCopyKey0123456789abcdef");
+        Redaction::rememberSecret(key);
+        QByteArray text;
+        for (int i = 0; i < 100'000; ++i)
+            text += "\"n\": " + QByteArray::number(i) + ",\n";
+        text += key.toUtf8();
+        LineView view;
+        view.setLines(LineList(text));
+        QSignalSpy started(&view, &LineView::copyStarted);
+        QSignalSpy copied(&view, &LineView::copied);
+        QApplication::clipboard()->clear();
+        QTest::keyClick(&view, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(started.size(), 1);
+        QVERIFY(copied.wait(10000));
+        QCOMPARE(copied.first().first().value<qsizetype>(), view.lines().rowCount());
+        const QString copiedText = QApplication::clipboard()->text();
+        QCOMPARE(copiedText.size(), text.size() - key.size() + qsizetype(strlen("[redacted]")));
+        QVERIFY(copiedText.startsWith(QStringLiteral("\"n\": 0,\n")));
+        QVERIFY(copiedText.endsWith(QStringLiteral("[redacted]")));
+    }
+
+    void aClickBelowTheLastRowSelectsNothing()
+    {
+        LineView view;
+        view.resize(300, 300);
+        view.setLines(LineList("one\ntwo\n"));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setCurrentRow(1);
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(20, 250));
+        QCOMPARE(view.currentRow(), -1);
+        QVERIFY(view.selectedText().isEmpty());
     }
 
     void theSelectedRowIsDrawnHighlighted()
@@ -161,6 +230,17 @@ private Q_SLOTS:
         QVERIFY(view.horizontalScrollBar()->maximum() > 0);
         QTest::keyClick(&view, Qt::Key_Right);
         QVERIFY(view.horizontalScrollBar()->value() > 0);
+        // Scrolled to the end, the end of the row is on screen.
+        const QFontMetricsF metrics(view.font());
+        const qreal rowWidth = metrics.horizontalAdvance(QString(1000, QLatin1Char('w')));
+        QVERIFY2(view.horizontalScrollBar()->maximum() + view.viewport()->width() >= rowWidth,
+                 qPrintable(QString::number(rowWidth)));
+        // A row of tabs is wider than its bytes: measured once drawn.
+        view.setLines(LineList(QByteArray("a\t").repeated(300)));
+        view.viewport()->repaint();
+        const qreal tabbed = metrics.horizontalAdvance(QString::fromLatin1("a\t").repeated(300));
+        QTRY_VERIFY2(view.horizontalScrollBar()->maximum() + view.viewport()->width() >= tabbed,
+                     qPrintable(QString::number(tabbed)));
     }
 
     void assistiveTechnologyHearsTheLineWithTheCursor()

@@ -65,6 +65,10 @@ BodyView::BodyView(QWidget *parent)
     layout->addWidget(m_stack, 1);
 
     connect(m_pretty, &QCheckBox::toggled, this, &BodyView::render);
+    connect(m_lines, &LineView::copyStarted, this, [this] { m_state->setText(tr("Copying…")); });
+    connect(m_lines, &LineView::copied, this, [this](qsizetype rows) {
+        m_state->setText(rows == 1 ? tr("1 line copied") : tr("%L1 lines copied").arg(rows));
+    });
     connect(m_find, &QLineEdit::returnPressed, this, &BodyView::findNext);
     auto *find = new QShortcut(QKeySequence::Find, this, this, &BodyView::focusFind,
                                Qt::WidgetWithChildrenShortcut);

@@ -42,7 +42,10 @@ qsizetype LineList::rowEnd(qsizetype start) const
     if (start >= limit)
         return size;
     const char *text = m_text.constData();
-    if (const void *newline = std::memchr(text + start, '\n', size_t(limit - start)))
+    // A newline right at the cut belongs to this row: no empty row after a line of exactly
+    // 2,048 bytes, nor a lone "\n" after a CR that ends one.
+    const qsizetype searched = std::min(size, limit + 1) - start;
+    if (const void *newline = std::memchr(text + start, '\n', size_t(searched)))
         return static_cast<const char *>(newline) - text + 1;
     // A cut never splits a UTF-8 character: it moves back past continuation bytes.
     qsizetype cut = limit;
@@ -64,10 +67,11 @@ qsizetype LineList::rowStart(qsizetype row) const
 QByteArrayView LineList::bytesOf(qsizetype start, qsizetype end) const
 {
     QByteArrayView bytes(m_text.constData() + start, end - start);
-    if (bytes.endsWith('\n'))
+    if (bytes.endsWith('\n')) {
         bytes.chop(1);
-    if (bytes.endsWith('\r'))
-        bytes.chop(1);
+        if (bytes.endsWith('\r'))
+            bytes.chop(1);
+    }
     return bytes;
 }
 
@@ -82,6 +86,34 @@ QByteArrayView LineList::rowBytes(qsizetype row) const
 QString LineList::rowText(qsizetype row) const
 {
     return QString(QString(indentOf(row), QLatin1Char(' ')) + QString::fromUtf8(rowBytes(row)));
+}
+
+QByteArray LineList::copyOf(qsizetype first, qsizetype last) const
+{
+    if (m_rows == 0)
+        return {};
+    first = std::clamp<qsizetype>(first, 0, m_rows - 1);
+    last = std::clamp<qsizetype>(last, first, m_rows - 1);
+    qsizetype start = rowStart(first);
+    // Sized once: a copy of tens of MB is not grown step by step.
+    qsizetype size = rowEnd(rowStart(last)) - start;
+    for (qsizetype row = first; row <= last && !m_indents.isEmpty(); ++row)
+        size += indentOf(row);
+    QByteArray copy;
+    copy.reserve(size);
+    for (qsizetype row = first; row <= last; ++row) {
+        const qsizetype end = rowEnd(start);
+        copy.append(QByteArray(indentOf(row), ' '));
+        copy.append(m_text.constData() + start, end - start);
+        start = end;
+    }
+    // The last row's line break is not part of what was selected.
+    if (copy.endsWith('\n')) {
+        copy.chop(1);
+        if (copy.endsWith('\r'))
+            copy.chop(1);
+    }
+    return copy;
 }
 
 qsizetype LineList::rowOfOffset(qsizetype offset) const

@@ -35,6 +35,9 @@ public:
     int indentOf(qsizetype row) const { return m_indents.value(row) * 4; }
     // A row as it is drawn: its indentation, then its text.
     QString rowText(qsizetype row) const;
+    // Rows first to last as the text holds them: its own line breaks, none where a long line
+    // is cut, indentation at the start of each line. Empty when there are no rows.
+    QByteArray copyOf(qsizetype first, qsizetype last) const;
     // The widest row, in bytes and indentation: an upper bound of its characters.
     qsizetype widest() const { return m_widest; }
     qsizetype rowOfOffset(qsizetype offset) const;

@@ -6,12 +6,14 @@
 
 #include <QAccessible>
 #include <QContextMenuEvent>
+#include <QFontMetricsF>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <utility>
 
@@ -35,6 +37,7 @@ void LineView::setLines(LineList lines)
     const qsizetype oldBytes = old.bytes();
     BackgroundRelease::drop(std::move(old), oldBytes);
     m_current = m_anchor = -1;
+    m_measuredWidth = 0;
     verticalScrollBar()->setValue(0);
     horizontalScrollBar()->setValue(0);
     updateScrollBars();
@@ -54,19 +57,8 @@ QString LineView::selectedText() const
 {
     if (m_current < 0)
         return {};
-    const qsizetype first = std::min(m_anchor, m_current);
-    const qsizetype last = std::max(m_anchor, m_current);
-    QString text;
-    qsizetype start = m_lines.rowStart(first);
-    for (qsizetype row = first; row <= last; ++row) {
-        const qsizetype end = m_lines.rowEnd(start);
-        if (row > first)
-            text += QLatin1Char('\n');
-        text += QString(m_lines.indentOf(row), QLatin1Char(' '));
-        text += QString::fromUtf8(m_lines.bytesOf(start, end));
-        start = end;
-    }
-    return text;
+    return QString::fromUtf8(
+        m_lines.copyOf(std::min(m_anchor, m_current), std::max(m_anchor, m_current)));
 }
 
 int LineView::rowHeight() const
@@ -82,7 +74,12 @@ int LineView::visibleRows() const
 qsizetype LineView::rowAt(int y) const
 {
     const qsizetype row = verticalScrollBar()->value() + y / rowHeight();
-    return std::clamp<qsizetype>(row, 0, m_lines.rowCount() - 1);
+    return row < m_lines.rowCount() ? std::max<qsizetype>(row, 0) : -1;
+}
+
+qreal LineView::columnWidth() const
+{
+    return std::max<qreal>(1, QFontMetricsF(font()).horizontalAdvance(QLatin1Char('M')));
 }
 
 void LineView::updateScrollBars()
@@ -91,10 +88,13 @@ void LineView::updateScrollBars()
     QScrollBar *vertical = verticalScrollBar();
     vertical->setPageStep(visibleRows());
     vertical->setRange(0, std::max(0, rows - visibleRows()));
-    const int column = std::max(1, fontMetrics().horizontalAdvance(QLatin1Char('M')));
-    const qsizetype width = m_lines.widest() * column + 2 * margin;
+    // A row of ASCII is as wide as its characters in this fixed-width font; the widest row
+    // with a tab or other characters is measured as it is drawn (m_measuredWidth).
+    const qreal column = columnWidth();
+    const qsizetype width = std::max<qsizetype>(
+        qsizetype(std::ceil(qreal(m_lines.widest()) * column)) + 2 * margin, m_measuredWidth);
     QScrollBar *horizontal = horizontalScrollBar();
-    horizontal->setSingleStep(column);
+    horizontal->setSingleStep(int(std::ceil(column)));
     horizontal->setPageStep(viewport()->width());
     horizontal->setRange(0, int(std::clamp<qsizetype>(width - viewport()->width(), 0,
                                                       std::numeric_limits<int>::max())));
@@ -106,9 +106,11 @@ void LineView::paintEvent(QPaintEvent *)
     painter.setFont(font());
     const QPalette::ColorGroup group = hasFocus() ? QPalette::Active : QPalette::Inactive;
     const int height = rowHeight();
-    const int column = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const QFontMetricsF metrics(font());
+    const qreal column = columnWidth();
     const int ascent = fontMetrics().ascent();
     const int left = margin - horizontalScrollBar()->value();
+    qsizetype widest = m_measuredWidth;
     const qsizetype first = verticalScrollBar()->value();
     const qsizetype selectedFrom = m_current < 0 ? -1 : std::min(m_anchor, m_current);
     const qsizetype selectedTo = m_current < 0 ? -1 : std::max(m_anchor, m_current);
@@ -123,9 +125,20 @@ void LineView::paintEvent(QPaintEvent *)
                              palette().brush(group, QPalette::Highlight));
         painter.setPen(
             palette().color(group, selected ? QPalette::HighlightedText : QPalette::Text));
-        painter.drawText(left + m_lines.indentOf(row) * column, int(y) + ascent,
-                         QString::fromUtf8(m_lines.bytesOf(start, end)));
+        const QByteArrayView bytes = m_lines.bytesOf(start, end);
+        const QString text = QString::fromUtf8(bytes);
+        const qreal indent = m_lines.indentOf(row) * column;
+        painter.drawText(QPointF(left + indent, qreal(y + ascent)), text);
+        if (!isPlainAscii(bytes))
+            widest =
+                std::max(widest, qsizetype(std::ceil(indent + metrics.horizontalAdvance(text))) +
+                                     2 * margin);
         start = end;
+    }
+    if (widest > m_measuredWidth) {
+        // Not while painting: a scroll bar that appears resizes the viewport.
+        m_measuredWidth = widest;
+        QMetaObject::invokeMethod(this, &LineView::updateScrollBars, Qt::QueuedConnection);
     }
 }
 
@@ -138,8 +151,10 @@ void LineView::resizeEvent(QResizeEvent *event)
 void LineView::changeEvent(QEvent *event)
 {
     QAbstractScrollArea::changeEvent(event);
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
+        m_measuredWidth = 0;
         updateScrollBars();
+    }
 }
 
 void LineView::keyPressEvent(QKeyEvent *event)
@@ -189,6 +204,12 @@ void LineView::mousePressEvent(QMouseEvent *event)
     if (m_lines.rowCount() == 0)
         return;
     const qsizetype row = rowAt(event->position().toPoint().y());
+    if (row < 0) {
+        // Below the last row: nothing is selected, as in a list.
+        m_current = m_anchor = -1;
+        rowChanged();
+        return;
+    }
     const bool inSelection = m_current >= 0 && row >= std::min(m_anchor, m_current) &&
                              row <= std::max(m_anchor, m_current);
     // A right click keeps the selection it lands in, for the context menu's Copy.
@@ -198,8 +219,10 @@ void LineView::mousePressEvent(QMouseEvent *event)
 
 void LineView::mouseMoveEvent(QMouseEvent *event)
 {
-    if ((event->buttons() & Qt::LeftButton) && m_lines.rowCount() > 0)
-        moveTo(rowAt(event->position().toPoint().y()), true);
+    if (!(event->buttons() & Qt::LeftButton) || m_lines.rowCount() == 0 || m_current < 0)
+        return;
+    const qsizetype row = rowAt(event->position().toPoint().y());
+    moveTo(row < 0 ? m_lines.rowCount() - 1 : row, true);
 }
 
 void LineView::contextMenuEvent(QContextMenuEvent *event)
@@ -240,11 +263,30 @@ void LineView::ensureVisible(qsizetype row)
         vertical->setValue(int(row - visibleRows() + 1));
 }
 
-void LineView::copySelection() const
+void LineView::copySelection()
 {
-    const QString text = selectedText();
-    if (!text.isEmpty())
-        Clipboard::copy(text);
+    if (m_current < 0)
+        return;
+    const qsizetype first = std::min(m_anchor, m_current);
+    const qsizetype last = std::max(m_anchor, m_current);
+    const qsizetype bytes = m_lines.rowEnd(m_lines.rowStart(last)) - m_lines.rowStart(first);
+    if (bytes < copiedHere) {
+        Clipboard::copy(selectedText());
+        Q_EMIT copied(last - first + 1);
+        return;
+    }
+    // Megabytes: made and redacted on a worker, so the window does not freeze meanwhile.
+    Q_EMIT copyStarted();
+    Clipboard::copyInBackground(
+        this,
+        [lines = m_lines, first, last] { return QString::fromUtf8(lines.copyOf(first, last)); },
+        [this, rows = last - first + 1] { Q_EMIT copied(rows); });
+}
+
+bool LineView::isPlainAscii(QByteArrayView bytes)
+{
+    return std::all_of(bytes.begin(), bytes.end(),
+                       [](char c) { return uchar(c) >= 0x20 && uchar(c) < 0x7F; });
 }
 
 void LineView::rowChanged()

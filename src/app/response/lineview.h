@@ -25,6 +25,9 @@ public:
 
 Q_SIGNALS:
     void currentRowChanged(qsizetype row);
+    // A copy of megabytes is made on a worker: copyStarted() comes first, copied() at the end.
+    void copyStarted();
+    void copied(qsizetype rows);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -39,18 +42,24 @@ protected:
 private:
     int rowHeight() const;
     int visibleRows() const;
+    // The row at y in the viewport; -1 below the last.
     qsizetype rowAt(int y) const;
+    qreal columnWidth() const;
+    // Printable ASCII only: as wide as its bytes in a fixed-width font.
+    static bool isPlainAscii(QByteArrayView bytes);
     void updateScrollBars();
     // Moves the cursor to row; with extend, the selection runs from its anchor to there.
     void moveTo(qsizetype row, bool extend);
     void ensureVisible(qsizetype row);
     // Redraws, tells assistive technology, and signals it.
     void rowChanged();
-    void copySelection() const;
+    void copySelection();
     void selectAll();
 
     LineList m_lines;
     qsizetype m_current = -1;
     qsizetype m_anchor = -1;
+    qsizetype m_measuredWidth = 0; // the widest row measured so far, margins included
     static constexpr int margin = 3;
+    static constexpr qsizetype copiedHere = 1024 * 1024; // larger copies are made on a worker
 };
