@@ -41,6 +41,9 @@ QByteArray replacedAll(const QByteArray &data, const PatternList &list)
     QByteArray out = data;
     for (const SecretPattern &p : list)
         out = p.replaced(out, placeholder);
+    // Nothing replaced (replaced() hands back its input then): no pattern occurs in it.
+    if (out.isSharedWith(data))
+        return out;
     if (std::none_of(list.cbegin(), list.cend(),
                      [&out](const SecretPattern &p) { return p.occursIn(out); }))
         return out;
@@ -70,6 +73,15 @@ QString replacedAll(const QString &data, const PatternList &list)
     return out.size() == utf8.size() && out == utf8 ? data : QString::fromUtf8(out);
 }
 
+// Whether the registry holds a pattern of exactly this secret.
+bool holdsPattern(const QByteArray &secret)
+{
+    QMutexLocker lock(&registryLock());
+    const PatternList &list = *registry();
+    return std::any_of(list.cbegin(), list.cend(),
+                       [&](const SecretPattern &p) { return p.secret() == secret; });
+}
+
 QtMessageHandler &previousHandler()
 {
     static QtMessageHandler handler = nullptr;
@@ -86,7 +98,11 @@ void scrubbingHandler(QtMsgType type, const QMessageLogContext &context, const Q
 
 void rememberSecret(const QString &apiKey)
 {
-    const SecretPattern pattern(apiKey.toUtf8());
+    // Every call remembers its key: one already known costs a comparison, not its spellings.
+    const QByteArray secret = apiKey.toUtf8();
+    if (holdsPattern(secret))
+        return;
+    const SecretPattern pattern(secret);
     if (!pattern.isValid())
         return;
     QMutexLocker lock(&registryLock());
@@ -114,11 +130,12 @@ QList<SecretPattern> patterns(const QString &extraKey)
         QMutexLocker lock(&registryLock());
         list = *registry();
     }
-    const SecretPattern extra(extraKey.toUtf8());
-    if (extra.isValid() && std::none_of(list.cbegin(), list.cend(), [&](const SecretPattern &p) {
-            return p.secret() == extra.secret();
-        }))
-        list.append(extra);
+    const QByteArray secret = extraKey.toUtf8();
+    if (secret.size() < SecretPattern::minimumLength ||
+        std::any_of(list.cbegin(), list.cend(),
+                    [&](const SecretPattern &p) { return p.secret() == secret; }))
+        return list;
+    list.append(SecretPattern(secret));
     return list;
 }
 
@@ -150,9 +167,10 @@ bool holdsSecret(const QString &text)
                        [&data](const SecretPattern &p) { return p.occursIn(data); });
 }
 
-HttpHeaders headers(const HttpHeaders &in, const QString &apiKey)
+namespace {
+
+HttpHeaders headersWith(const HttpHeaders &in, const PatternList &list)
 {
-    const PatternList list = patterns(apiKey);
     HttpHeaders out;
     out.reserve(in.size());
     for (const auto &h : in) {
@@ -166,6 +184,13 @@ HttpHeaders headers(const HttpHeaders &in, const QString &apiKey)
     return out;
 }
 
+} // namespace
+
+HttpHeaders headers(const HttpHeaders &in, const QString &apiKey)
+{
+    return headersWith(in, patterns(apiKey));
+}
+
 CallRecord record(const CallRecord &in, const QString &apiKey)
 {
     const PatternList list = patterns(apiKey);
@@ -176,11 +201,11 @@ CallRecord record(const CallRecord &in, const QString &apiKey)
         r.url = QUrl::fromEncoded(cleanUrl);
     r.method = replacedAll(in.method, list);
     r.profile = replacedAll(in.profile, list);
-    r.requestHeaders = headers(in.requestHeaders, apiKey);
+    r.requestHeaders = headersWith(in.requestHeaders, list);
     r.requestBody = replacedAll(in.requestBody, list);
     r.idempotencyKey = replacedAll(in.idempotencyKey, list);
     r.errorText = replacedAll(in.errorText, list);
-    r.responseHeaders = headers(in.responseHeaders, apiKey);
+    r.responseHeaders = headersWith(in.responseHeaders, list);
     r.responseBody = replacedAll(in.responseBody, list);
     r.headerRequestId = replacedAll(in.headerRequestId, list);
     for (QString *field :
