@@ -27,6 +27,8 @@ private Q_SLOTS:
                 text += QByteArray("é").repeated(1500 + i) + '\n'; // 3,000+ bytes: cut in two
             if (i % 131 == 0)
                 text += '\n'; // an empty line
+            if (i % 149 == 0)
+                text += QByteArray(2048, 'c') + "\r\n"; // a CRLF just past the cut
         }
         text += "no newline at the end";
         QList<qsizetype> starts; // a plain walk: to the newline, or 2,048 bytes less a partial
@@ -37,7 +39,9 @@ private Q_SLOTS:
             while (cut < text.size() && (uchar(text.at(cut)) & 0xC0) == 0x80)
                 --cut;
             // A newline right at the cut ends the row: no empty row after it.
-            const bool inRow = newline >= 0 && newline <= at + LineList::segment;
+            const qsizetype limit = at + LineList::segment;
+            const bool inRow = newline >= 0 && (newline <= limit ||
+                                                (newline == limit + 1 && text.at(limit) == '\r'));
             at = inRow ? newline + 1 : std::min(cut, text.size());
         }
         const LineList lines(text);
@@ -55,6 +59,8 @@ private Q_SLOTS:
         // A line of exactly 2,048 bytes, or one whose CR is its 2,048th byte, is one row.
         QCOMPARE(LineList(QByteArray(2048, 'a') + "\nb").rowCount(), 2);
         QCOMPARE(LineList(QByteArray(2047, 'a') + "\r\nb").rowCount(), 2);
+        QCOMPARE(LineList(QByteArray(2048, 'a') + "\r\nb").rowCount(), 2);
+        QCOMPARE(LineList(QByteArray(2048, 'a') + "\r\nb").rowBytes(0), QByteArray(2048, 'a'));
         QCOMPARE(LineList(QByteArray(2047, 'a') + "\r\nb").rowBytes(0), QByteArray(2047, 'a'));
         // A CR that ends no line is text.
         QCOMPARE(LineList(QByteArray(2047, 'a') + "\r" + QByteArray(10, 'b')).rowBytes(0).size(),
@@ -154,6 +160,30 @@ private Q_SLOTS:
         QVERIFY(copiedText.endsWith(QStringLiteral("[redacted]")));
     }
 
+    // The last copy asked for wins: a large copy still being made when a small one is asked
+    // for never reaches the clipboard, nor says it was made.
+    void aLaterCopyWinsOverALargeOneStillBeingMade()
+    {
+        QByteArray text;
+        for (int i = 0; i < 200'000; ++i)
+            text += "\"n\": " + QByteArray::number(i) + ",\n";
+        LineView view;
+        view.setLines(LineList(text, QList<quint8>(200'001, 3))); // indented: 3.6 MB
+        QCOMPARE(view.lines().copySize(0, 0), 12 + 8);
+        QSignalSpy copied(&view, &LineView::copied);
+        QTest::keyClick(&view, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
+        QTest::keyClick(&view, Qt::Key_End);
+        QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(copied.size(), 1);
+        QCOMPARE(copied.first().first().value<qsizetype>(), 1);
+        const QString last = QApplication::clipboard()->text();
+        QVERIFY2(last.size() < 100, qPrintable(last.left(100)));
+        QTest::qWait(1500);
+        QCOMPARE(copied.size(), 1);
+        QCOMPARE(QApplication::clipboard()->text(), last);
+    }
+
     void aClickBelowTheLastRowSelectsNothing()
     {
         LineView view;
@@ -241,6 +271,15 @@ private Q_SLOTS:
         const qreal tabbed = metrics.horizontalAdvance(QString::fromLatin1("a\t").repeated(300));
         QTRY_VERIFY2(view.horizontalScrollBar()->maximum() + view.viewport()->width() >= tabbed,
                      qPrintable(QString::number(tabbed)));
+        // A row of wide characters reaches its end, and not far past it.
+        const QString wide = QString(QStringLiteral("漢字")).repeated(300);
+        view.setLines(LineList(wide.toUtf8()));
+        view.viewport()->repaint();
+        const qreal wideWidth = metrics.horizontalAdvance(wide);
+        QTRY_VERIFY(view.horizontalScrollBar()->maximum() + view.viewport()->width() >= wideWidth);
+        QVERIFY2(view.horizontalScrollBar()->maximum() + view.viewport()->width() <
+                     wideWidth * 1.1 + 20,
+                 qPrintable(QString::number(view.horizontalScrollBar()->maximum())));
     }
 
     void assistiveTechnologyHearsTheLineWithTheCursor()

@@ -9,12 +9,26 @@
 #include <QPointer>
 #include <QThreadPool>
 
+#include <atomic>
 #include <utility>
 
 namespace Clipboard {
 
+namespace {
+
+// The last copy asked for wins: a copy made on a worker that a later copy overtook is dropped,
+// at the latest before it reaches the clipboard. Counted on the UI thread, read on workers.
+std::atomic<quint64> &latestCopy()
+{
+    static std::atomic<quint64> latest{0};
+    return latest;
+}
+
+} // namespace
+
 void copy(const QString &text)
 {
+    ++latestCopy();
     QGuiApplication::clipboard()->setText(Redaction::scrub(text));
 }
 
@@ -22,17 +36,26 @@ void copyInBackground(QObject *context, std::function<QString()> make, std::func
 {
     // The pointer is only read back on the UI thread, where the context lives and dies.
     QPointer<QObject> guard(context);
+    const quint64 copy = ++latestCopy();
+    const auto overtaken = [copy] {
+        return latestCopy().load() != copy;
+    };
     QThreadPool::globalInstance()->start(
-        [guard, make = std::move(make), done = std::move(done)]() mutable {
-            QString text = Redaction::scrub(make());
-            QMetaObject::invokeMethod(QCoreApplication::instance(),
-                                      [guard, text = std::move(text), done = std::move(done)] {
-                                          if (!guard)
-                                              return;
-                                          QGuiApplication::clipboard()->setText(text);
-                                          if (done)
-                                              done();
-                                      });
+        [guard, overtaken, make = std::move(make), done = std::move(done)]() mutable {
+            if (overtaken())
+                return;
+            QString text = make();
+            if (overtaken())
+                return;
+            text = Redaction::scrub(text);
+            const auto put = [guard, overtaken, text = std::move(text), done = std::move(done)] {
+                if (!guard || overtaken())
+                    return;
+                QGuiApplication::clipboard()->setText(text);
+                if (done)
+                    done();
+            };
+            QMetaObject::invokeMethod(QCoreApplication::instance(), put);
         });
 }
 

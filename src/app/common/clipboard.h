@@ -12,8 +12,8 @@ namespace Clipboard {
 
 void copy(const QString &text);
 // For a text of megabytes: it is made and redacted on a worker, then put on the clipboard on
-// the UI thread (not at all if context, an object of that thread, is gone by then), and
-// `done` called there.
+// the UI thread, and `done` called there. Not at all if context, an object of that thread, is
+// gone by then, or if another copy was asked for meanwhile: the last one asked for wins.
 void copyInBackground(QObject *context, std::function<QString()> make,
                       std::function<void()> done = {});
 QString text();

@@ -24,10 +24,33 @@ LineList::LineList(QByteArray text, const QList<quint8> &lineDepths)
                 depth = lineDepths.value(line++);
             m_indents.append(depth);
         }
-        m_widest = std::max(m_widest, bytesOf(start, end).size() + depth * 4);
+        // In characters, not bytes: a row of CJK is half as wide as its bytes or less. Only
+        // a row that could be the widest is counted.
+        const QByteArrayView row = bytesOf(start, end);
+        if (row.size() + depth * 4 > m_widest)
+            m_widest = std::max(m_widest, charactersIn(row) + depth * 4);
         ++m_rows;
         start = end;
     } while (start < size);
+}
+
+qsizetype LineList::charactersIn(QByteArrayView bytes)
+{
+    // Every byte but UTF-8's continuation bytes starts a character.
+    return std::count_if(bytes.begin(), bytes.end(),
+                         [](char c) { return (uchar(c) & 0xC0) != 0x80; });
+}
+
+qsizetype LineList::copySize(qsizetype first, qsizetype last) const
+{
+    if (m_rows == 0)
+        return 0;
+    first = std::clamp<qsizetype>(first, 0, m_rows - 1);
+    last = std::clamp<qsizetype>(last, first, m_rows - 1);
+    qsizetype size = rowEnd(rowStart(last)) - rowStart(first);
+    for (qsizetype row = first; row <= last && !m_indents.isEmpty(); ++row)
+        size += indentOf(row);
+    return size;
 }
 
 qsizetype LineList::listedSize() const
@@ -42,11 +65,13 @@ qsizetype LineList::rowEnd(qsizetype start) const
     if (start >= limit)
         return size;
     const char *text = m_text.constData();
-    // A newline right at the cut belongs to this row: no empty row after a line of exactly
+    // A line break right at the cut belongs to this row: no empty row after a line of exactly
     // 2,048 bytes, nor a lone "\n" after a CR that ends one.
     const qsizetype searched = std::min(size, limit + 1) - start;
     if (const void *newline = std::memchr(text + start, '\n', size_t(searched)))
         return static_cast<const char *>(newline) - text + 1;
+    if (limit + 1 < size && text[limit] == '\r' && text[limit + 1] == '\n')
+        return limit + 2;
     // A cut never splits a UTF-8 character: it moves back past continuation bytes.
     qsizetype cut = limit;
     for (int back = 0; cut < size && back < 3 && (uchar(text[cut]) & 0xC0) == 0x80; ++back)
@@ -95,15 +120,11 @@ QByteArray LineList::copyOf(qsizetype first, qsizetype last) const
     first = std::clamp<qsizetype>(first, 0, m_rows - 1);
     last = std::clamp<qsizetype>(last, first, m_rows - 1);
     qsizetype start = rowStart(first);
-    // Sized once: a copy of tens of MB is not grown step by step.
-    qsizetype size = rowEnd(rowStart(last)) - start;
-    for (qsizetype row = first; row <= last && !m_indents.isEmpty(); ++row)
-        size += indentOf(row);
     QByteArray copy;
-    copy.reserve(size);
+    copy.reserve(copySize(first, last)); // sized once: tens of MB are not grown step by step
     for (qsizetype row = first; row <= last; ++row) {
         const qsizetype end = rowEnd(start);
-        copy.append(QByteArray(indentOf(row), ' '));
+        copy.append(indentOf(row), ' ');
         copy.append(m_text.constData() + start, end - start);
         start = end;
     }

@@ -38,7 +38,9 @@ public:
     // Rows first to last as the text holds them: its own line breaks, none where a long line
     // is cut, indentation at the start of each line. Empty when there are no rows.
     QByteArray copyOf(qsizetype first, qsizetype last) const;
-    // The widest row, in bytes and indentation: an upper bound of its characters.
+    // The size of that copy, in bytes.
+    qsizetype copySize(qsizetype first, qsizetype last) const;
+    // The widest row, in characters and indentation (a tab counted as one).
     qsizetype widest() const { return m_widest; }
     qsizetype rowOfOffset(qsizetype offset) const;
     // What it holds, for BackgroundRelease.
@@ -46,6 +48,7 @@ public:
 
 private:
     static constexpr qsizetype rowsPerMark = 64;
+    static qsizetype charactersIn(QByteArrayView bytes);
     qsizetype listedSize() const;
 
     QByteArray m_text;

@@ -38,6 +38,7 @@ void LineView::setLines(LineList lines)
     BackgroundRelease::drop(std::move(old), oldBytes);
     m_current = m_anchor = -1;
     m_measuredWidth = 0;
+    m_widths.clear();
     verticalScrollBar()->setValue(0);
     horizontalScrollBar()->setValue(0);
     updateScrollBars();
@@ -106,7 +107,6 @@ void LineView::paintEvent(QPaintEvent *)
     painter.setFont(font());
     const QPalette::ColorGroup group = hasFocus() ? QPalette::Active : QPalette::Inactive;
     const int height = rowHeight();
-    const QFontMetricsF metrics(font());
     const qreal column = columnWidth();
     const int ascent = fontMetrics().ascent();
     const int left = margin - horizontalScrollBar()->value();
@@ -131,8 +131,7 @@ void LineView::paintEvent(QPaintEvent *)
         painter.drawText(QPointF(left + indent, qreal(y + ascent)), text);
         if (!isPlainAscii(bytes))
             widest =
-                std::max(widest, qsizetype(std::ceil(indent + metrics.horizontalAdvance(text))) +
-                                     2 * margin);
+                std::max(widest, qsizetype(std::ceil(indent + measured(row, text))) + 2 * margin);
         start = end;
     }
     if (widest > m_measuredWidth) {
@@ -153,6 +152,7 @@ void LineView::changeEvent(QEvent *event)
     QAbstractScrollArea::changeEvent(event);
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
         m_measuredWidth = 0;
+        m_widths.clear();
         updateScrollBars();
     }
 }
@@ -269,8 +269,7 @@ void LineView::copySelection()
         return;
     const qsizetype first = std::min(m_anchor, m_current);
     const qsizetype last = std::max(m_anchor, m_current);
-    const qsizetype bytes = m_lines.rowEnd(m_lines.rowStart(last)) - m_lines.rowStart(first);
-    if (bytes < copiedHere) {
+    if (m_lines.copySize(first, last) < copiedHere) {
         Clipboard::copy(selectedText());
         Q_EMIT copied(last - first + 1);
         return;
@@ -281,6 +280,19 @@ void LineView::copySelection()
         this,
         [lines = m_lines, first, last] { return QString::fromUtf8(lines.copyOf(first, last)); },
         [this, rows = last - first + 1] { Q_EMIT copied(rows); });
+}
+
+qreal LineView::measured(qsizetype row, const QString &text)
+{
+    // Rows scrolled by a few lines are painted again: each is measured once. The cache is
+    // dropped whole when it has grown past a few screens.
+    if (const auto it = m_widths.constFind(row); it != m_widths.cend())
+        return *it;
+    if (m_widths.size() >= 4096)
+        m_widths.clear();
+    const qreal width = QFontMetricsF(font()).horizontalAdvance(text);
+    m_widths.insert(row, width);
+    return width;
 }
 
 bool LineView::isPlainAscii(QByteArrayView bytes)

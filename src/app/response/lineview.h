@@ -3,6 +3,7 @@
 #include "response/linelist.h"
 
 #include <QAbstractScrollArea>
+#include <QHash>
 
 // A read-only view of a LineList that draws only the rows on screen. It keeps nothing per
 // row, so millions of rows cost no layout and no memory beyond the list itself. Rows are
@@ -45,6 +46,8 @@ private:
     // The row at y in the viewport; -1 below the last.
     qsizetype rowAt(int y) const;
     qreal columnWidth() const;
+    // The width of a row's text as drawn (without its indentation), measured once.
+    qreal measured(qsizetype row, const QString &text);
     // Printable ASCII only: as wide as its bytes in a fixed-width font.
     static bool isPlainAscii(QByteArrayView bytes);
     void updateScrollBars();
@@ -59,7 +62,8 @@ private:
     LineList m_lines;
     qsizetype m_current = -1;
     qsizetype m_anchor = -1;
-    qsizetype m_measuredWidth = 0; // the widest row measured so far, margins included
+    qsizetype m_measuredWidth = 0;    // the widest row measured so far, margins included
+    QHash<qsizetype, qreal> m_widths; // rows measured lately
     static constexpr int margin = 3;
     static constexpr qsizetype copiedHere = 1024 * 1024; // larger copies are made on a worker
 };
