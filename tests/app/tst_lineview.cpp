@@ -182,6 +182,13 @@ private Q_SLOTS:
         QTest::qWait(1500);
         QCOMPARE(copied.size(), 1);
         QCOMPARE(QApplication::clipboard()->text(), last);
+        // Nor over text another widget puts there meanwhile.
+        QTest::keyClick(&view, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
+        QApplication::clipboard()->setText(QStringLiteral("from a text field"));
+        QTest::qWait(1500);
+        QCOMPARE(copied.size(), 1);
+        QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("from a text field"));
     }
 
     void aClickBelowTheLastRowSelectsNothing()

@@ -34,6 +34,14 @@ void copy(const QString &text)
 
 void copyInBackground(QObject *context, std::function<QString()> make, std::function<void()> done)
 {
+    // Text put there by anything else (a text field's own Ctrl+C, another program) is later
+    // than this copy too.
+    static const bool watching = [] {
+        QObject::connect(QGuiApplication::clipboard(), &QClipboard::dataChanged,
+                         [] { ++latestCopy(); });
+        return true;
+    }();
+    Q_UNUSED(watching);
     // The pointer is only read back on the UI thread, where the context lives and dies.
     QPointer<QObject> guard(context);
     const quint64 copy = ++latestCopy();
