@@ -70,6 +70,12 @@ BodyView::BodyView(QWidget *parent)
         m_state->setText(rows == 1 ? tr("1 line copied") : tr("%L1 lines copied").arg(rows));
     });
     connect(m_find, &QLineEdit::returnPressed, this, &BodyView::findNext);
+    connect(m_find, &QLineEdit::textChanged, this, [this] {
+        // A search for what is no longer asked for stops at its next chunk; the state line
+        // says the size again at once.
+        if (m_searchGeneration != 0 && m_searchStop && !m_searchStop->exchange(true))
+            showSize();
+    });
     auto *find = new QShortcut(QKeySequence::Find, this, this, &BodyView::focusFind,
                                Qt::WidgetWithChildrenShortcut);
     Q_UNUSED(find);
@@ -262,16 +268,19 @@ void BodyView::findNext()
     const QByteArray utf8 = needle.toUtf8();
     const quint64 generation = m_generation;
     const std::shared_ptr<std::atomic<quint64>> latest = m_latest;
-    QThreadPool::globalInstance()->start([self, text, utf8, from, generation, latest] {
+    m_searchStop = std::make_shared<std::atomic<bool>>(false);
+    QThreadPool::globalInstance()->start([self, text, utf8, from, generation, latest,
+                                          stop = m_searchStop] {
         const auto stopped = [&] {
-            return latest->load() != generation;
+            return latest->load() != generation || stop->load();
         };
         qsizetype at = indexInChunks(text, utf8, from, text.size(), stopped);
         if (at < 0)
             at = indexInChunks(text, utf8, 0, from, stopped); // from the top, as far as here
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, utf8, at, generation] {
+        const bool cut = stop->load(); // stopped part-way: -1 says nothing then
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [self, utf8, at, generation, cut] {
             if (self)
-                self->showFound(utf8, at, generation);
+                self->showFound(utf8, cut ? -2 : at, generation);
         });
     });
 }
@@ -282,7 +291,7 @@ void BodyView::showFound(const QByteArray &needle, qsizetype at, quint64 generat
         m_searchGeneration = 0;
     if (generation != m_generation)
         return; // another body or view since: its own search, if any, starts afresh
-    if (m_find->text().toUtf8() != needle) {
+    if (at == -2 || m_find->text().toUtf8() != needle) {
         showSize();
         findNext(); // typed on while it searched: the text as it is now, if any
         return;

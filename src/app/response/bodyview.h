@@ -54,6 +54,7 @@ private:
     // In the line list (its model already holds the text), or in the text editor.
     void display(const QByteArray &text, quint64 generation, bool inList);
     void findNext();
+    // at: where needle was found, -1 nowhere, -2 when the search was stopped part-way.
     void showFound(const QByteArray &needle, qsizetype at, quint64 generation);
     // The state line's "3.2 MB, 41,000 lines" (or the byte count) for what is shown.
     void showSize();
@@ -63,7 +64,8 @@ private:
     quint64 m_generation = 0;
     // The generation on screen, as searches on workers see it.
     std::shared_ptr<std::atomic<quint64>> m_latest = std::make_shared<std::atomic<quint64>>(0);
-    quint64 m_searchGeneration = 0; // the text a search runs on, if one does
+    quint64 m_searchGeneration = 0;                  // the text a search runs on, if one does
+    std::shared_ptr<std::atomic<bool>> m_searchStop; // set when that search's needle changes
     bool m_renderedThisTurn = false;
     bool m_findWhenReady = false; // Enter pressed while the next body was being formatted
     QTimer m_coalesced;           // renders the last body set, when several come in one turn
