@@ -34,6 +34,14 @@ LineList::LineList(QByteArray text, const QList<quint8> &lineDepths)
     } while (start < size);
 }
 
+qsizetype LineList::withoutLineBreak(QByteArrayView bytes)
+{
+    // "\n" or "\r\n"; a CR alone ends no line.
+    if (!bytes.endsWith('\n'))
+        return bytes.size();
+    return bytes.size() - (bytes.endsWith("\r\n") ? 2 : 1);
+}
+
 qsizetype LineList::charactersIn(QByteArrayView bytes)
 {
     // Every byte but UTF-8's continuation bytes starts a character.
@@ -91,13 +99,8 @@ qsizetype LineList::rowStart(qsizetype row) const
 
 QByteArrayView LineList::bytesOf(qsizetype start, qsizetype end) const
 {
-    QByteArrayView bytes(m_text.constData() + start, end - start);
-    if (bytes.endsWith('\n')) {
-        bytes.chop(1);
-        if (bytes.endsWith('\r'))
-            bytes.chop(1);
-    }
-    return bytes;
+    const QByteArrayView bytes(m_text.constData() + start, end - start);
+    return bytes.first(withoutLineBreak(bytes));
 }
 
 QByteArrayView LineList::rowBytes(qsizetype row) const
@@ -128,12 +131,7 @@ QByteArray LineList::copyOf(qsizetype first, qsizetype last) const
         copy.append(m_text.constData() + start, end - start);
         start = end;
     }
-    // The last row's line break is not part of what was selected.
-    if (copy.endsWith('\n')) {
-        copy.chop(1);
-        if (copy.endsWith('\r'))
-            copy.chop(1);
-    }
+    copy.truncate(withoutLineBreak(copy)); // the last row's is not part of what was selected
     return copy;
 }
 

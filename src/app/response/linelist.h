@@ -49,6 +49,8 @@ public:
 private:
     static constexpr qsizetype rowsPerMark = 64;
     static qsizetype charactersIn(QByteArrayView bytes);
+    // The length of bytes without the line break it ends with, if any.
+    static qsizetype withoutLineBreak(QByteArrayView bytes);
     qsizetype listedSize() const;
 
     QByteArray m_text;
