@@ -32,16 +32,9 @@ void copy(const QString &text)
     QGuiApplication::clipboard()->setText(Redaction::scrub(text));
 }
 
-void copyInBackground(QObject *context, std::function<QString()> make, std::function<void()> done)
+void copyInBackground(QObject *context, std::function<QString()> make,
+                      std::function<void(bool copied)> done)
 {
-    // Text put there by anything else (a text field's own Ctrl+C, another program) is later
-    // than this copy too.
-    static const bool watching = [] {
-        QObject::connect(QGuiApplication::clipboard(), &QClipboard::dataChanged,
-                         [] { ++latestCopy(); });
-        return true;
-    }();
-    Q_UNUSED(watching);
     // The pointer is only read back on the UI thread, where the context lives and dies.
     QPointer<QObject> guard(context);
     const quint64 copy = ++latestCopy();
@@ -50,18 +43,21 @@ void copyInBackground(QObject *context, std::function<QString()> make, std::func
     };
     QThreadPool::globalInstance()->start(
         [guard, overtaken, make = std::move(make), done = std::move(done)]() mutable {
-            if (overtaken())
-                return;
-            QString text = make();
-            if (overtaken())
-                return;
-            text = Redaction::scrub(text);
+            QString text;
+            if (!overtaken())
+                text = make();
+            if (!overtaken())
+                text = Redaction::scrub(text);
+            else
+                text.clear(); // not redacted: not to be kept a moment longer
             const auto put = [guard, overtaken, text = std::move(text), done = std::move(done)] {
-                if (!guard || overtaken())
+                if (!guard)
                     return;
-                QGuiApplication::clipboard()->setText(text);
+                const bool copied = !overtaken();
+                if (copied)
+                    QGuiApplication::clipboard()->setText(text);
                 if (done)
-                    done();
+                    done(copied);
             };
             QMetaObject::invokeMethod(QCoreApplication::instance(), put);
         });

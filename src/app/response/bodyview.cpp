@@ -66,6 +66,10 @@ BodyView::BodyView(QWidget *parent)
 
     connect(m_pretty, &QCheckBox::toggled, this, &BodyView::render);
     connect(m_lines, &LineView::copyStarted, this, [this] { m_state->setText(tr("Copying…")); });
+    connect(m_lines, &LineView::copyDropped, this, [this] {
+        if (m_state->text() == tr("Copying…")) // no later copy has said anything since
+            showSize();
+    });
     connect(m_lines, &LineView::copied, this, [this](qsizetype rows) {
         m_state->setText(rows == 1 ? tr("1 line copied") : tr("%L1 lines copied").arg(rows));
     });
@@ -73,7 +77,7 @@ BodyView::BodyView(QWidget *parent)
     connect(m_find, &QLineEdit::textChanged, this, [this] {
         // A search for what is no longer asked for stops at its next chunk; the state line
         // says the size again at once.
-        if (m_searchGeneration != 0 && m_searchStop && !m_searchStop->exchange(true))
+        if (m_searchGeneration == m_generation && m_searchStop && !m_searchStop->exchange(true))
             showSize();
     });
     auto *find = new QShortcut(QKeySequence::Find, this, this, &BodyView::focusFind,

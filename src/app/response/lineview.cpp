@@ -279,7 +279,12 @@ void LineView::copySelection()
     Clipboard::copyInBackground(
         this,
         [lines = m_lines, first, last] { return QString::fromUtf8(lines.copyOf(first, last)); },
-        [this, rows = last - first + 1] { Q_EMIT copied(rows); });
+        [this, rows = last - first + 1](bool done) {
+            if (done)
+                Q_EMIT copied(rows);
+            else
+                Q_EMIT copyDropped();
+        });
 }
 
 qreal LineView::measured(qsizetype row, const QString &text)

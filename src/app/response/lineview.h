@@ -26,9 +26,11 @@ public:
 
 Q_SIGNALS:
     void currentRowChanged(qsizetype row);
-    // A copy of megabytes is made on a worker: copyStarted() comes first, copied() at the end.
+    // A copy of megabytes is made on a worker: copyStarted() comes first, copied() at the end,
+    // or copyDropped() when a later copy overtook it.
     void copyStarted();
     void copied(qsizetype rows);
+    void copyDropped();
 
 protected:
     void paintEvent(QPaintEvent *event) override;
