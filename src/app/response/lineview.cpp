@@ -37,8 +37,7 @@ void LineView::setLines(LineList lines)
     const qsizetype oldBytes = old.bytes();
     BackgroundRelease::drop(std::move(old), oldBytes);
     m_current = m_anchor = -1;
-    m_measuredWidth = 0;
-    m_widths.clear();
+    forgetWidths();
     verticalScrollBar()->setValue(0);
     horizontalScrollBar()->setValue(0);
     updateScrollBars();
@@ -56,10 +55,15 @@ void LineView::setCurrentRow(qsizetype row)
 
 QString LineView::selectedText() const
 {
+    const auto [first, last] = selection();
+    return first < 0 ? QString() : QString::fromUtf8(m_lines.copyOf(first, last));
+}
+
+std::pair<qsizetype, qsizetype> LineView::selection() const
+{
     if (m_current < 0)
-        return {};
-    return QString::fromUtf8(
-        m_lines.copyOf(std::min(m_anchor, m_current), std::max(m_anchor, m_current)));
+        return {-1, -1};
+    return {std::min(m_anchor, m_current), std::max(m_anchor, m_current)};
 }
 
 int LineView::rowHeight() const
@@ -112,8 +116,7 @@ void LineView::paintEvent(QPaintEvent *)
     const int left = margin - horizontalScrollBar()->value();
     qsizetype widest = m_measuredWidth;
     const qsizetype first = verticalScrollBar()->value();
-    const qsizetype selectedFrom = m_current < 0 ? -1 : std::min(m_anchor, m_current);
-    const qsizetype selectedTo = m_current < 0 ? -1 : std::max(m_anchor, m_current);
+    const auto [selectedFrom, selectedTo] = selection();
     // The row partly shown at the bottom too.
     qsizetype start = m_lines.rowStart(first);
     for (qsizetype row = first, y = 0; row < m_lines.rowCount() && y < viewport()->height();
@@ -151,8 +154,7 @@ void LineView::changeEvent(QEvent *event)
 {
     QAbstractScrollArea::changeEvent(event);
     if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange) {
-        m_measuredWidth = 0;
-        m_widths.clear();
+        forgetWidths();
         updateScrollBars();
     }
 }
@@ -210,8 +212,8 @@ void LineView::mousePressEvent(QMouseEvent *event)
         rowChanged();
         return;
     }
-    const bool inSelection = m_current >= 0 && row >= std::min(m_anchor, m_current) &&
-                             row <= std::max(m_anchor, m_current);
+    const auto [first, last] = selection();
+    const bool inSelection = row >= first && row <= last;
     // A right click keeps the selection it lands in, for the context menu's Copy.
     if (event->button() == Qt::LeftButton || !inSelection)
         moveTo(row, event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier));
@@ -265,10 +267,9 @@ void LineView::ensureVisible(qsizetype row)
 
 void LineView::copySelection()
 {
-    if (m_current < 0)
+    const auto [first, last] = selection();
+    if (first < 0)
         return;
-    const qsizetype first = std::min(m_anchor, m_current);
-    const qsizetype last = std::max(m_anchor, m_current);
     if (m_lines.copySize(first, last) < copiedHere) {
         Clipboard::copy(selectedText());
         Q_EMIT copied(last - first + 1);
@@ -311,7 +312,12 @@ void LineView::rowChanged()
     viewport()->update();
     QAccessibleEvent event(this, QAccessible::DescriptionChanged);
     QAccessible::updateAccessibility(&event);
-    Q_EMIT currentRowChanged(m_current);
+}
+
+void LineView::forgetWidths()
+{
+    m_measuredWidth = 0;
+    m_widths.clear();
 }
 
 void LineView::selectAll()

@@ -5,6 +5,8 @@
 #include <QAbstractScrollArea>
 #include <QHash>
 
+#include <utility>
+
 // A read-only view of a LineList that draws only the rows on screen. It keeps nothing per
 // row, so millions of rows cost no layout and no memory beyond the list itself. Rows are
 // selected as in a list (click, Shift, arrows), and copied with Ctrl+C.
@@ -25,7 +27,6 @@ public:
     QString selectedText() const;
 
 Q_SIGNALS:
-    void currentRowChanged(qsizetype row);
     // A copy of megabytes is made on a worker: copyStarted() comes first, copied() at the end,
     // or copyDropped() when a later copy overtook it.
     void copyStarted();
@@ -56,8 +57,12 @@ private:
     // Moves the cursor to row; with extend, the selection runs from its anchor to there.
     void moveTo(qsizetype row, bool extend);
     void ensureVisible(qsizetype row);
-    // Redraws, tells assistive technology, and signals it.
+    // Redraws, and tells assistive technology.
     void rowChanged();
+    // The first and last selected rows; -1 and -1 when none is.
+    std::pair<qsizetype, qsizetype> selection() const;
+    // Rows measured before a new text or font say nothing of it.
+    void forgetWidths();
     void copySelection();
     void selectAll();
 

@@ -174,6 +174,19 @@ private:
     QByteArray m_out;
 };
 
+// The body re-indented, or as it is when it is not JSON (and then no depths).
+QByteArray reindented(const QByteArray &body, QList<quint8> *depths, bool *wasJson)
+{
+    QByteArray out = Reindenter(body, depths).run();
+    if (wasJson)
+        *wasJson = !out.isEmpty();
+    if (!out.isEmpty())
+        return out;
+    if (depths)
+        depths->clear();
+    return body;
+}
+
 } // namespace
 
 QByteArray pretty(const QByteArray &body, bool *wasJson)
@@ -181,23 +194,13 @@ QByteArray pretty(const QByteArray &body, bool *wasJson)
     // Re-indented as it stands, not through QJsonDocument: that would sort the keys, round a
     // 19-digit number to a double, rewrite escapes, and take several times a large body's
     // size in memory.
-    QByteArray out = Reindenter(body).run();
-    if (wasJson)
-        *wasJson = !out.isEmpty();
-    return out.isEmpty() ? body : out;
+    return reindented(body, nullptr, wasJson);
 }
 
 QByteArray prettyLines(const QByteArray &body, QList<quint8> *depths, bool *wasJson)
 {
     depths->clear();
-    QByteArray out = Reindenter(body, depths).run();
-    if (wasJson)
-        *wasJson = !out.isEmpty();
-    if (out.isEmpty()) {
-        depths->clear();
-        return body;
-    }
-    return out;
+    return reindented(body, depths, wasJson);
 }
 
 } // namespace JsonText

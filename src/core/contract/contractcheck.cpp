@@ -26,8 +26,7 @@ QStringList problems(const CallRecord &r)
         out.append(tr("The response has no X-Request-Id header."));
     else if (!isWellFormedRequestId(r.headerRequestId))
         out.append(tr("X-Request-Id \"%1\" is not of the form req_pi_<uuid>.")
-                       // cut only once every known key in it is redacted
-                       .arg(QString::fromLatin1(Redaction::scrub(r.headerRequestId).left(80))));
+                       .arg(Redaction::excerpt(r.headerRequestId, 80)));
     const bool authenticated = r.status != 401 && r.status < 500;
     const bool hasBudgetHeaders = Http::contains(r.responseHeaders, "X-RateLimit-Limit") ||
                                   Http::contains(r.responseHeaders, "X-RateLimit-Remaining") ||

@@ -34,11 +34,10 @@ qint64 toUnix(int year, int month, int day, int hour, int minute, int second)
     return QDateTime(date, time, Qt::UTC).toSecsSinceEpoch();
 }
 
-// A header's value as a problem quotes it: its start, cut only once every known key in it is
-// redacted, so that no part of a key is left at the cut for the redaction to miss later.
+// A header's value as a problem quotes it.
 QString quoted(const QByteArray &value)
 {
-    return QString::fromLatin1(Redaction::scrub(value).left(40));
+    return Redaction::excerpt(value, 40);
 }
 
 } // namespace

@@ -159,6 +159,11 @@ QString scrub(const QString &data)
     return text(data);
 }
 
+QString excerpt(const QByteArray &value, qsizetype maxChars)
+{
+    return QString::fromLatin1(scrub(value).left(maxChars));
+}
+
 bool holdsSecret(const QString &text)
 {
     const QByteArray data = text.toUtf8();

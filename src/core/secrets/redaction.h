@@ -26,6 +26,9 @@ QByteArray bytes(const QByteArray &data, const QString &apiKey = {});
 QString text(const QString &data, const QString &apiKey = {});
 QByteArray scrub(const QByteArray &data);
 QString scrub(const QString &text);
+// A header value's start, for quoting in a message: cut only once every known key in it is
+// redacted, so no part of a key is left at the cut for a later redaction to miss.
+QString excerpt(const QByteArray &value, qsizetype maxChars);
 // Whether any remembered key occurs in text, in any of its encodings (what scrub() would
 // replace), without making the cleaned copy.
 bool holdsSecret(const QString &text);
