@@ -1,20 +1,11 @@
-# pi_add_library(<name> FOLDERS <folder>... [PUBLIC <lib>...] [PRIVATE <lib>...])
+# pi_add_library(<name> [PUBLIC <lib>...] [PRIVATE <lib>...])
 #
-# A static library of every .cpp and .h in those folders below the current source folder,
-# which is its one include root: its files and its users include "<folder>/<file>.h". A file
-# added to a folder is picked up at the next build (CONFIGURE_DEPENDS).
+# A static library whose sources its own CMakeLists.txt then lists, folder by folder, with
+# target_sources(). Every library shares one include root, src/, so an include names the
+# library it comes from: "core/history/historymodel.h", "app/history/historypanel.h".
 function(pi_add_library name)
-    cmake_parse_arguments(ARG "" "" "FOLDERS;PUBLIC;PRIVATE" ${ARGN})
-    set(sources)
-    foreach(folder IN LISTS ARG_FOLDERS)
-        file(GLOB found CONFIGURE_DEPENDS
-            ${CMAKE_CURRENT_SOURCE_DIR}/${folder}/*.cpp ${CMAKE_CURRENT_SOURCE_DIR}/${folder}/*.h)
-        if(NOT found)
-            message(FATAL_ERROR "${name}: no source in ${folder}/")
-        endif()
-        list(APPEND sources ${found})
-    endforeach()
-    add_library(${name} STATIC ${sources})
-    target_include_directories(${name} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+    cmake_parse_arguments(ARG "" "" "PUBLIC;PRIVATE" ${ARGN})
+    add_library(${name} STATIC)
+    target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
     target_link_libraries(${name} PUBLIC ${ARG_PUBLIC} PRIVATE ${ARG_PRIVATE} PiConsole::options)
 endfunction()

@@ -1,13 +1,13 @@
-#include "common/logging.h"
-#include "platform/process.h"
-#include "platform/quitonsignal.h"
-#include "ratelimit/ratelimitgaugeaccessible.h"
-#include "secrets/redaction.h"
-#include "startup/appservices.h"
-#include "startup/commandline.h"
-#include "startup/singleinstance.h"
-#include "version.h"
-#include "window/mainwindow.h"
+#include "app/common/logging.h"
+#include "app/ratelimit/ratelimitgaugeaccessible.h"
+#include "app/startup/appservices.h"
+#include "app/startup/commandline.h"
+#include "app/startup/singleinstance.h"
+#include "app/window/mainwindow.h"
+#include "common/platform/process.h"
+#include "common/platform/quitonsignal.h"
+#include "common/version.h"
+#include "core/secrets/redaction.h"
 
 #include <QAccessible>
 #include <QApplication>

@@ -1,8 +1,8 @@
-#include "platform/process.h"
-#include "platform/quitonsignal.h"
-#include "server/sandboxcommandline.h"
-#include "server/sandboxserver.h"
-#include "version.h"
+#include "common/platform/process.h"
+#include "common/platform/quitonsignal.h"
+#include "common/version.h"
+#include "sandbox/server/sandboxcommandline.h"
+#include "sandbox/server/sandboxserver.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>

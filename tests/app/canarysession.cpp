@@ -4,19 +4,19 @@
 // debug logging of every category. It prints what the
 // clipboard held, then "CANARY-KILL" while history writes are still queued, and waits to be
 // killed. tst_canary looks for the key in everything it left behind.
-#include "common/clipboard.h"
-#include "compare/calldiff.h"
-#include "history/historymodel.h"
-#include "history/historypanel.h"
-#include "report/curlcommand.h"
-#include "report/supportreport.h"
-#include "request/requestpanel.h"
-#include "response/responsepanel.h"
-#include "secrets/redaction.h"
-#include "startup/appservices.h"
+#include "app/common/clipboard.h"
+#include "app/history/historypanel.h"
+#include "app/request/requestpanel.h"
+#include "app/response/responsepanel.h"
+#include "app/startup/appservices.h"
+#include "app/window/mainwindow.h"
+#include "core/compare/calldiff.h"
+#include "core/curl/curlexport.h"
+#include "core/history/historymodel.h"
+#include "core/report/supportreport.h"
+#include "core/secrets/redaction.h"
 #include "support/recordingserver.h"
 #include "support/sandboxprocess.h"
-#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -67,7 +67,7 @@ struct Console
 
     CallRecord click(const char *button)
     {
-        QSignalSpy finished(services->session.get(), &Session::callFinished);
+        QSignalSpy finished(services->session(), &Session::callFinished);
         QTest::mouseClick(find<QPushButton>(button), Qt::LeftButton);
         if (finished.isEmpty() && !finished.wait(20000))
             return {};
@@ -87,7 +87,7 @@ bool saveKey(AppServices &services, const QString &profileId, const QString &key
 {
     QEventLoop loop;
     bool ok = false;
-    services.keys.saveKey(profileId, key, [&](const KeyVault::Result &r) {
+    services.session()->keys()->saveKey(profileId, key, [&](const KeyVault::Result &r) {
         ok = r.ok();
         loop.quit();
     });
@@ -129,15 +129,15 @@ int main(int argc, char *argv[])
     options.startSandbox = false;
     options.keychainService = QStringLiteral("Pi Console canary");
     AppServices services(options);
-    const Profile canary =
-        services.profiles.upsert({QString(), QStringLiteral("Canary"), sandbox.baseUrl(), false});
-    const Profile echoing =
-        services.profiles.upsert({QString(), QStringLiteral("Echo"), echo.url({}), false});
+    const Profile canary = services.session()->profiles()->upsert(
+        {QString(), QStringLiteral("Canary"), sandbox.baseUrl(), false});
+    const Profile echoing = services.session()->profiles()->upsert(
+        {QString(), QStringLiteral("Echo"), echo.url({}), false});
     if (!saveKey(services, canary.id, key) || !saveKey(services, echoing.id, key)) {
         out() << "the keychain refused the key\n";
         return 4;
     }
-    services.session->setCurrentProfile(canary.id);
+    services.session()->setCurrentProfile(canary.id);
     MainWindow window(&services);
     window.show();
     Console c{&services, &window};
@@ -180,11 +180,11 @@ int main(int argc, char *argv[])
     expect(c.send(), CallRecord::Outcome::Refused, 0);
 
     // A server that echoes the key in its error message and a header.
-    services.session->setCurrentProfile(echoing.id);
+    services.session()->setCurrentProfile(echoing.id);
     c.compose("GET", QStringLiteral("/v1/ping"));
     expect(c.send(), CallRecord::Outcome::Completed, 401);
     c.copyWith("copySupportButton");
-    services.session->setCurrentProfile(canary.id);
+    services.session()->setCurrentProfile(canary.id);
 
     // A retry of the charge, from the response panel, then every copy action on it.
     c.find<ResponsePanel>("responsePanel")->showCall(charge);
@@ -194,7 +194,7 @@ int main(int argc, char *argv[])
         c.copyWith(button);
 
     // The same from the history: every call, read back from the database.
-    services.history->flush();
+    services.history()->flush();
     auto *history = c.find<HistoryPanel>("historyPanel");
     for (int waited = 0; history->model()->rowCount() < calls && waited < 10000; waited += 50)
         QTest::qWait(50);
@@ -203,7 +203,7 @@ int main(int argc, char *argv[])
     out() << "history holds " << stored.size() << " calls\n";
     for (const CallRecord &r : stored) {
         for (const QString &text : {QString::fromLatin1(r.requestId()), SupportReport::forRecord(r),
-                                    CurlCommand::fromRecord(r)}) {
+                                    CurlExport::fromRecord(r)}) {
             Clipboard::copy(text);
             out() << "clipboard(history): " << QApplication::clipboard()->text() << Qt::endl;
         }
@@ -221,13 +221,13 @@ int main(int argc, char *argv[])
         out() << "clipboard(comparison): " << QApplication::clipboard()->text() << Qt::endl;
     }
     if (!stored.isEmpty())
-        services.history->setPinned(stored.first().id, true, QStringLiteral("pinned ") + key);
-    services.history->flush();
+        services.history()->setPinned(stored.first().id, true, QStringLiteral("pinned ") + key);
+    services.history()->flush();
 
     // Killed with writes still queued: nothing half-written may hold the key either.
     for (int i = 0; i < 20; ++i) {
         c.compose("GET", QStringLiteral("/v1/ping?api_key=") + key);
-        services.session->send(c.find<RequestPanel>("requestPanel")->request());
+        services.session()->send(c.find<RequestPanel>("requestPanel")->request());
     }
     QTest::qWait(20);
     out() << "calls " << calls << "\nCANARY-KILL" << Qt::endl;

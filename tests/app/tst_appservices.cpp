@@ -1,4 +1,9 @@
-#include "startup/appservices.h"
+// What a start builds: the first run starts the embedded sandbox, Send works at once, the sandbox
+// ends with the app and never sees PI_API_KEY in its environment; --base-url and PI_API_KEY make a
+// session profile that is never saved; a key saved for it saves it, and the next --base-url of that
+// origin opens it with its key; a --base-url handed over to the running app opens the same
+// profiles, and the same URL twice one session profile.
+#include "app/startup/appservices.h"
 #include "support/privatesession.h"
 #include "support/sandboxprocess.h"
 #include "support/syncvault.h"
@@ -17,8 +22,8 @@ CallRecord ping(AppServices &app)
 {
     ApiRequest request;
     request.path = QStringLiteral("/v1/ping");
-    QSignalSpy finished(app.session.get(), &Session::callFinished);
-    app.session->send(request);
+    QSignalSpy finished(app.session(), &Session::callFinished);
+    app.session()->send(request);
     if (!finished.wait(10000))
         return {};
     return finished.first().first().value<CallRecord>();
@@ -53,7 +58,8 @@ private Q_SLOTS:
 
     void init()
     {
-        QFile::remove(AppServices(AppServices::Options{{}, {}, false, {}, {}}).settings.fileName());
+        QFile::remove(
+            AppServices(AppServices::Options{{}, {}, false, {}, {}}).settings().fileName());
     }
 
     void cleanup()
@@ -68,28 +74,28 @@ private Q_SLOTS:
         qint64 sandboxPid = 0;
         {
             AppServices app(AppServices::Options{});
-            QVERIFY(app.sandbox);
-            QSignalSpy changed(app.session.get(), &Session::currentProfileChanged);
+            QVERIFY(app.sandbox());
+            QSignalSpy changed(app.session(), &Session::currentProfileChanged);
             QVERIFY(changed.wait(10000));
-            const Profile p = app.session->currentProfile();
+            const Profile p = app.session()->currentProfile();
             QCOMPARE(p.name, QStringLiteral("Sandbox"));
             QVERIFY(p.sessionOnly);
             QVERIFY(p.baseUrl.host() == QLatin1String("127.0.0.1"));
-            QVERIFY(app.keys.hasSessionKey(p.id));
+            QVERIFY(app.session()->keys()->hasSessionKey(p.id));
 
             ApiRequest ping;
             ping.path = QStringLiteral("/v1/ping");
-            QSignalSpy finished(app.session.get(), &Session::callFinished);
-            app.session->send(ping);
+            QSignalSpy finished(app.session(), &Session::callFinished);
+            app.session()->send(ping);
             QVERIFY(finished.wait(10000));
             QCOMPARE(finished.first().first().value<CallRecord>().status, 200);
-            QCOMPARE(app.session->currentTracker()->limit(), 20);
+            QCOMPARE(app.session()->currentTracker()->limit(), 20);
 
             // The session-only profile is not saved.
-            app.settings.sync();
-            QFile conf(app.settings.fileName());
+            app.settings().sync();
+            QFile conf(app.settings().fileName());
             QVERIFY(!conf.open(QIODevice::ReadOnly) || !conf.readAll().contains("127.0.0.1"));
-            sandboxPid = app.sandbox->processId();
+            sandboxPid = app.sandbox()->processId();
         }
         QVERIFY(sandboxPid > 0);
         // The sandbox ended with the app.
@@ -103,15 +109,15 @@ private Q_SLOTS:
         AppServices::Options options;
         options.environmentKey = QStringLiteral("pi_environment_only_key_4242");
         AppServices app(options);
-        QVERIFY(app.sandbox);
-        QSignalSpy changed(app.session.get(), &Session::currentProfileChanged);
+        QVERIFY(app.sandbox());
+        QSignalSpy changed(app.session(), &Session::currentProfileChanged);
         QVERIFY(changed.wait(10000));
         ApiRequest charge;
         charge.method = "POST";
         charge.path = QStringLiteral("/v1/charges");
         charge.body = "{\"amount\":1,\"note\":\"pi_environment_only_key_4242\"}";
-        QSignalSpy finished(app.session.get(), &Session::callFinished);
-        app.session->send(charge);
+        QSignalSpy finished(app.session(), &Session::callFinished);
+        app.session()->send(charge);
         QVERIFY(finished.wait(10000));
         const auto record = finished.first().first().value<CallRecord>();
         QCOMPARE(record.outcome, CallRecord::Outcome::Refused);
@@ -124,13 +130,13 @@ private Q_SLOTS:
         options.baseUrl = QUrl(QStringLiteral("https://api.pi.example"));
         options.environmentKey = QStringLiteral("pi_from_the_environment_1");
         AppServices app(options);
-        QVERIFY(!app.sandbox);
-        const Profile p = app.session->currentProfile();
+        QVERIFY(!app.sandbox());
+        const Profile p = app.session()->currentProfile();
         QCOMPARE(p.baseUrl, options.baseUrl);
         QVERIFY(p.sessionOnly);
-        QVERIFY(app.keys.hasSessionKey(p.id));
-        app.settings.sync();
-        QFile conf(app.settings.fileName());
+        QVERIFY(app.session()->keys()->hasSessionKey(p.id));
+        app.settings().sync();
+        QFile conf(app.settings().fileName());
         if (conf.open(QIODevice::ReadOnly)) {
             const QByteArray text = conf.readAll();
             QVERIFY(!text.contains("pi_from_the_environment_1"));
@@ -153,7 +159,7 @@ private Q_SLOTS:
         QString id;
         {
             AppServices app(options);
-            const Profile p = app.session->currentProfile();
+            const Profile p = app.session()->currentProfile();
             QVERIFY(p.sessionOnly);
             QCOMPARE(p.baseUrl, sandbox.baseUrl());
             id = p.id;
@@ -163,7 +169,7 @@ private Q_SLOTS:
             bool done = false;
             bool profileSaved = false;
             KeyVault::Result saved;
-            app.session->saveKeyInKeychain(id, key, [&](const KeyVault::Result &r, bool s) {
+            app.session()->saveKeyInKeychain(id, key, [&](const KeyVault::Result &r, bool s) {
                 saved = r;
                 profileSaved = s;
                 done = true;
@@ -171,8 +177,8 @@ private Q_SLOTS:
             QVERIFY(SyncVault::waitFor(done));
             QVERIFY2(saved.ok(), qPrintable(saved.message));
             QVERIFY(profileSaved);
-            QVERIFY(!app.session->currentProfile().sessionOnly);
-            QCOMPARE(app.session->currentProfile().id, id);
+            QVERIFY(!app.session()->currentProfile().sessionOnly);
+            QCOMPARE(app.session()->currentProfile().id, id);
         }
 
         // The same origin, spelled otherwise: the saved profile, its key, a call that carries it.
@@ -180,12 +186,12 @@ private Q_SLOTS:
             QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(sandbox.baseUrl().port()));
         {
             AppServices app(options);
-            QCOMPARE(app.profiles.profiles().size(), 1);
-            const Profile p = app.session->currentProfile();
+            QCOMPARE(app.session()->profiles()->profiles().size(), 1);
+            const Profile p = app.session()->currentProfile();
             QCOMPARE(p.id, id);
             QVERIFY(!p.sessionOnly);
-            QVERIFY(!app.keys.hasSessionKey(id));
-            const SyncVault::ReadOutcome stored = SyncVault::read(app.vault, id);
+            QVERIFY(!app.session()->keys()->hasSessionKey(id));
+            const SyncVault::ReadOutcome stored = SyncVault::read(app.vault(), id);
             QVERIFY2(stored.result.ok(), qPrintable(stored.result.message));
             QCOMPARE(stored.secret, key);
             QCOMPARE(ping(app).status, 200);
@@ -193,14 +199,14 @@ private Q_SLOTS:
             // Removing the profile takes its key out of the keychain.
             bool done = false;
             bool removed = false;
-            app.session->removeProfile(id, [&](const KeyVault::Result &, bool r) {
+            app.session()->removeProfile(id, [&](const KeyVault::Result &, bool r) {
                 removed = r;
                 done = true;
             });
             QVERIFY(SyncVault::waitFor(done));
             QVERIFY(removed);
-            QVERIFY(!app.profiles.find(id).isValid());
-            QCOMPARE(SyncVault::read(app.vault, id).result.status, KeyVault::Status::NotFound);
+            QVERIFY(!app.session()->profiles()->find(id).isValid());
+            QCOMPARE(SyncVault::read(app.vault(), id).result.status, KeyVault::Status::NotFound);
         }
     }
 
@@ -212,22 +218,23 @@ private Q_SLOTS:
         QString savedId;
         {
             AppServices app(options);
-            savedId = app.profiles
-                          .upsert({QString(), QStringLiteral("Production"),
-                                   QUrl(QStringLiteral("https://api.pi.example")), false})
+            savedId = app.session()
+                          ->profiles()
+                          ->upsert({QString(), QStringLiteral("Production"),
+                                    QUrl(QStringLiteral("https://api.pi.example")), false})
                           .id;
         }
         for (const char *other :
              {"http://api.pi.example", "https://api.pi.example:8443", "https://other.pi.example"}) {
             options.baseUrl = QUrl(QLatin1String(other));
             AppServices app(options);
-            QVERIFY2(app.session->currentProfile().sessionOnly, other);
-            QVERIFY2(app.session->currentProfile().id != savedId, other);
-            QVERIFY(app.profiles.find(savedId).isValid());
+            QVERIFY2(app.session()->currentProfile().sessionOnly, other);
+            QVERIFY2(app.session()->currentProfile().id != savedId, other);
+            QVERIFY(app.session()->profiles()->find(savedId).isValid());
         }
         options.baseUrl = QUrl(QStringLiteral("https://API.pi.example:443/v1"));
         AppServices app(options);
-        QCOMPARE(app.session->currentProfile().id, savedId);
+        QCOMPARE(app.session()->currentProfile().id, savedId);
     }
 
     // What a second launch hands over: its --base-url opened in the running app as at a
@@ -239,23 +246,25 @@ private Q_SLOTS:
         options.startSandbox = false;
         options.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9/"));
         AppServices app(options);
-        const QString startId = app.session->currentProfile().id;
-        const QString savedId = app.profiles
-                                    .upsert({QString(), QStringLiteral("Production"),
-                                             QUrl(QStringLiteral("https://api.pi.example")), false})
-                                    .id;
-        QSignalSpy changed(app.session.get(), &Session::currentProfileChanged);
+        const QString startId = app.session()->currentProfile().id;
+        const QString savedId =
+            app.session()
+                ->profiles()
+                ->upsert({QString(), QStringLiteral("Production"),
+                          QUrl(QStringLiteral("https://api.pi.example")), false})
+                .id;
+        QSignalSpy changed(app.session(), &Session::currentProfileChanged);
 
         const Profile other = app.openBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8/")));
         QVERIFY(other.sessionOnly);
         QCOMPARE(other.baseUrl, QUrl(QStringLiteral("http://127.0.0.1:8/")));
-        QCOMPARE(app.session->currentProfile().id, other.id);
+        QCOMPARE(app.session()->currentProfile().id, other.id);
         QCOMPARE(changed.size(), 1);
         QCOMPARE(app.openBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:8"))).id, other.id);
         QCOMPARE(app.openBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:9/"))).id, startId);
         QCOMPARE(app.openBaseUrl(QUrl(QStringLiteral("https://api.pi.example/v1"))).id, savedId);
-        QCOMPARE(app.session->currentProfile().id, savedId);
-        QCOMPARE(app.profiles.profiles().size(), 3);
+        QCOMPARE(app.session()->currentProfile().id, savedId);
+        QCOMPARE(app.session()->profiles()->profiles().size(), 3);
     }
 
     // The embedded sandbox is started with a cleaned environment: PI_API_KEY, or any variable
@@ -271,12 +280,12 @@ private Q_SLOTS:
         options.environmentKey = QString::fromUtf8(key);
         qunsetenv("PI_API_KEY"); // as main() does before it builds the services
         AppServices app(options);
-        QVERIFY(app.sandbox);
-        QSignalSpy changed(app.session.get(), &Session::currentProfileChanged);
+        QVERIFY(app.sandbox());
+        QSignalSpy changed(app.session(), &Session::currentProfileChanged);
         QVERIFY(changed.wait(10000));
         QCOMPARE(ping(app).status, 200); // it runs with what it was given
 
-        const QList<QByteArray> environment = environmentOf(app.sandbox->processId());
+        const QList<QByteArray> environment = environmentOf(app.sandbox()->processId());
         QVERIFY2(environment.size() > 1, "the sandbox's environment could not be read");
         QVERIFY(environment.contains("PATH=" + qgetenv("PATH")));
         for (const QByteArray &variable : environment) {

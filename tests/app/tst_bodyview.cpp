@@ -1,6 +1,8 @@
-#include "response/bodyview.h"
-#include "response/linelist.h"
-#include "response/lineview.h"
+// The body view: large bodies formatted off the UI thread and drawn indented and highlighted;
+// search in either case on a worker, wrapping round, waiting for the body on its way.
+#include "app/response/bodyview.h"
+#include "app/response/linelist.h"
+#include "app/response/lineview.h"
 
 #include <QLabel>
 #include <QLineEdit>

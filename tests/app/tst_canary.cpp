@@ -1,4 +1,9 @@
-#include "secrets/secretpattern.h"
+// A whole session (canary-session) with a unique key: calls that succeed and fail, refused calls
+// with the key in the query, a header and the body, a server echoing it, a retry, every copy
+// action, HAR and JSON lines exports, debug logging of every category, then SIGKILL with writes
+// queued; every file under the private home, XDG and temp folders (the history with its -wal and
+// -shm) and all it printed hold neither the key nor its base64 or percent-encoding.
+#include "core/secrets/secretpattern.h"
 #include "support/privatesession.h"
 
 #include <QDirIterator>

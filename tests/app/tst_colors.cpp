@@ -1,4 +1,5 @@
-#include "common/colors.h"
+// Every colour the window draws with is readable (3:1) on light and dark palettes.
+#include "app/common/colors.h"
 
 #include <QTest>
 

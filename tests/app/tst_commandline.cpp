@@ -1,3 +1,5 @@
+// --help, --version and a bad --base-url (a key in its user info or query included, never repeated)
+// answered with no display at all.
 #include <QProcess>
 #include <QTest>
 

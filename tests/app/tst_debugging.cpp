@@ -1,12 +1,18 @@
-#include "compare/bodycomparisonview.h"
-#include "compare/callcomparisondialog.h"
-#include "history/historyexport.h"
-#include "history/historymodel.h"
-#include "history/historypanel.h"
-#include "report/supportreport.h"
-#include "request/requestpanel.h"
-#include "response/responsepanel.h"
-#include "response/timingview.h"
+// Debugging a failed call against pi-sandbox: two calls selected and compared with Ctrl+D, the
+// difference found by JSON path; the 409 card's Compare with original call, or saying the original
+// is not in the history; Show differences on the edited-body warning; a replay compared with its
+// original; a latency=1200 call showing its wait in the waiting phase (and in the report and HAR);
+// the summary lines for 502 HTML, 429, 401 and a refused connection; a pinned call outliving a
+// retention of five, listed by pinned:, opened as a template.
+#include "app/compare/bodycomparisonview.h"
+#include "app/compare/callcomparisondialog.h"
+#include "app/history/historypanel.h"
+#include "app/request/requestpanel.h"
+#include "app/response/responsepanel.h"
+#include "app/response/timingview.h"
+#include "core/history/historyexport.h"
+#include "core/history/historymodel.h"
+#include "core/report/supportreport.h"
 #include "support/guidriver.h"
 #include "support/httpcall.h"
 #include "support/privatesession.h"
@@ -58,7 +64,7 @@ private:
     static qint64 shownId(GuiDriver &gui)
     {
         auto *panel = gui.find<ResponsePanel>(QStringLiteral("responsePanel"));
-        gui.services()->history->flush(5000);
+        gui.services()->history()->flush(5000);
         return QTest::qWaitFor([panel] { return panel->record().id > 0; }, 5000)
                    ? panel->record().id
                    : 0;
@@ -267,7 +273,7 @@ private Q_SLOTS:
                 box->findChild<QAbstractButton *>(QStringLiteral("showDifferencesButton"))->click();
             },
             &warned);
-        QSignalSpy started(gui.services()->session.get(), &Session::callStarted);
+        QSignalSpy started(gui.services()->session(), &Session::callStarted);
         QTest::mouseClick(gui.find<QPushButton>(QStringLiteral("retryButton")), Qt::LeftButton);
         QTRY_VERIFY(warned);
         QCOMPARE(shown, QStringList({QStringLiteral("$.note: only in B, \"x\" (line 3)")}));
@@ -347,23 +353,22 @@ private Q_SLOTS:
 
         // 401: which key Pi rejected.
         const QString wrong = QStringLiteral("pi_test_notavalidkey_4f2d");
-        gui.services()->keys.setSessionKey(gui.services()->session->currentProfile().id, wrong);
+        gui.services()->session()->keys()->setSessionKey(
+            gui.services()->session()->currentProfile().id, wrong);
         QVERIFY(gui.sendAndWait());
         QCOMPARE(summary(gui),
                  QStringLiteral("401 invalid_api_key: Pi rejected pi_…4f2d: revoked or mistyped."));
         QCOMPARE(action->text(), QStringLiteral("Test key…"));
-        gui.services()->keys.setSessionKey(gui.services()->session->currentProfile().id,
-                                           SandboxProcess::demoKey());
+        gui.services()->session()->keys()->setSessionKey(
+            gui.services()->session()->currentProfile().id, SandboxProcess::demoKey());
 
         // 429: how many of how many, and when the window resets.
-        while (!gui.services()->session->currentTracker()->exhausted())
+        while (!gui.services()->session()->currentTracker()->exhausted())
             QVERIFY(gui.sendAndWait());
         bool warned = false;
         GuiDriver::onNextModal<QMessageBox>(
             [](QMessageBox *box) {
-                for (QAbstractButton *b : box->buttons())
-                    if (b->text() == QLatin1String("Send now"))
-                        b->click();
+                box->findChild<QAbstractButton *>(QStringLiteral("sendNowButton"))->click();
             },
             &warned);
         QVERIFY(gui.sendAndWait());
@@ -382,7 +387,7 @@ private Q_SLOTS:
         closed.close();
         const Profile nowhere =
             gui.services()->openBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
-        gui.services()->session->setCurrentProfile(nowhere.id);
+        gui.services()->session()->setCurrentProfile(nowhere.id);
         QVERIFY(gui.sendAndWait());
         QCOMPARE(summary(gui), QStringLiteral("Connection refused by 127.0.0.1:%1: is the server "
                                               "running?")
@@ -413,7 +418,7 @@ private Q_SLOTS:
                 dialog->accept();
             },
             &asked);
-        QSignalSpy pinned(gui.services()->history.get(), &HistoryStore::pinChanged);
+        QSignalSpy pinned(gui.services()->history(), &HistoryStore::pinChanged);
         panel->pinAction()->trigger();
         QVERIFY(asked);
         QVERIFY(pinned.wait(10000));
@@ -427,8 +432,8 @@ private Q_SLOTS:
         gui.compose("GET", QStringLiteral("/v1/ping"));
         for (int i = 0; i < 8; ++i)
             QVERIFY(gui.sendAndWait());
-        gui.services()->history->setRetention({5, 0, 1024 * 1024});
-        QVERIFY(gui.services()->history->flush(10000));
+        gui.services()->history()->setRetention({5, 0, 1024 * 1024});
+        QVERIFY(gui.services()->history()->flush(10000));
         const HistoryQuery &query = panel->model()->query();
         QVERIFY(query.load(id).pinned);
         QCOMPARE(query.page({}, 0, 1000).size() -

@@ -1,4 +1,6 @@
-#include "profiles/profilesdialog.h"
+// A key set in the profiles dialog goes to the keychain and is found in no file the app wrote and
+// on no clipboard.
+#include "app/profiles/profilesdialog.h"
 #include "support/guidriver.h"
 #include "support/privatesession.h"
 #include "support/recordingserver.h"
@@ -54,10 +56,10 @@ private Q_SLOTS:
         AppServices *app = gui.services();
 
         // A saved profile for the same sandbox, its key entered in the dialog.
-        const Profile saved = app->profiles.upsert(
+        const Profile saved = app->session()->profiles()->upsert(
             {QString(), QStringLiteral("Saved sandbox"), gui.sandbox().baseUrl(), false});
-        app->session->setCurrentProfile(saved.id);
-        ProfilesDialog dialog(app->session.get(), &app->client);
+        app->session()->setCurrentProfile(saved.id);
+        ProfilesDialog dialog(app->session(), app->client());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto *list = dialog.findChild<QListWidget *>(QStringLiteral("profileList"));
@@ -113,14 +115,14 @@ private Q_SLOTS:
             QTest::mouseClick(gui.find<QAbstractButton>(QLatin1String(button)), Qt::LeftButton);
             QVERIFY2(!QApplication::clipboard()->text().contains(key), button);
         }
-        gui.services()->history->flush();
-        app->settings.sync();
+        gui.services()->history()->flush();
+        app->settings().sync();
 
         const QStringList hits = filesHolding(key.toUtf8());
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char(' '))));
         // The files were there to look in.
-        QVERIFY(QFile::exists(app->settings.fileName()));
-        QVERIFY(QFile::exists(app->history->database().path));
+        QVERIFY(QFile::exists(app->settings().fileName()));
+        QVERIFY(QFile::exists(app->history()->database().path));
     }
 };
 

@@ -1,10 +1,15 @@
-#include "history/historymodel.h"
-#include "ratelimit/ratelimitgauge.h"
-#include "ratelimit/ratelimitgaugeaccessible.h"
-#include "report/supportreport.h"
-#include "request/requestpanel.h"
-#include "response/bodyview.h"
-#include "response/responsepanel.h"
+// The window against pi-sandbox: send, 401 card, replay badge, the 409 warning, copy request ID,
+// gauge countdown to exhausted, Send at reset moving to the next key and refusing a wait of years,
+// a retry going to its call's profile (or, when that is gone, nothing sent), server HTML shown as
+// text, a header with CR/LF not sent, the whole status message, history jump by request ID, every
+// accessible name.
+#include "app/ratelimit/ratelimitgauge.h"
+#include "app/ratelimit/ratelimitgaugeaccessible.h"
+#include "app/request/requestpanel.h"
+#include "app/response/bodyview.h"
+#include "app/response/responsepanel.h"
+#include "core/history/historymodel.h"
+#include "core/report/supportreport.h"
 #include "support/guidriver.h"
 #include "support/httpcall.h"
 #include "support/privatesession.h"
@@ -40,9 +45,7 @@ private:
         bool seen = false;
         onNextModal(
             [](QMessageBox *box) {
-                for (QAbstractButton *b : box->buttons())
-                    if (b->text() == QLatin1String("Send at reset"))
-                        b->click();
+                box->findChild<QAbstractButton *>(QStringLiteral("sendAtResetButton"))->click();
             },
             &seen);
         QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("sendButton")), Qt::LeftButton);
@@ -109,8 +112,9 @@ private Q_SLOTS:
     {
         GuiDriver gui;
         QVERIFY(gui.start());
-        gui.services()->keys.setSessionKey(gui.services()->session->currentProfile().id,
-                                           QStringLiteral("pi_not_a_valid_key_1234"));
+        gui.services()->session()->keys()->setSessionKey(
+            gui.services()->session()->currentProfile().id,
+            QStringLiteral("pi_not_a_valid_key_1234"));
         gui.compose("GET", QStringLiteral("/v1/ping"));
         QVERIFY(gui.sendAndWait());
         QCOMPARE(gui.text(QStringLiteral("statusEdit")), QStringLiteral("401 Unauthorized"));
@@ -215,10 +219,10 @@ private Q_SLOTS:
                                 "\",\"code\":\"<i>c</i>\",\"message\":\"<a href='x'>m</a>\","
                                 "\"request_id\":\"<b>q</b>\"}}");
         AppServices *app = gui.services();
-        const Profile p = app->profiles.upsert(
+        const Profile p = app->session()->profiles()->upsert(
             {QString(), QStringLiteral("<b>Hostile</b>"), hostile.url(QStringLiteral("/")), true});
-        app->keys.setSessionKey(p.id, SandboxProcess::demoKey());
-        app->session->setCurrentProfile(p.id);
+        app->session()->keys()->setSessionKey(p.id, SandboxProcess::demoKey());
+        app->session()->setCurrentProfile(p.id);
         gui.compose("GET", QStringLiteral("/v1/ping"));
         QVERIFY(gui.sendAndWait());
 
@@ -241,10 +245,10 @@ private Q_SLOTS:
         GuiDriver gui;
         QVERIFY2(gui.start(), qPrintable(gui.errorText()));
         AppServices *app = gui.services();
-        const Profile remote =
-            app->profiles.upsert({QString(), QStringLiteral("Remote"),
-                                  QUrl(QStringLiteral("http://api.pi.example")), true});
-        app->session->setCurrentProfile(remote.id);
+        const Profile remote = app->session()->profiles()->upsert(
+            {QString(), QStringLiteral("Remote"), QUrl(QStringLiteral("http://api.pi.example")),
+             true});
+        app->session()->setCurrentProfile(remote.id);
         gui.compose("GET", QStringLiteral("/v1/ping"));
         QVERIFY(gui.sendAndWait());
         auto *status = gui.find<QLineEdit>(QStringLiteral("statusEdit"));
@@ -270,7 +274,7 @@ private Q_SLOTS:
         headers->setItem(
             1, 1,
             new QTableWidgetItem(QStringLiteral("hi\r\nAuthorization: Bearer pi_other_key_1")));
-        QSignalSpy started(gui.services()->session.get(), &Session::callStarted);
+        QSignalSpy started(gui.services()->session(), &Session::callStarted);
         QTest::mouseClick(gui.find<QPushButton>(QStringLiteral("sendButton")), Qt::LeftButton);
         QTest::qWait(100);
         QCOMPARE(started.count(), 0);
@@ -304,7 +308,7 @@ private Q_SLOTS:
         GuiDriver gui;
         QVERIFY2(gui.start(), qPrintable(gui.errorText()));
         AppServices *app = gui.services();
-        const Profile sandbox = app->session->currentProfile();
+        const Profile sandbox = app->session()->currentProfile();
         gui.compose("POST", QStringLiteral("/v1/charges"), QStringLiteral("{\"amount\": 7}"));
         QVERIFY(gui.sendAndWait());
         QCOMPARE(gui.text(QStringLiteral("statusEdit")), QStringLiteral("201 Created"));
@@ -317,10 +321,10 @@ private Q_SLOTS:
         RecordingServer other;
         QVERIFY(other.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
         other.setResponse(201, {{"Content-Type", "application/json"}}, "{}");
-        const Profile live =
-            app->profiles.upsert({QString(), QStringLiteral("Live"), other.url({}), true});
-        app->keys.setSessionKey(live.id, QStringLiteral("pi_another_account_key_1"));
-        app->session->setCurrentProfile(live.id);
+        const Profile live = app->session()->profiles()->upsert(
+            {QString(), QStringLiteral("Live"), other.url({}), true});
+        app->session()->keys()->setSessionKey(live.id, QStringLiteral("pi_another_account_key_1"));
+        app->session()->setCurrentProfile(live.id);
         auto *retry = gui.find<QPushButton>(QStringLiteral("retryButton"));
         QVERIFY(gui.clickAndWaitForCall(retry));
         QCOMPARE(gui.text(QStringLiteral("requestIdEdit")),
@@ -336,14 +340,15 @@ private Q_SLOTS:
         QTRY_COMPARE(view->model()->index(0, column).data().toString(), QStringLiteral("Sandbox"));
 
         // Its profile gone, or pointing elsewhere: the app says so and sends nothing.
-        QSignalSpy started(app->session.get(), &Session::callStarted);
-        app->profiles.remove(sandbox.id);
+        QSignalSpy started(app->session(), &Session::callStarted);
+        app->session()->profiles()->remove(sandbox.id);
         QTest::mouseClick(retry, Qt::LeftButton);
         auto *banner = gui.find<QLabel>(QStringLiteral("bannerText"));
         QVERIFY2(banner->text().contains(QLatin1String("which is gone")),
                  qPrintable(banner->text()));
-        app->profiles.upsert({sandbox.id, QStringLiteral("Sandbox"),
-                              QUrl(QStringLiteral("http://127.0.0.1:9/elsewhere")), true});
+        app->session()->profiles()->upsert({sandbox.id, QStringLiteral("Sandbox"),
+                                            QUrl(QStringLiteral("http://127.0.0.1:9/elsewhere")),
+                                            true});
         QTest::mouseClick(retry, Qt::LeftButton);
         QVERIFY2(banner->text().contains(QLatin1String("now points at")),
                  qPrintable(banner->text()));
@@ -365,7 +370,7 @@ private Q_SLOTS:
         // Declined: nothing is sent.
         bool seen = false;
         onNextModal([](QMessageBox *box) { box->button(QMessageBox::Cancel)->click(); }, &seen);
-        QSignalSpy finished(gui.services()->session.get(), &Session::callFinished);
+        QSignalSpy finished(gui.services()->session(), &Session::callFinished);
         QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("sendButton")), Qt::LeftButton);
         QVERIFY(seen);
         QVERIFY(!finished.wait(500));
@@ -384,7 +389,7 @@ private Q_SLOTS:
         QVERIFY(gui.start());
         gui.compose("GET", QStringLiteral("/v1/ping"));
         gui.setFault(QStringLiteral("latency=5000"));
-        QSignalSpy finished(gui.services()->session.get(), &Session::callFinished);
+        QSignalSpy finished(gui.services()->session(), &Session::callFinished);
         QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("sendButton")), Qt::LeftButton);
         auto *cancel = gui.find<QAbstractButton>(QStringLiteral("cancelButton"));
         QTRY_VERIFY(cancel->isEnabled());
@@ -421,19 +426,19 @@ private Q_SLOTS:
         QVERIFY2(described.match(gauge->text()).hasMatch(), qPrintable(gauge->text()));
         QCOMPARE(a11y->text(QAccessible::Description), gauge->text());
 
-        const qint64 before = gui.services()->session->currentTracker()->msUntilReset();
+        const qint64 before = gui.services()->session()->currentTracker()->msUntilReset();
         clock.advanceMs(1100);
-        QCOMPARE(gui.services()->session->currentTracker()->msUntilReset(), before - 1100);
+        QCOMPARE(gui.services()->session()->currentTracker()->msUntilReset(), before - 1100);
 
         QVERIFY(gui.sendAndWait());
         QVERIFY(gui.sendAndWait());
-        QVERIFY(gui.services()->session->currentTracker()->exhausted());
+        QVERIFY(gui.services()->session()->currentTracker()->exhausted());
         QCOMPARE(a11y->valueInterface()->currentValue().toInt(), 0);
         QVERIFY(a11y->text(QAccessible::Description).contains(QLatin1String("429")));
 
         clickSendAtResetOnTheWarning(gui);
-        QVERIFY(gui.services()->session->hasQueuedSend());
-        gui.services()->session->cancelQueuedSend();
+        QVERIFY(gui.services()->session()->hasQueuedSend());
+        gui.services()->session()->cancelQueuedSend();
     }
 
     void aQueuedSendMovesTheComposerToTheNextKey()
@@ -441,7 +446,7 @@ private Q_SLOTS:
         GuiDriver gui({QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--window"),
                        QStringLiteral("2")});
         QVERIFY2(gui.start(), qPrintable(gui.errorText()));
-        RateLimitTracker *tracker = gui.services()->session->currentTracker();
+        RateLimitTracker *tracker = gui.services()->session()->currentTracker();
         gui.compose("POST", QStringLiteral("/v1/charges"), QStringLiteral("{\"amount\": 5}"));
         // Spend the budget early enough in a window to queue the next send.
         for (int i = 0; i < 4 && !(tracker->exhausted() && tracker->msUntilReset() >= 1000); ++i) {
@@ -451,9 +456,9 @@ private Q_SLOTS:
         }
         QVERIFY(tracker->exhausted());
         const QString queuedKey = gui.text(QStringLiteral("idempotencyKeyEdit"));
-        QSignalSpy finished(gui.services()->session.get(), &Session::callFinished);
+        QSignalSpy finished(gui.services()->session(), &Session::callFinished);
         clickSendAtResetOnTheWarning(gui);
-        QVERIFY(gui.services()->session->hasQueuedSend());
+        QVERIFY(gui.services()->session()->hasQueuedSend());
         QVERIFY(gui.find<QLabel>(QStringLiteral("progressLabel"))
                     ->text()
                     .startsWith(QLatin1String("Queued: sends at")));
@@ -462,7 +467,7 @@ private Q_SLOTS:
         const auto record = finished.first().first().value<CallRecord>();
         QCOMPARE(record.idempotencyKey, queuedKey.toLatin1());
         QCOMPARE(record.status, 201);
-        QVERIFY(!gui.services()->session->hasQueuedSend());
+        QVERIFY(!gui.services()->session()->hasQueuedSend());
         // The next Send, in the next window, is a new charge: not a replay, not a 409.
         QTRY_VERIFY_WITH_TIMEOUT(!tracker->exhausted(), 5000);
         QVERIFY(gui.sendAndWait());
@@ -484,15 +489,15 @@ private Q_SLOTS:
                             "\"rate_limit_exceeded\",\"message\":\"Too many\",\"request_id\":"
                             "\"req_pi_00000000-0000-4000-8000-000000000000\"}}");
         AppServices *app = gui.services();
-        const Profile p = app->profiles.upsert(
+        const Profile p = app->session()->profiles()->upsert(
             {QString(), QStringLiteral("Limited"), limited.url(QStringLiteral("/")), true});
-        app->keys.setSessionKey(p.id, SandboxProcess::demoKey());
-        app->session->setCurrentProfile(p.id);
+        app->session()->keys()->setSessionKey(p.id, SandboxProcess::demoKey());
+        app->session()->setCurrentProfile(p.id);
         gui.compose("GET", QStringLiteral("/v1/ping"));
         QVERIFY(gui.sendAndWait());
-        QVERIFY(app->session->currentTracker()->exhausted());
+        QVERIFY(app->session()->currentTracker()->exhausted());
         clickSendAtResetOnTheWarning(gui);
-        QVERIFY(!app->session->hasQueuedSend());
+        QVERIFY(!app->session()->hasQueuedSend());
         const QString said = gui.find<QLabel>(QStringLiteral("progressLabel"))->text();
         QVERIFY2(said.contains(QLatin1String("longer than the 15 minutes")), qPrintable(said));
     }

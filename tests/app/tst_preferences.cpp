@@ -1,6 +1,8 @@
-#include "history/historymodel.h"
-#include "history/historypanel.h"
-#include "preferences/preferencesdialog.h"
+// Edit > Preferences... shows the history's size, compacts it, and sets retention, body cap and
+// timeout, kept in the settings and in force at once.
+#include "app/history/historypanel.h"
+#include "app/preferences/preferencesdialog.h"
+#include "core/history/historymodel.h"
 #include "support/guidriver.h"
 #include "support/privatesession.h"
 
@@ -46,7 +48,7 @@ private Q_SLOTS:
         QVERIFY(gui.start());
         Preferences small;
         small.maxBytes = 512 * 1024;
-        PreferencesDialog dialog(small, gui.services()->history.get());
+        PreferencesDialog dialog(small, gui.services()->history());
         QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("maxBytesSpin"))->value(), 1);
         QCOMPARE(dialog.preferences().maxBytes, 512 * 1024); // unchanged, kept as it was
     }
@@ -58,7 +60,7 @@ private Q_SLOTS:
         gui.compose("GET", QStringLiteral("/v1/ping"));
         for (int i = 0; i < 6; ++i)
             QVERIFY(gui.sendAndWait());
-        QVERIFY(gui.services()->history->flush(5000));
+        QVERIFY(gui.services()->history()->flush(5000));
 
         auto *action = gui.window()->findChild<QAction *>(QStringLiteral("preferencesAction"));
         QVERIFY(action);
@@ -93,12 +95,12 @@ private Q_SLOTS:
         QVERIFY(compacted);
 
         // Kept in the settings, and in force now: the timeout of the next call, the retention.
-        const QSettings &s = gui.services()->settings;
+        const QSettings &s = gui.services()->settings();
         QCOMPARE(s.value(QStringLiteral("history/maxCalls")).toLongLong(), 3);
         QCOMPARE(s.value(QStringLiteral("network/timeoutSeconds")).toInt(), 7);
         QCOMPARE(s.value(QStringLiteral("history/responseBodyCapBytes")).toLongLong(), 2048);
-        QCOMPARE(gui.services()->client.limits().timeoutMs, 7000);
-        QVERIFY(gui.services()->history->flush(5000));
+        QCOMPARE(gui.services()->client()->limits().timeoutMs, 7000);
+        QVERIFY(gui.services()->history()->flush(5000));
         const HistoryQuery &query =
             gui.find<HistoryPanel>(QStringLiteral("historyPanel"))->model()->query();
         const qint64 all = query.page({}, 0, 100000).size();

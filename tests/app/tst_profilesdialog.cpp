@@ -1,5 +1,8 @@
-#include "profiles/profilesdialog.h"
-#include "startup/appservices.h"
+// The Profiles dialog: saving a key for a session profile saves the profile and says so; a profile
+// whose key a locked keyring will not delete is kept, with the reason, and goes once it is
+// unlocked.
+#include "app/profiles/profilesdialog.h"
+#include "app/startup/appservices.h"
 #include "support/privatesession.h"
 #include "support/syncvault.h"
 #include "support/testkeyring.h"
@@ -61,7 +64,7 @@ private:
     // backend would otherwise answer into a job deleted with it.)
     static bool keychainIdle(AppServices &app)
     {
-        return QTest::qWaitFor([&app] { return app.vault.children().isEmpty(); }, 20000);
+        return QTest::qWaitFor([&app] { return app.vault().children().isEmpty(); }, 20000);
     }
 
     static QString storedKey(ProfilesDialog &dialog)
@@ -88,7 +91,7 @@ private Q_SLOTS:
     void init()
     {
         AppServices app(options());
-        QFile::remove(app.settings.fileName());
+        QFile::remove(app.settings().fileName());
     }
 
     // "Save key in keychain" on a --base-url profile saves the profile too, and says so.
@@ -99,9 +102,9 @@ private Q_SLOTS:
         QString id;
         {
             AppServices app(o);
-            id = app.session->currentProfile().id;
-            QVERIFY(app.session->currentProfile().sessionOnly);
-            ProfilesDialog dialog(app.session.get(), &app.client);
+            id = app.session()->currentProfile().id;
+            QVERIFY(app.session()->currentProfile().sessionOnly);
+            ProfilesDialog dialog(app.session(), app.client());
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             QCOMPARE(listed(dialog), QStringList{QStringLiteral("api.pi.example (this session)")});
@@ -115,16 +118,16 @@ private Q_SLOTS:
                                "saved too so the key can be found next time."),
                 20000);
             QCOMPARE(listed(dialog), QStringList{QStringLiteral("api.pi.example")});
-            QVERIFY(!app.profiles.find(id).sessionOnly);
+            QVERIFY(!app.session()->profiles()->find(id).sessionOnly);
             QTRY_COMPARE_WITH_TIMEOUT(storedKey(dialog),
                                       QStringLiteral("pi_…y_01 (in the keychain)"), 20000);
             QVERIFY(keychainIdle(app));
         }
         AppServices app(o);
-        QCOMPARE(app.session->currentProfile().id, id);
-        QCOMPARE(SyncVault::read(app.vault, id).secret,
+        QCOMPARE(app.session()->currentProfile().id, id);
+        QCOMPARE(SyncVault::read(app.vault(), id).secret,
                  QStringLiteral("pi_session_profile_key_01"));
-        QVERIFY(SyncVault::remove(app.vault, id).ok());
+        QVERIFY(SyncVault::remove(app.vault(), id).ok());
     }
 
     // A profile whose key the keychain will not delete (locked) is kept, and the dialog says
@@ -135,14 +138,15 @@ private Q_SLOTS:
         QString id;
         {
             AppServices app(options());
-            id = app.profiles
-                     .upsert({QString(), QStringLiteral("Production"),
-                              QUrl(QStringLiteral("https://api.pi.example")), false})
+            id = app.session()
+                     ->profiles()
+                     ->upsert({QString(), QStringLiteral("Production"),
+                               QUrl(QStringLiteral("https://api.pi.example")), false})
                      .id;
-            QVERIFY(SyncVault::write(app.vault, id, key).ok());
+            QVERIFY(SyncVault::write(app.vault(), id, key).ok());
             QVERIFY(TestKeyring::lockLogin());
 
-            ProfilesDialog dialog(app.session.get(), &app.client);
+            ProfilesDialog dialog(app.session(), app.client());
             dialog.show();
             QVERIFY(QTest::qWaitForWindowExposed(&dialog));
             select(dialog, id);
@@ -154,7 +158,7 @@ private Q_SLOTS:
                                       qPrintable(message(dialog)), 20000);
             QVERIFY2(message(dialog).contains(QLatin1String("locked")),
                      qPrintable(message(dialog)));
-            QVERIFY(app.profiles.find(id).isValid());
+            QVERIFY(app.session()->profiles()->find(id).isValid());
             QCOMPARE(listed(dialog), QStringList{QStringLiteral("Production")});
             QVERIFY(keychainIdle(app));
         }
@@ -164,8 +168,8 @@ private Q_SLOTS:
 
         // Still saved, so the key can still be reached and removed.
         AppServices app(options());
-        QVERIFY(app.profiles.find(id).isValid());
-        ProfilesDialog dialog(app.session.get(), &app.client);
+        QVERIFY(app.session()->profiles()->find(id).isValid());
+        ProfilesDialog dialog(app.session(), app.client());
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         select(dialog, id);
@@ -173,7 +177,7 @@ private Q_SLOTS:
         QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("removeButton")),
                           Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(message(dialog), QStringLiteral("Removed."), 20000);
-        QVERIFY(!app.profiles.find(id).isValid());
+        QVERIFY(!app.session()->profiles()->find(id).isValid());
         QVERIFY(listed(dialog).isEmpty());
         QTRY_COMPARE_WITH_TIMEOUT(TestKeyring::lookUpInNewProcess(options().keychainService, id),
                                   QString(), 20000);

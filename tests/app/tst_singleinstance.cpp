@@ -1,3 +1,7 @@
+// The real binary launched twice: the second exits 0 with its message and the first raises its
+// window on the handed-over --base-url and runs on, then ends 0 on SIGTERM; a first that does not
+// answer (stopped) gets an exit 1, not a second writer; after a SIGKILL the next launch takes the
+// stale lock over; another XDG_CONFIG_HOME runs beside.
 #include <QDeadlineTimer>
 #include <QProcess>
 #include <QTemporaryDir>

@@ -3,7 +3,7 @@
 // QNetworkAccessManager has been seen to wait ~44 ms per request on loopback.
 #include "bench/benchline.h"
 #include "bench/curlbatch.h"
-#include "net/apiclient.h"
+#include "core/net/apiclient.h"
 #include "support/sandboxprocess.h"
 
 #include <QCoreApplication>

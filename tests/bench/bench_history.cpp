@@ -2,11 +2,11 @@
 // request id, filter by error code, full-text search, and what recording a call costs the
 // UI thread. Prints medians (and p95 where the budget says so) against the budgets.
 #include "bench/benchline.h"
-#include "history/historycodec.h"
-#include "history/historydatabase.h"
-#include "history/historymodel.h"
-#include "history/historyschema.h"
-#include "history/historystore.h"
+#include "core/history/historycodec.h"
+#include "core/history/historydatabase.h"
+#include "core/history/historymodel.h"
+#include "core/history/historyschema.h"
+#include "core/history/historystore.h"
 #include "support/samplecalls.h"
 
 #include <QCoreApplication>

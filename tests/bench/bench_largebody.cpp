@@ -2,9 +2,9 @@
 // formatted, shown and searched to its last line (budget: none over 50 ms), the time until it
 // is on screen, and the time until the search (on a worker) has selected that line. The stall
 // is the largest gap between ticks of a 5 ms timer on the UI thread.
+#include "app/response/bodyview.h"
+#include "app/response/lineview.h"
 #include "bench/benchline.h"
-#include "response/bodyview.h"
-#include "response/lineview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -9,8 +9,8 @@
 #include "bench/benchline.h"
 #include "bench/curlbatch.h"
 #include "bench/delayproxy.h"
-#include "net/apiclient.h"
-#include "platform/lowdelaysockets.h"
+#include "common/platform/lowdelaysockets.h"
+#include "core/net/apiclient.h"
 #include "support/recordingserver.h"
 
 #include <QCoreApplication>

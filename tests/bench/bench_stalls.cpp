@@ -7,11 +7,11 @@
 // prints the longest stall of the five and the median peak, with their ranges. Targets:
 // stall ≤ 50 ms, RSS ≤ 3× body. Last, a burst: 200 calls started at once, each shown and recorded
 // in a history of its own; targets: stall ≤ 50 ms and all 200 in the history.
+#include "app/response/bodyview.h"
+#include "app/response/responsepanel.h"
 #include "bench/benchline.h"
-#include "history/historystore.h"
-#include "net/apiclient.h"
-#include "response/bodyview.h"
-#include "response/responsepanel.h"
+#include "core/history/historystore.h"
+#include "core/net/apiclient.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

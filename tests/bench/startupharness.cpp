@@ -2,8 +2,8 @@
 // (built as main() builds it), and idleMs after its first paint prints
 // "painted <own RSS KiB> <children's RSS KiB>" (the children: the embedded pi-sandbox) and
 // quits.
-#include "startup/appservices.h"
-#include "window/mainwindow.h"
+#include "app/startup/appservices.h"
+#include "app/window/mainwindow.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,5 +1,6 @@
-#include "http/headerlist.h"
-#include "http/reasonphrase.h"
+// Header lists and reason phrases on their own, as the client and the sandbox both use them.
+#include "common/http/headerlist.h"
+#include "common/http/reasonphrase.h"
 
 #include <QTest>
 

@@ -1,6 +1,11 @@
-#include "net/apiclient.h"
-#include "ratelimit/ratelimittracker.h"
-#include "secrets/redaction.h"
+// The client against pi-sandbox: bearer, envelopes, idempotency, replay, 409 not retried, key-leak
+// refusals, a refused call and a server echoing the key keep no key, headers and methods that would
+// split are refused before a byte is sent, redirects across origins drop the key, cookies and
+// credential headers and carry no body, cleartext redirects off this machine refused, a body that
+// will not decompress is a failure, garbage headers, drops, timeouts, cancel, body cap.
+#include "core/net/apiclient.h"
+#include "core/ratelimit/ratelimittracker.h"
+#include "core/secrets/redaction.h"
 #include "support/httpcall.h"
 #include "support/recordingserver.h"
 #include "support/sandboxprocess.h"

@@ -1,8 +1,10 @@
-#include "compare/bodydiff.h"
-#include "compare/calldiff.h"
-#include "compare/jsondiff.h"
-#include "compare/linediff.h"
-#include "secrets/redaction.h"
+// Two calls compared: JSON by path and line (key order is no difference, 19-digit numbers exact, %1
+// in a value stays text), line diffs bounded, binary by byte, the text copy without the key.
+#include "core/compare/bodydiff.h"
+#include "core/compare/calldiff.h"
+#include "core/compare/jsondiff.h"
+#include "core/compare/linediff.h"
+#include "core/secrets/redaction.h"
 #include "support/samplecalls.h"
 
 #include <QJsonArray>

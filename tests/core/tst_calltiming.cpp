@@ -1,4 +1,5 @@
-#include "net/calltiming.h"
+// Timing phases for new, reused, TLS and failed connections.
+#include "core/net/calltiming.h"
 
 #include <QTest>
 

@@ -1,6 +1,9 @@
-#include "contract/envelopescan.h"
-#include "contract/errorenvelope.h"
-#include "secrets/redaction.h"
+// Pi's error envelope read from any body: the four fields, a success that is no error, anything
+// else tolerated; a giant message kept by its start; a large body scanned to the same envelope
+// without a document, and no part of a key left at a cut.
+#include "core/contract/envelopescan.h"
+#include "core/contract/errorenvelope.h"
+#include "core/secrets/redaction.h"
 
 #include <QTest>
 

@@ -1,4 +1,5 @@
-#include "contract/failuresummary.h"
+// The one-line summary of each kind of failure, with the action that helps.
+#include "core/contract/failuresummary.h"
 #include "support/samplecalls.h"
 
 #include <QTest>

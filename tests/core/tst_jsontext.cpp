@@ -1,4 +1,6 @@
-#include "base/jsontext.h"
+// JSON checked and re-indented as written: large bodies keep their meaning and key order, a large
+// body that is not JSON is shown as it is.
+#include "core/base/jsontext.h"
 
 #include <QJsonDocument>
 #include <QTest>

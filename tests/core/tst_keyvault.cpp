@@ -1,4 +1,5 @@
-#include "keys/keychainvault.h"
+// Keys written to the real Secret Service, read back byte for byte and deleted.
+#include "core/keys/keychainvault.h"
 #include "support/privatesession.h"
 #include "support/syncvault.h"
 

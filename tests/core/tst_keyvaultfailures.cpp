@@ -1,5 +1,7 @@
-#include "keys/keychainvault.h"
-#include "keys/profilekeys.h"
+// A locked keyring loses nothing: reads say locked or not found, and nothing is deleted or
+// overwritten because of it.
+#include "core/keys/keychainvault.h"
+#include "core/keys/profilekeys.h"
 #include "support/privatesession.h"
 #include "support/syncvault.h"
 #include "support/testkeyring.h"

@@ -1,5 +1,6 @@
-#include "keys/keychainvault.h"
-#include "keys/profilekeys.h"
+// No D-Bus at all is a state with a message, not a crash.
+#include "core/keys/keychainvault.h"
+#include "core/keys/profilekeys.h"
 #include "support/privatesession.h"
 #include "support/syncvault.h"
 

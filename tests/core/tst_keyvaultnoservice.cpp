@@ -1,4 +1,5 @@
-#include "keys/keychainvault.h"
+// A bus with no Secret Service is a state with a message, not a crash.
+#include "core/keys/keychainvault.h"
 #include "support/privatesession.h"
 #include "support/syncvault.h"
 

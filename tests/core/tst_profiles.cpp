@@ -1,4 +1,5 @@
-#include "keys/profilestore.h"
+// Saved profiles come back and session ones do not; a saved profile is found by its origin.
+#include "core/keys/profilestore.h"
 
 #include <QFile>
 #include <QSettings>

@@ -1,6 +1,8 @@
-#include "contract/contractcheck.h"
-#include "ratelimit/ratelimittracker.h"
-#include "secrets/redaction.h"
+// The rate-limit countdown on the server's clock; Retry-After in seconds or any of the three HTTP
+// date forms (asctime too), a past date meaning no wait; garbage reported, never guessed.
+#include "core/contract/contractcheck.h"
+#include "core/ratelimit/ratelimittracker.h"
+#include "core/secrets/redaction.h"
 #include "support/testclock.h"
 
 #include <QSignalSpy>

@@ -1,4 +1,6 @@
-#include "secrets/redaction.h"
+// Every encoding of a key found and replaced, ordinary text left alone, every field of a record
+// cleaned, log lines of every category cleaned, a key the placeholder would spell still gone.
+#include "core/secrets/redaction.h"
 
 #include <QLoggingCategory>
 #include <QTest>

@@ -1,5 +1,9 @@
-#include "net/apiclient.h"
-#include "session/session.h"
+// The Session with a scripted key vault: a failed save changes nothing, a locked keychain keeps the
+// profile (so its key can still be reached), a profile goes once its key is gone or was never
+// there, a locked keychain sends nothing and says why, no stored key sends without one; a retry is
+// planned to its call's own profile.
+#include "core/net/apiclient.h"
+#include "core/session/session.h"
 #include "support/fakevault.h"
 
 #include <QNetworkAccessManager>
@@ -158,6 +162,67 @@ private Q_SLOTS:
         QCOMPARE(problems.count(), 1);
         QCOMPARE(problems.first().at(1).value<KeyVault::Result>().status,
                  KeyVault::Status::NotFound);
+    }
+
+    // Every resend of a recorded call is planned in one place: to the profile the call went
+    // to, whichever is selected now, with its own key or (Use a new key) a fresh one.
+    void aResendGoesToItsCallsProfile()
+    {
+        Fixture f;
+        const Profile a = f.profiles.upsert(
+            {QString(), QStringLiteral("A"), QUrl(QStringLiteral("http://127.0.0.1:9")), false});
+        const Profile b = f.profiles.upsert(
+            {QString(), QStringLiteral("B"), QUrl(QStringLiteral("http://127.0.0.2:9")), false});
+        f.session.setCurrentProfile(b.id);
+        CallRecord record;
+        record.id = 7;
+        record.profile = a.name;
+        record.profileId = a.id;
+        record.method = "POST";
+        record.url = QUrl(QStringLiteral("http://127.0.0.1:9/v1/charges"));
+        record.requestBody = "{\"amount\": 1}";
+        record.idempotencyKey = "key-of-the-call";
+
+        const Resend same = f.session.retryPlan(record);
+        QVERIFY(same.canGo());
+        QCOMPARE(same.profile.id, a.id);
+        QCOMPARE(same.request.idempotencyKey, record.idempotencyKey);
+        QCOMPARE(same.request.body, record.requestBody);
+        QCOMPARE(same.request.path, QStringLiteral("/v1/charges"));
+
+        ApiRequest edited = same.request;
+        edited.body = "{\"amount\": 2}";
+        const Resend fresh = f.session.newKeyPlan(record, edited);
+        QVERIFY(fresh.canGo());
+        QCOMPARE(fresh.profile.id, a.id);
+        QCOMPARE(fresh.request.body, edited.body);
+        QVERIFY(!fresh.request.idempotencyKey.isEmpty());
+        QVERIFY(fresh.request.idempotencyKey != record.idempotencyKey);
+    }
+
+    void aResendWhoseProfileMovedOrWentSaysWhy()
+    {
+        Fixture f;
+        Profile a = f.profiles.upsert(
+            {QString(), QStringLiteral("A"), QUrl(QStringLiteral("http://127.0.0.1:9")), false});
+        CallRecord record;
+        record.profile = a.name;
+        record.profileId = a.id;
+        record.method = "POST";
+        record.url = QUrl(QStringLiteral("http://127.0.0.1:9/v1/charges"));
+        record.idempotencyKey = "key-of-the-call";
+
+        a.baseUrl = QUrl(QStringLiteral("https://api.example-pi.dev"));
+        f.profiles.upsert(a);
+        Resend plan = f.session.newKeyPlan(record, ApiRequest());
+        QVERIFY(!plan.canGo());
+        QVERIFY2(plan.refusal.contains(QLatin1String("now points at")), qPrintable(plan.refusal));
+        QVERIFY(!f.session.resend(plan));
+
+        QVERIFY(removeProfile(f.session, a.id));
+        plan = f.session.retryPlan(record);
+        QVERIFY(!plan.canGo());
+        QVERIFY2(plan.refusal.contains(QLatin1String("which is gone")), qPrintable(plan.refusal));
     }
 };
 

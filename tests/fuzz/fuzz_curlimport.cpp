@@ -1,7 +1,9 @@
-// Paste curl…: CurlCommand::parse reads any text a person pastes. It must never crash, and
+// Paste curl…: CurlImport::parse reads any text a person pastes. It must never crash, and
 // what it accepts must be a request Pi Console can show and send.
+#include "core/curl/curlexport.h"
+#include "core/curl/curlimport.h"
+#include "core/curl/shellwords.h"
 #include "fuzz/fuzzinput.h"
-#include "report/curlcommand.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -12,9 +14,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         QByteArray(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size)));
 
     QString error;
-    (void)CurlCommand::splitShellWords(commandLine, &error);
+    (void)ShellWords::split(commandLine, &error);
 
-    const CurlCommand::Parsed parsed = CurlCommand::parse(commandLine);
+    const CurlImport::Parsed parsed = CurlImport::parse(commandLine);
     if (parsed.ok && !parsed.error.isEmpty())
         abort();
     if (!parsed.ok && parsed.error.isEmpty())
@@ -30,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     record.requestBody = parsed.request.body;
     // Same as sent: the origin, the path and query, the method and the body (not the fragment,
     // which no request carries, nor how the URL is spelled).
-    const CurlCommand::Parsed again = CurlCommand::parse(CurlCommand::fromRecord(record));
+    const CurlImport::Parsed again = CurlImport::parse(CurlExport::fromRecord(record));
     const auto origin = [](const QUrl &url) {
         return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
     };

@@ -2,8 +2,8 @@
 // what it calls an envelope must carry what an envelope has. The scan that reads large bodies
 // is run on every input too (parse takes it only from 1 MB up), with its string decoding cut
 // at any length.
-#include "contract/envelopescan.h"
-#include "contract/errorenvelope.h"
+#include "core/contract/envelopescan.h"
+#include "core/contract/errorenvelope.h"
 #include "fuzz/fuzzinput.h"
 
 #include <cstdlib>

@@ -1,8 +1,9 @@
 // The exports (HAR 1.2, JSON lines, Copy as cURL) of a call built from fuzz bytes: no crash,
 // well-formed JSON, and the key sent in Authorization never in any of them.
+#include "core/curl/curlexport.h"
+#include "core/curl/shellwords.h"
+#include "core/history/historyexport.h"
 #include "fuzz/fuzzinput.h"
-#include "history/historyexport.h"
-#include "report/curlcommand.h"
 
 #include <QJsonDocument>
 
@@ -66,14 +67,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QList<CallRecord> records{r, r};
     const QByteArray har = HistoryExport::toHar(records);
     const QByteArray lines = HistoryExport::toJsonLines(records);
-    const QByteArray curl = CurlCommand::fromRecord(r).toUtf8();
+    const QByteArray curl = CurlExport::fromRecord(r).toUtf8();
 
     if (!isJson(har))
         abort();
     // Copy as cURL pastes into a shell as the same request: the method and the URL stay one
     // word each, whatever characters they hold.
     QString shellError;
-    const QStringList words = CurlCommand::splitShellWords(QString::fromUtf8(curl), &shellError);
+    const QStringList words = ShellWords::split(QString::fromUtf8(curl), &shellError);
     if (!shellError.isEmpty() || words.value(0) != QLatin1String("curl"))
         abort();
     qsizetype next = 1;

@@ -1,9 +1,9 @@
 // The history filter box: HistoryFilter::fromSearchText reads what a person types (request
 // ids, status:, code:, method:, key:, since:, until:, words), and HistoryQuery::ftsQuery makes
 // the full-text query of the words. Any text: no crash.
+#include "core/history/historyfilter.h"
+#include "core/history/historyquery.h"
 #include "fuzz/fuzzinput.h"
-#include "history/historyfilter.h"
-#include "history/historyquery.h"
 
 #include <QDateTime>
 

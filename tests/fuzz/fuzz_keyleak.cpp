@@ -1,7 +1,7 @@
 // The key-leak guard: SendPolicy::checkKeyLeak must refuse any request whose path, query,
 // header or body carries the key's text, however the fuzzer spells the rest.
+#include "core/net/sendpolicy.h"
 #include "fuzz/fuzzinput.h"
-#include "net/sendpolicy.h"
 
 #include <cstdlib>
 

@@ -1,7 +1,7 @@
 // RateLimitSnapshot::fromResponse reads X-RateLimit-Limit/-Remaining/-Reset, Retry-After and
 // Date from any header block: malformed values are dropped, never guessed, never a crash.
+#include "core/ratelimit/ratelimitsnapshot.h"
 #include "fuzz/fuzzinput.h"
-#include "ratelimit/ratelimitsnapshot.h"
 
 #include <cstdlib>
 

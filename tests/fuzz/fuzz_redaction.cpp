@@ -1,8 +1,8 @@
 // Redaction: once a key is remembered, Redaction::scrub must leave no copy of it in what goes
 // to the clipboard or a file, whatever surrounds it; Redaction::bytes, text and headers must
 // not crash on any input.
+#include "core/secrets/redaction.h"
 #include "fuzz/fuzzinput.h"
-#include "secrets/redaction.h"
 
 #include <QStringList>
 

@@ -1,7 +1,7 @@
 // Retry-After is seconds or an HTTP date; RateLimitSnapshot reads it with parseHttpDate and
 // a bounded count. Any value: a wait of at least 0, or none and a problem listed.
+#include "core/ratelimit/ratelimitsnapshot.h"
 #include "fuzz/fuzzinput.h"
-#include "ratelimit/ratelimitsnapshot.h"
 
 #include <cstdlib>
 

@@ -2,7 +2,7 @@
 
 // Helpers that turn libFuzzer's bytes into the Qt types the core reads.
 
-#include "net/httpheaders.h"
+#include "core/net/httpheaders.h"
 
 #include <fuzzer/FuzzedDataProvider.h>
 

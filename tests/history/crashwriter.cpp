@@ -1,8 +1,8 @@
 // Records calls through HistoryStore, the app's own path (its writer thread, one commit per
 // call), as fast as it can, and prints the id of each one once the store reports it written,
 // until it is killed. tst_historycrash kills it at random moments.
-#include "history/historydatabase.h"
-#include "history/historystore.h"
+#include "core/history/historydatabase.h"
+#include "core/history/historystore.h"
 #include "support/samplecalls.h"
 
 #include <QCoreApplication>

@@ -1,5 +1,6 @@
-#include "history/historydatabase.h"
-#include "history/historyquery.h"
+// A writer recording through HistoryStore SIGKILLed 50 times loses no committed call.
+#include "core/history/historydatabase.h"
+#include "core/history/historyquery.h"
 
 #include <QDir>
 #include <QProcess>

@@ -1,4 +1,6 @@
-#include "history/historyexport.h"
+// HAR 1.2 checked against the spec, JSON lines, binary bodies in base64 marked encoding /
+// _encoding, no key in any export.
+#include "core/history/historyexport.h"
 #include "support/samplecalls.h"
 
 #include <QJsonArray>

@@ -1,6 +1,7 @@
-#include "history/historydatabase.h"
-#include "history/historyquery.h"
-#include "history/historystore.h"
+// Corrupt history files moved aside, busy ones never; six first starts at once share one file.
+#include "core/history/historydatabase.h"
+#include "core/history/historyquery.h"
+#include "core/history/historystore.h"
 #include "support/samplecalls.h"
 
 #include <QDir>

@@ -1,8 +1,13 @@
-#include "history/historydatabase.h"
-#include "history/historyexport.h"
-#include "history/historymodel.h"
-#include "history/historystore.h"
-#include "secrets/redaction.h"
+// Calls kept exactly (with their profile and timing), pinned calls kept through retention and
+// clearing (a key in a pin's name is not stored; a version 1 history gains pins), bodies over 1 KB
+// stored compressed and back byte for byte, the byte budget keeping the newest and the pinned,
+// Compact now shrinking the file, found and filtered (a since:/until: out of range is a word); a
+// store destroyed with 300 calls queued writes them all.
+#include "core/history/historydatabase.h"
+#include "core/history/historyexport.h"
+#include "core/history/historymodel.h"
+#include "core/history/historystore.h"
+#include "core/secrets/redaction.h"
 #include "support/samplecalls.h"
 
 #include <QAbstractItemModelTester>

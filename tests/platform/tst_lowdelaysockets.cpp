@@ -1,5 +1,7 @@
-#include "net/apiclient.h"
-#include "platform/lowdelaysockets.h"
+// Qt's SO_KEEPALIVE on a TCP socket turns Nagle off, other options leave it alone, POST bodies of
+// every size arrive whole.
+#include "common/platform/lowdelaysockets.h"
+#include "core/net/apiclient.h"
 #include "support/recordingserver.h"
 
 #include <QNetworkAccessManager>

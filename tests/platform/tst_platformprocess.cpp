@@ -1,4 +1,6 @@
-#include "platform/process.h"
+// Core dumps off, the descriptor limit raised and a child ending when its parent is killed, as the
+// kernel reports them.
+#include "common/platform/process.h"
 
 #include <QFile>
 #include <QProcess>

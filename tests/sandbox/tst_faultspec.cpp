@@ -1,5 +1,7 @@
-#include "api/faultspec.h"
-#include "api/sandboxreply.h"
+// pi-sandbox's faults: every one parsed, an unknown one refused, padding generated piece by piece,
+// the header winning over the flag.
+#include "sandbox/api/faultspec.h"
+#include "sandbox/api/sandboxreply.h"
 
 #include <QJsonDocument>
 #include <QTest>

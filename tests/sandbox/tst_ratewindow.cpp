@@ -1,4 +1,6 @@
-#include "api/ratewindow.h"
+// pi-sandbox's rate windows: a count down to zero then refusals, windows following from their
+// origin, one window per key, the next one fresh.
+#include "sandbox/api/ratewindow.h"
 
 #include <QTest>
 

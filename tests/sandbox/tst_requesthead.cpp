@@ -1,5 +1,7 @@
-#include "server/requestframer.h"
-#include "server/requesthead.h"
+// pi-sandbox's own request parsing: heads, keep-alive, smuggling and garbage refused, the head
+// decided before the body, chunked bodies and their limits.
+#include "sandbox/server/requestframer.h"
+#include "sandbox/server/requesthead.h"
 
 #include <QTest>
 

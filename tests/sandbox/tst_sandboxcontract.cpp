@@ -1,3 +1,4 @@
+// Every line of the contract against a running pi-sandbox.
 #include "support/httpcall.h"
 #include "support/sandboxprocess.h"
 

@@ -1,7 +1,7 @@
 // Renders the main states of the window into PNG files for the README and the AppStream
 // metainfo: `make screenshots` (offscreen, against a real pi-sandbox).
-#include "compare/callcomparisondialog.h"
-#include "request/requestpanel.h"
+#include "app/compare/callcomparisondialog.h"
+#include "app/request/requestpanel.h"
 #include "support/guidriver.h"
 
 #include <QApplication>
@@ -118,7 +118,7 @@ int main(int argc, char *argv[])
     auto *composer = gui.find<RequestPanel>(QStringLiteral("requestPanel"));
     composer->setRequest(charge);
     ok = ok && gui.sendAndWait();
-    gui.services()->history->flush(5000);
+    gui.services()->history()->flush(5000);
     QTest::qWait(200);
     charge.body = "{\n  \"amount\": 1500,\n  \"currency\": \"eur\",\n  \"customer\": "
                   "\"cus_8812\",\n  \"description\": \"Team plan, yearly\"\n}";
@@ -149,7 +149,7 @@ int main(int argc, char *argv[])
     ok = ok && save(w, out, "main-window-dark");
     QApplication::setPalette(light);
 
-    while (ok && !gui.services()->session->currentTracker()->exhausted())
+    while (ok && !gui.services()->session()->currentTracker()->exhausted())
         ok = gui.sendAndWait();
     ok = ok && save(w, out, "rate-limit");
     return ok ? 0 : 1;

@@ -33,16 +33,16 @@ bool GuiDriver::start()
     options.keychainService = QStringLiteral("Pi Console GUI test");
     options.clock = m_clock;
     m_services = std::make_unique<AppServices>(options);
-    const Profile sandbox = m_services->profiles.upsert(
+    const Profile sandbox = m_services->session()->profiles()->upsert(
         {QString(), QStringLiteral("Sandbox"), m_sandbox.baseUrl(), true});
-    m_services->keys.setSessionKey(sandbox.id, SandboxProcess::demoKey());
-    m_services->session->setCurrentProfile(sandbox.id);
+    m_services->session()->keys()->setSessionKey(sandbox.id, SandboxProcess::demoKey());
+    m_services->session()->setCurrentProfile(sandbox.id);
     m_window = std::make_unique<MainWindow>(m_services.get());
     m_window->resize(1280, 820);
     m_window->show();
     // The window opens the history once its first frame is on screen.
     return QTest::qWaitForWindowExposed(m_window.get()) &&
-           QTest::qWaitFor([this] { return m_services->history != nullptr; });
+           QTest::qWaitFor([this] { return m_services->history() != nullptr; });
 }
 
 void GuiDriver::compose(const QByteArray &method, const QString &path, const QString &body)
@@ -70,7 +70,7 @@ void GuiDriver::setFault(const QString &spec)
 
 bool GuiDriver::clickAndWaitForCall(QAbstractButton *button, int timeoutMs)
 {
-    QSignalSpy finished(m_services->session.get(), &Session::callFinished);
+    QSignalSpy finished(m_services->session(), &Session::callFinished);
     QTest::mouseClick(button, Qt::LeftButton);
     return finished.count() > 0 || finished.wait(timeoutMs);
 }

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "base/clock.h"
-#include "startup/appservices.h"
+#include "app/startup/appservices.h"
+#include "app/window/mainwindow.h"
+#include "core/base/clock.h"
 #include "support/sandboxprocess.h"
-#include "window/mainwindow.h"
 
 #include <QApplication>
 #include <QLineEdit>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/httpheaders.h"
+#include "core/net/httpheaders.h"
 
 #include <QByteArray>
 #include <QHostAddress>

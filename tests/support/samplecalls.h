@@ -1,7 +1,7 @@
 #pragma once
 
-#include "contract/errorenvelope.h"
-#include "net/callrecord.h"
+#include "core/contract/errorenvelope.h"
+#include "core/net/callrecord.h"
 
 #include <QString>
 

@@ -1,6 +1,6 @@
 #include "support/sandboxprocess.h"
 
-#include "sandbox/demokey.h"
+#include "common/sandbox/demokey.h"
 
 SandboxProcess::SandboxProcess(QStringList arguments, const QString &errorFile)
 {

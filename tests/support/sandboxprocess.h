@@ -1,6 +1,6 @@
 #pragma once
 
-#include "startup/embeddedsandbox.h"
+#include "app/startup/embeddedsandbox.h"
 
 #include <QStringList>
 #include <QUrl>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "keys/keyvault.h"
+#include "core/keys/keyvault.h"
 
 #include <QTest>
 

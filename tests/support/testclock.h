@@ -1,6 +1,6 @@
 #pragma once
 
-#include "base/clock.h"
+#include "core/base/clock.h"
 
 // A clock that moves only when the test says so.
 class TestClock final : public Clock

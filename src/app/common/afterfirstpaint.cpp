@@ -1,4 +1,4 @@
-#include "common/afterfirstpaint.h"
+#include "app/common/afterfirstpaint.h"
 
 #include <QEvent>
 #include <QTimer>

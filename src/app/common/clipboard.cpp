@@ -1,6 +1,6 @@
-#include "common/clipboard.h"
+#include "app/common/clipboard.h"
 
-#include "secrets/redaction.h"
+#include "core/secrets/redaction.h"
 
 #include <QClipboard>
 #include <QCoreApplication>

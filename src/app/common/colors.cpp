@@ -1,4 +1,4 @@
-#include "common/colors.h"
+#include "app/common/colors.h"
 
 #include <iterator>
 

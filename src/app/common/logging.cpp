@@ -1,4 +1,4 @@
-#include "common/logging.h"
+#include "app/common/logging.h"
 
 Q_LOGGING_CATEGORY(lcWindow, "pi.app.window", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcStartup, "pi.app.startup", QtInfoMsg)

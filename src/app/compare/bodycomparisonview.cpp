@@ -1,4 +1,4 @@
-#include "compare/bodycomparisonview.h"
+#include "app/compare/bodycomparisonview.h"
 
 #include <QLabel>
 #include <QListWidget>

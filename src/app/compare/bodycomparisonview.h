@@ -1,6 +1,6 @@
 #pragma once
 
-#include "compare/bodydiff.h"
+#include "core/compare/bodydiff.h"
 
 #include <QWidget>
 

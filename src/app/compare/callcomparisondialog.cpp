@@ -1,6 +1,6 @@
-#include "compare/callcomparisondialog.h"
+#include "app/compare/callcomparisondialog.h"
 
-#include "common/clipboard.h"
+#include "app/common/clipboard.h"
 #include "ui_callcomparisondialog.h"
 
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "compare/calldiff.h"
+#include "core/compare/calldiff.h"
 
 #include <QDialog>
 

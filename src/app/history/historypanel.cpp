@@ -1,13 +1,13 @@
-#include "history/historypanel.h"
+#include "app/history/historypanel.h"
 
-#include "common/afterfirstpaint.h"
-#include "common/clipboard.h"
-#include "history/historyexport.h"
-#include "history/historymodel.h"
-#include "history/historystore.h"
-#include "report/curlcommand.h"
-#include "report/supportreport.h"
-#include "secrets/redaction.h"
+#include "app/common/afterfirstpaint.h"
+#include "app/common/clipboard.h"
+#include "core/curl/curlexport.h"
+#include "core/history/historyexport.h"
+#include "core/history/historymodel.h"
+#include "core/history/historystore.h"
+#include "core/report/supportreport.h"
+#include "core/secrets/redaction.h"
 #include "ui_historypanel.h"
 
 #include <QFile>
@@ -257,7 +257,7 @@ void HistoryPanel::showMenu(const QPoint &at)
     menu.addAction(tr("Copy support details"), this,
                    [call] { Clipboard::copy(SupportReport::forRecord(call)); });
     menu.addAction(tr("Copy as cURL"), this,
-                   [call] { Clipboard::copy(CurlCommand::fromRecord(call)); });
+                   [call] { Clipboard::copy(CurlExport::fromRecord(call)); });
     menu.addSeparator();
     QAction *chain = menu.addAction(tr("Show calls with this idempotency key"), this, [this, call] {
         m_ui->filterEdit->setText(QStringLiteral("key:") +

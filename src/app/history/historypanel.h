@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/callrecord.h"
+#include "core/net/callrecord.h"
 
 #include <QAction>
 #include <QTimer>

@@ -1,6 +1,6 @@
-#include "preferences/preferences.h"
+#include "app/preferences/preferences.h"
 
-#include "base/settingvalue.h"
+#include "core/base/settingvalue.h"
 
 namespace {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "history/historywriter.h"
+#include "core/history/historywriter.h"
 
 #include <QSettings>
 

@@ -1,6 +1,6 @@
-#include "preferences/preferencesdialog.h"
+#include "app/preferences/preferencesdialog.h"
 
-#include "history/historystore.h"
+#include "core/history/historystore.h"
 #include "ui_preferencesdialog.h"
 
 #include <QLocale>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "preferences/preferences.h"
+#include "app/preferences/preferences.h"
 
 #include <QDialog>
 

@@ -1,10 +1,10 @@
-#include "profiles/profilesdialog.h"
+#include "app/profiles/profilesdialog.h"
 
-#include "common/colors.h"
-#include "net/apiclient.h"
-#include "net/sendpolicy.h"
-#include "secrets/redaction.h"
-#include "session/session.h"
+#include "app/common/colors.h"
+#include "core/net/apiclient.h"
+#include "core/net/sendpolicy.h"
+#include "core/secrets/redaction.h"
+#include "core/session/session.h"
 #include "ui_profilesdialog.h"
 
 #include <QMessageBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "keys/profile.h"
+#include "core/keys/profile.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
-#include "ratelimit/ratelimitgauge.h"
+#include "app/ratelimit/ratelimitgauge.h"
 
-#include "common/colors.h"
-#include "ratelimit/ratelimittracker.h"
+#include "app/common/colors.h"
+#include "core/ratelimit/ratelimittracker.h"
 
 #include <QAccessible>
 #include <QPainter>

@@ -5,7 +5,7 @@
 #include <QTimer>
 #include <QWidget>
 
-#include "ratelimit/ratelimittracker.h"
+#include "core/ratelimit/ratelimittracker.h"
 
 // The budget at a glance: remaining of limit as a bar coloured by level, a live countdown to
 // the reset, and a small timeline of remaining over the session. Screen readers get the

@@ -1,7 +1,7 @@
-#include "ratelimit/ratelimitgaugeaccessible.h"
+#include "app/ratelimit/ratelimitgaugeaccessible.h"
 
-#include "ratelimit/ratelimitgauge.h"
-#include "ratelimit/ratelimittracker.h"
+#include "app/ratelimit/ratelimitgauge.h"
+#include "core/ratelimit/ratelimittracker.h"
 
 RateLimitGaugeAccessible::RateLimitGaugeAccessible(QWidget *widget)
     : QAccessibleWidget(widget, QAccessible::ProgressBar)

@@ -1,6 +1,6 @@
-#include "request/jsonhighlighter.h"
+#include "app/request/jsonhighlighter.h"
 
-#include "common/colors.h"
+#include "app/common/colors.h"
 
 #include <QGuiApplication>
 #include <QPalette>

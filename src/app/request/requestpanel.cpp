@@ -1,9 +1,9 @@
-#include "request/requestpanel.h"
+#include "app/request/requestpanel.h"
 
-#include "common/afterfirstpaint.h"
-#include "common/colors.h"
-#include "report/curlcommand.h"
-#include "request/jsonhighlighter.h"
+#include "app/common/afterfirstpaint.h"
+#include "app/common/colors.h"
+#include "app/request/jsonhighlighter.h"
+#include "core/curl/curlimport.h"
 #include "ui_requestpanel.h"
 
 #include <QFontDatabase>
@@ -234,7 +234,7 @@ void RequestPanel::askForCurl()
 
 void RequestPanel::pasteCurl(const QString &command)
 {
-    const CurlCommand::Parsed parsed = CurlCommand::parse(command);
+    const CurlImport::Parsed parsed = CurlImport::parse(command);
     if (!parsed.ok) {
         QMessageBox box(QMessageBox::Warning, tr("Paste curl command"), parsed.error,
                         QMessageBox::Ok, this);

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "base/jsontext.h"
-#include "net/apirequest.h"
+#include "core/base/jsontext.h"
+#include "core/net/apirequest.h"
 
 #include <QTimer>
 #include <QWidget>

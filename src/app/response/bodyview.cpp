@@ -1,9 +1,9 @@
-#include "response/bodyview.h"
+#include "app/response/bodyview.h"
 
-#include "base/jsontext.h"
-#include "common/afterfirstpaint.h"
-#include "common/backgroundrelease.h"
-#include "response/lineview.h"
+#include "app/common/afterfirstpaint.h"
+#include "app/common/backgroundrelease.h"
+#include "app/response/lineview.h"
+#include "core/base/jsontext.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>

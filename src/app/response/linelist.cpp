@@ -1,4 +1,4 @@
-#include "response/linelist.h"
+#include "app/response/linelist.h"
 
 #include <algorithm>
 #include <cstring>

@@ -1,8 +1,8 @@
-#include "response/lineview.h"
+#include "app/response/lineview.h"
 
-#include "common/backgroundrelease.h"
-#include "common/clipboard.h"
-#include "response/lineviewaccessible.h"
+#include "app/common/backgroundrelease.h"
+#include "app/common/clipboard.h"
+#include "app/response/lineviewaccessible.h"
 
 #include <QAccessible>
 #include <QContextMenuEvent>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "response/linelist.h"
+#include "app/response/linelist.h"
 
 #include <QAbstractScrollArea>
 #include <QHash>

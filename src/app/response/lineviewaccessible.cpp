@@ -1,6 +1,6 @@
-#include "response/lineviewaccessible.h"
+#include "app/response/lineviewaccessible.h"
 
-#include "response/lineview.h"
+#include "app/response/lineview.h"
 
 LineViewAccessible::LineViewAccessible(QWidget *widget)
     : QAccessibleWidget(widget, QAccessible::Document)

@@ -1,11 +1,11 @@
-#include "response/responsepanel.h"
+#include "app/response/responsepanel.h"
 
-#include "common/backgroundrelease.h"
-#include "common/clipboard.h"
-#include "common/colors.h"
-#include "http/reasonphrase.h"
-#include "report/curlcommand.h"
-#include "report/supportreport.h"
+#include "app/common/backgroundrelease.h"
+#include "app/common/clipboard.h"
+#include "app/common/colors.h"
+#include "common/http/reasonphrase.h"
+#include "core/curl/curlexport.h"
+#include "core/report/supportreport.h"
 #include "ui_responsepanel.h"
 
 #include <QLocale>
@@ -189,7 +189,7 @@ void ResponsePanel::copySupportDetails()
 
 void ResponsePanel::copyCurl()
 {
-    Clipboard::copy(CurlCommand::fromRecord(m_record));
+    Clipboard::copy(CurlExport::fromRecord(m_record));
 }
 
 void ResponsePanel::colourStatus()

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "contract/failuresummary.h"
-#include "net/callrecord.h"
+#include "core/contract/failuresummary.h"
+#include "core/net/callrecord.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "response/timingview.h"
+#include "app/response/timingview.h"
 
 #include <QPainter>
 

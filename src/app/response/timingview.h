@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/calltiming.h"
+#include "core/net/calltiming.h"
 
 #include <QWidget>
 

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "history/historystore.h"
-#include "keys/keychainvault.h"
-#include "keys/profilekeys.h"
-#include "keys/profilestore.h"
-#include "net/apiclient.h"
-#include "session/session.h"
-#include "startup/embeddedsandbox.h"
+#include "app/startup/embeddedsandbox.h"
+#include "core/history/historystore.h"
+#include "core/keys/keychainvault.h"
+#include "core/keys/profilekeys.h"
+#include "core/keys/profilestore.h"
+#include "core/net/apiclient.h"
+#include "core/session/session.h"
 
 #include <QNetworkAccessManager>
 #include <QSettings>
@@ -39,18 +39,18 @@ public:
     explicit AppServices(const Options &options);
     ~AppServices();
 
-    QSettings settings; // AppConfigLocation/pi-console.conf
-    QNetworkAccessManager network;
-    ApiClient client;
-    std::unique_ptr<KeychainVault> keychain; // unless Options::vault
-    KeyVault &vault;
-    ProfileKeys keys;
-    ProfileStore profiles;
+    // The one thing a request tab talks to; profiles and keys are reached through it.
+    Session *session() const { return m_session.get(); }
+    QSettings &settings() { return m_settings; } // AppConfigLocation/pi-console.conf
+    // What the Profiles dialog tests a key with.
+    ApiClient *client() { return &m_client; }
+    // Where keys are kept: the keychain, or Options::vault.
+    KeyVault &vault() { return m_vault; }
+    // Null unless this run started the embedded sandbox (no profile at all).
+    EmbeddedSandbox *sandbox() const { return m_sandbox.get(); }
     // Null until openHistory(): the window opens it after its first paint, or when the first
     // call starts if that comes sooner.
-    std::unique_ptr<HistoryStore> history;
-    std::unique_ptr<EmbeddedSandbox> sandbox;
-    std::unique_ptr<Session> session;
+    HistoryStore *history() const { return m_history.get(); }
 
     // Opens the history (once; later calls return it) and hands it to the session. A file
     // that cannot be used is moved aside or replaced by one in memory, and its database()
@@ -69,5 +69,15 @@ private:
     void openStartingProfile(const Options &options);
     void applyTimeout(const Preferences &preferences);
 
+    QSettings m_settings;
+    QNetworkAccessManager m_network;
+    ApiClient m_client;
+    std::unique_ptr<KeychainVault> m_keychain; // unless Options::vault
+    KeyVault &m_vault;
+    ProfileKeys m_keys;
+    ProfileStore m_profiles;
+    std::unique_ptr<HistoryStore> m_history;
+    std::unique_ptr<EmbeddedSandbox> m_sandbox;
+    std::unique_ptr<Session> m_session;
     QString m_historyPath;
 };

@@ -1,4 +1,4 @@
-#include "startup/commandline.h"
+#include "app/startup/commandline.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

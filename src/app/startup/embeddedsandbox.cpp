@@ -1,7 +1,7 @@
-#include "startup/embeddedsandbox.h"
+#include "app/startup/embeddedsandbox.h"
 
-#include "platform/process.h"
-#include "secrets/redaction.h"
+#include "common/platform/process.h"
+#include "core/secrets/redaction.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

@@ -1,7 +1,7 @@
-#include "startup/singleinstance.h"
+#include "app/startup/singleinstance.h"
 
-#include "common/logging.h"
-#include "startup/commandline.h"
+#include "app/common/logging.h"
+#include "app/startup/commandline.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "http/headerlist.h"
+#include "common/http/headerlist.h"
 
 #include <algorithm>
 

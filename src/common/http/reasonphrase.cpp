@@ -1,4 +1,4 @@
-#include "http/reasonphrase.h"
+#include "common/http/reasonphrase.h"
 
 #include <algorithm>
 #include <iterator>

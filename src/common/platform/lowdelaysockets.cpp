@@ -1,4 +1,4 @@
-#include "platform/lowdelaysockets.h"
+#include "common/platform/lowdelaysockets.h"
 
 #include <QtGlobal>
 

@@ -1,4 +1,4 @@
-#include "platform/process.h"
+#include "common/platform/process.h"
 
 #include <QProcess>
 

@@ -1,4 +1,4 @@
-#include "platform/quitonsignal.h"
+#include "common/platform/quitonsignal.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>

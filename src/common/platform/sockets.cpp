@@ -1,4 +1,4 @@
-#include "platform/sockets.h"
+#include "common/platform/sockets.h"
 
 #if defined(Q_OS_UNIX)
 #include <sys/socket.h>

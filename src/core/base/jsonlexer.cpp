@@ -1,4 +1,4 @@
-#include "base/jsonlexer.h"
+#include "core/base/jsonlexer.h"
 
 #include <cctype>
 #include <cstring>

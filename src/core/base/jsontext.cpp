@@ -1,6 +1,6 @@
-#include "base/jsontext.h"
+#include "core/base/jsontext.h"
 
-#include "base/jsonlexer.h"
+#include "core/base/jsonwalk.h"
 
 #include <QJsonDocument>
 
@@ -37,18 +37,19 @@ Check check(const QByteArray &body)
 
 namespace {
 
-// Re-indents JSON as it reads it, keeping its bytes and key order, without building a
-// document: a large body costs its pretty copy and nothing more. It reads the grammar whole
-// (values, keys, separators, numbers, literals, escapes), stops past Qt's own nesting limit or
-// when the copy would pass four times the body, and anything that is not JSON gives an empty
-// result, so the body is shown as it is.
+// Re-indents JSON as it reads it (a JsonWalk), keeping its bytes and key order, without
+// building a document: a large body costs its pretty copy and nothing more. It stops when the
+// copy would pass four times the body, and anything that is not JSON gives an empty result, so
+// the body is shown as it is.
 class Reindenter
 {
 public:
+    struct Context
+    {};
+
     // With `depths`, no indentation is written: each line's depth goes there instead.
     explicit Reindenter(const QByteArray &body, QList<quint8> *depths = nullptr)
-        : m_p(body.constData())
-        , m_end(body.constData() + body.size())
+        : m_body(body)
         , m_budget(body.size() * 4 + 1024)
         , m_depths(depths)
     {
@@ -63,22 +64,54 @@ public:
 
     QByteArray run()
     {
-        if (m_end - m_p >= 3 && QByteArrayView(m_p, 3) == "\xEF\xBB\xBF")
-            m_p += 3; // a byte order mark
-        skipSpace();
-        if (m_p == m_end || (*m_p != '{' && *m_p != '[') || !value(0))
-            return {};
-        skipSpace();
-        if (m_p != m_end)
+        JsonWalk::Walker<Reindenter> walk(m_body.constData(), m_body.constData() + m_body.size(),
+                                          JsonLexer::Strings::Strict, *this);
+        if (!walk.document({}))
             return {};
         m_out += '\n';
         return m_out;
     }
 
-private:
-    static constexpr int maxDepth = 1024;
+    // The walk's hooks: each token is copied as it is written, and every member or element
+    // starts a line of its own.
+    bool open(char bracket, int)
+    {
+        m_out += bracket;
+        return true;
+    }
+    bool empty(char close)
+    {
+        m_out += close; // an empty object or array stays on its line
+        return true;
+    }
+    bool item(int depth) { return newline(depth); }
+    Context member(QByteArrayView name, const char *, const Context &)
+    {
+        m_out.append(name.data(), name.size());
+        m_out += ": ";
+        return {};
+    }
+    Context inArray(const Context &) { return {}; }
+    bool value(QByteArrayView text, JsonWalk::Kind kind, const Context &)
+    {
+        if (kind != JsonWalk::Kind::Container)
+            m_out.append(text.data(), text.size());
+        return true;
+    }
+    bool comma()
+    {
+        m_out += ',';
+        return true;
+    }
+    bool close(char close, int depth)
+    {
+        if (!newline(depth - 1))
+            return false;
+        m_out += close;
+        return true;
+    }
 
-    void skipSpace() { m_p = JsonLexer::skipSpace(m_p, m_end); }
+private:
     bool newline(int depth)
     {
         if (m_out.size() + 1 + depth * 4 > m_budget)
@@ -90,85 +123,8 @@ private:
             m_out.append(depth * 4, ' ');
         return true;
     }
-    // Each token is copied as it is written.
-    bool copied(const char *tokenEnd)
-    {
-        if (!tokenEnd)
-            return false;
-        m_out.append(m_p, tokenEnd - m_p);
-        m_p = tokenEnd;
-        return true;
-    }
-    bool string() { return copied(JsonLexer::string(m_p, m_end, JsonLexer::Strings::Strict)); }
-    bool number() { return copied(JsonLexer::number(m_p, m_end)); }
-    bool literal()
-    {
-        JsonLexer::Literal which{};
-        return copied(JsonLexer::literal(m_p, m_end, &which));
-    }
-    bool value(int depth)
-    {
-        if (m_p == m_end)
-            return false;
-        switch (*m_p) {
-        case '"':
-            return string();
-        case '{':
-        case '[':
-            return container(depth + 1);
-        case 't':
-        case 'f':
-        case 'n':
-            return literal();
-        default:
-            return number();
-        }
-    }
-    bool container(int depth)
-    {
-        if (depth > maxDepth)
-            return false;
-        const bool object = *m_p == '{';
-        const char close = object ? '}' : ']';
-        m_out += *m_p++;
-        skipSpace();
-        if (m_p < m_end && *m_p == close) {
-            m_out += *m_p++; // an empty object or array stays on its line
-            return true;
-        }
-        for (;;) {
-            if (!newline(depth))
-                return false;
-            if (object) {
-                if (m_p == m_end || *m_p != '"' || !string())
-                    return false;
-                skipSpace();
-                if (m_p == m_end || *m_p++ != ':')
-                    return false;
-                m_out += ": ";
-                skipSpace();
-            }
-            if (!value(depth))
-                return false;
-            skipSpace();
-            if (m_p == m_end)
-                return false;
-            if (*m_p == close) {
-                ++m_p;
-                if (!newline(depth - 1))
-                    return false;
-                m_out += close;
-                return true;
-            }
-            if (*m_p++ != ',')
-                return false;
-            m_out += ',';
-            skipSpace();
-        }
-    }
 
-    const char *m_p;
-    const char *m_end;
+    const QByteArray &m_body;
     qsizetype m_budget;
     QList<quint8> *m_depths;
     QByteArray m_out;

@@ -1,4 +1,4 @@
-#include "base/logging.h"
+#include "core/base/logging.h"
 
 Q_LOGGING_CATEGORY(lcNet, "pi.core.net", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcKeys, "pi.core.keys", QtInfoMsg)

@@ -1,7 +1,7 @@
-#include "compare/bodydiff.h"
+#include "core/compare/bodydiff.h"
 
-#include "compare/jsondiff.h"
-#include "compare/linediff.h"
+#include "core/compare/jsondiff.h"
+#include "core/compare/linediff.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,6 +1,6 @@
-#include "compare/calldiff.h"
+#include "core/compare/calldiff.h"
 
-#include "secrets/redaction.h"
+#include "core/secrets/redaction.h"
 
 #include <QCoreApplication>
 

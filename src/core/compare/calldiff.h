@@ -1,7 +1,7 @@
 #pragma once
 
-#include "compare/bodydiff.h"
-#include "net/callrecord.h"
+#include "core/compare/bodydiff.h"
+#include "core/net/callrecord.h"
 #include <QCoreApplication>
 
 #include <QList>

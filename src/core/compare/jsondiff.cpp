@@ -1,4 +1,4 @@
-#include "compare/jsondiff.h"
+#include "core/compare/jsondiff.h"
 
 #include <QHash>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "compare/linediff.h"
+#include "core/compare/linediff.h"
 
 #include <vector>
 

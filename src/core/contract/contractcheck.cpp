@@ -1,7 +1,7 @@
-#include "contract/contractcheck.h"
+#include "core/contract/contractcheck.h"
 
-#include "base/translation.h"
-#include "secrets/redaction.h"
+#include "core/base/translation.h"
+#include "core/secrets/redaction.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

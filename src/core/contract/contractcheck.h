@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/callrecord.h"
+#include "core/net/callrecord.h"
 
 // What a response got wrong against Pi's documented contract: a missing or malformed
 // X-Request-Id, no rate-limit headers on an authenticated response, an error body that is

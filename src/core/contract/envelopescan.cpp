@@ -1,6 +1,6 @@
-#include "contract/envelopescan.h"
+#include "core/contract/envelopescan.h"
 
-#include "base/jsonlexer.h"
+#include "core/base/jsonwalk.h"
 
 #include <QString>
 
@@ -10,81 +10,90 @@ namespace EnvelopeScan {
 
 namespace {
 
+// The envelope's fields found by a JsonWalk over the whole body: the walk checks the grammar,
+// this only notes where the top-level "error" member's type, code, message and request_id lie.
 class Scanner
 {
 public:
-    explicit Scanner(const QByteArray &body)
-        : m_p(body.constData())
-        , m_end(body.constData() + body.size())
-    {}
-
-    Result run()
-    {
-        if (m_end - m_p >= 3 && QByteArrayView(m_p, 3) == "\xEF\xBB\xBF")
-            m_p += 3; // a byte order mark
-        skipSpace();
-        m_result.object = m_p < m_end && *m_p == '{';
-        if (m_p == m_end || (*m_p != '{' && *m_p != '[') || !value(0, Where::Top))
-            return {};
-        skipSpace();
-        if (m_p != m_end)
-            return {};
-        m_result.json = true;
-        return m_result;
-    }
-
-private:
-    static constexpr int maxDepth = 1024;
     enum class Where
     {
         Top,         // the document
         ErrorObject, // the value of the top-level object's "error" member
         Elsewhere,
     };
-
-    void skipSpace() { m_p = JsonLexer::skipSpace(m_p, m_end); }
-    bool took(const char *tokenEnd)
+    struct Context
     {
-        if (!tokenEnd)
-            return false;
-        m_p = tokenEnd;
+        Where where = Where::Elsewhere;
+        Field *field = nullptr; // the envelope field this value is, if any
+    };
+
+    explicit Scanner(const QByteArray &body)
+        : m_begin(body.constData())
+        , m_end(body.constData() + body.size())
+    {}
+
+    Result run()
+    {
+        // As leniently as Qt's parser, so that a large body reads as a small one does.
+        JsonWalk::Walker<Scanner> walk(m_begin, m_end, JsonLexer::Strings::AsQtDoes, *this);
+        if (!walk.document({Where::Top, nullptr}))
+            return {};
+        m_result.json = true;
+        return m_result;
+    }
+
+    // The walk's hooks.
+    bool open(char bracket, int depth)
+    {
+        if (depth == 1)
+            m_result.object = bracket == '{';
         return true;
     }
-    // Reads one value; `field`, when given, learns where it lies and what it is.
-    bool value(int depth, Where where, Field *field = nullptr)
+    bool empty(char) { return true; }
+    bool item(int) { return true; }
+    Context member(QByteArrayView name, const char *valueStart, const Context &parent)
     {
-        if (m_p == m_end)
-            return false;
-        const char *start = m_p;
-        Field::Type type = Field::Type::Container;
-        bool ok = false;
-        switch (*m_p) {
-        case '"':
-            // As leniently as Qt's parser, so that a large body reads as a small one does.
-            type = Field::Type::String;
-            ok = took(JsonLexer::string(m_p, m_end, JsonLexer::Strings::AsQtDoes));
-            break;
-        case '{':
-        case '[':
-            ok = container(depth + 1, where);
-            break;
-        case 't':
-        case 'f':
-        case 'n': {
-            JsonLexer::Literal which{};
-            ok = took(JsonLexer::literal(m_p, m_end, &which));
-            type = which == JsonLexer::Literal::True    ? Field::Type::True
-                   : which == JsonLexer::Literal::False ? Field::Type::False
-                                                        : Field::Type::Null;
+        if (parent.where == Where::Elsewhere)
+            return {};
+        const QString text = nameOf(name);
+        if (parent.where == Where::Top && text == QLatin1String("error")) {
+            // A later "error" member replaces an earlier one, as in a QJsonObject.
+            m_result.errorObject = valueStart < m_end && *valueStart == '{';
+            m_result.type = m_result.code = m_result.message = m_result.requestId = {};
+            return {Where::ErrorObject, nullptr};
+        }
+        if (parent.where == Where::ErrorObject)
+            return {Where::Elsewhere, fieldNamed(text)};
+        return {};
+    }
+    Context inArray(const Context &) { return {}; }
+    bool value(QByteArrayView text, JsonWalk::Kind kind, const Context &context)
+    {
+        if (context.field)
+            *context.field = Field{typeOf(kind), text};
+        return true;
+    }
+    bool comma() { return true; }
+    bool close(char, int) { return true; }
+
+private:
+    static Field::Type typeOf(JsonWalk::Kind kind)
+    {
+        switch (kind) {
+        case JsonWalk::Kind::String:
+            return Field::Type::String;
+        case JsonWalk::Kind::Number:
+            return Field::Type::Number;
+        case JsonWalk::Kind::True:
+            return Field::Type::True;
+        case JsonWalk::Kind::False:
+            return Field::Type::False;
+        case JsonWalk::Kind::Null:
+            return Field::Type::Null;
+        case JsonWalk::Kind::Container:
             break;
         }
-        default:
-            type = Field::Type::Number;
-            ok = took(JsonLexer::number(m_p, m_end));
-        }
-        if (ok && field)
-            *field = Field{type, QByteArrayView(start, m_p - start)};
-        return ok;
+        return Field::Type::Container;
     }
     // A member's name as text: "\u0065rror" is "error", as a QJsonObject reads it.
     static QString nameOf(QByteArrayView key)
@@ -107,58 +116,8 @@ private:
             return &m_result.requestId;
         return nullptr;
     }
-    bool container(int depth, Where where)
-    {
-        if (depth > maxDepth)
-            return false;
-        const bool object = *m_p == '{';
-        const char close = object ? '}' : ']';
-        ++m_p;
-        skipSpace();
-        if (m_p < m_end && *m_p == close) {
-            ++m_p;
-            return true;
-        }
-        for (;;) {
-            Where inner = Where::Elsewhere;
-            Field *field = nullptr;
-            if (object) {
-                const char *key = m_p;
-                if (m_p == m_end || *m_p != '"' ||
-                    !took(JsonLexer::string(m_p, m_end, JsonLexer::Strings::AsQtDoes)))
-                    return false;
-                const QString name =
-                    where == Where::Elsewhere ? QString() : nameOf(QByteArrayView(key, m_p - key));
-                if (where == Where::Top && name == QLatin1String("error"))
-                    inner = Where::ErrorObject;
-                else if (where == Where::ErrorObject)
-                    field = fieldNamed(name);
-                skipSpace();
-                if (m_p == m_end || *m_p++ != ':')
-                    return false;
-                skipSpace();
-                if (inner == Where::ErrorObject) {
-                    // A later "error" member replaces an earlier one, as in a QJsonObject.
-                    m_result.errorObject = m_p < m_end && *m_p == '{';
-                    m_result.type = m_result.code = m_result.message = m_result.requestId = {};
-                }
-            }
-            if (!value(depth, inner, field))
-                return false;
-            skipSpace();
-            if (m_p == m_end)
-                return false;
-            if (*m_p == close) {
-                ++m_p;
-                return true;
-            }
-            if (*m_p++ != ',')
-                return false;
-            skipSpace();
-        }
-    }
 
-    const char *m_p;
+    const char *m_begin;
     const char *m_end;
     Result m_result;
 };

@@ -1,8 +1,8 @@
-#include "contract/errorenvelope.h"
+#include "core/contract/errorenvelope.h"
 
-#include "base/translation.h"
-#include "contract/envelopescan.h"
-#include "secrets/redaction.h"
+#include "core/base/translation.h"
+#include "core/contract/envelopescan.h"
+#include "core/secrets/redaction.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>

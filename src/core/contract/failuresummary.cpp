@@ -1,7 +1,7 @@
-#include "contract/failuresummary.h"
+#include "core/contract/failuresummary.h"
 
-#include "net/idempotencykeys.h"
-#include "ratelimit/ratelimittracker.h"
+#include "core/net/idempotencykeys.h"
+#include "core/ratelimit/ratelimittracker.h"
 
 #include <QCoreApplication>
 

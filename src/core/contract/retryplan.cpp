@@ -1,7 +1,7 @@
-#include "contract/retryplan.h"
+#include "core/contract/retryplan.h"
 
-#include "base/translation.h"
-#include "net/sendpolicy.h"
+#include "core/base/translation.h"
+#include "core/net/sendpolicy.h"
 
 #include <QCoreApplication>
 

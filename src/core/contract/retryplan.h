@@ -1,8 +1,8 @@
 #pragma once
 
-#include "keys/profile.h"
-#include "net/apirequest.h"
-#include "net/callrecord.h"
+#include "core/keys/profile.h"
+#include "core/net/apirequest.h"
+#include "core/net/callrecord.h"
 
 #include <QList>
 

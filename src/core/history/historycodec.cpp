@@ -1,4 +1,4 @@
-#include "history/historycodec.h"
+#include "core/history/historycodec.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

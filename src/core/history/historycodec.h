@@ -1,7 +1,7 @@
 #pragma once
 
-#include "history/historyrow.h"
-#include "net/callrecord.h"
+#include "core/history/historyrow.h"
+#include "core/net/callrecord.h"
 
 #include <QSqlQuery>
 

@@ -1,8 +1,8 @@
-#include "history/historydatabase.h"
+#include "core/history/historydatabase.h"
 
-#include "base/logging.h"
-#include "base/translation.h"
-#include "history/historyschema.h"
+#include "core/base/logging.h"
+#include "core/base/translation.h"
+#include "core/history/historyschema.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

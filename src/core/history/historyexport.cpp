@@ -1,7 +1,7 @@
-#include "history/historyexport.h"
+#include "core/history/historyexport.h"
 
-#include "secrets/redaction.h"
-#include "version.h"
+#include "common/version.h"
+#include "core/secrets/redaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "history/historyfilter.h"
+#include "core/history/historyfilter.h"
 
 #include <QRegularExpression>
 #include <QStringList>

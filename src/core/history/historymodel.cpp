@@ -1,4 +1,4 @@
-#include "history/historymodel.h"
+#include "core/history/historymodel.h"
 
 #include <QDateTime>
 #include <QLocale>

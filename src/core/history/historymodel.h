@@ -1,7 +1,7 @@
 #pragma once
 
-#include "history/historyquery.h"
-#include "net/callrecord.h"
+#include "core/history/historyquery.h"
+#include "core/net/callrecord.h"
 
 #include <QAbstractTableModel>
 

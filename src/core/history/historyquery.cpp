@@ -1,6 +1,6 @@
-#include "history/historyquery.h"
+#include "core/history/historyquery.h"
 
-#include "history/historycodec.h"
+#include "core/history/historycodec.h"
 
 #include <QSqlDatabase>
 #include <QSqlError>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "history/historyfilter.h"
-#include "history/historyrow.h"
-#include "net/callrecord.h"
+#include "core/history/historyfilter.h"
+#include "core/history/historyrow.h"
+#include "core/net/callrecord.h"
 
 #include <QList>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "history/historyschema.h"
+#include "core/history/historyschema.h"
 
 #include <QSqlError>
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
-#include "history/historystore.h"
+#include "core/history/historystore.h"
 
-#include "base/logging.h"
-#include "secrets/redaction.h"
+#include "core/base/logging.h"
+#include "core/secrets/redaction.h"
 
 #include <QFileInfo>
 #include <QSemaphore>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "history/historydatabase.h"
-#include "history/historywriter.h"
+#include "core/history/historydatabase.h"
+#include "core/history/historywriter.h"
 
 #include <QObject>
 #include <QThread>

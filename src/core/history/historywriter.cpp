@@ -1,8 +1,8 @@
-#include "history/historywriter.h"
+#include "core/history/historywriter.h"
 
-#include "base/logging.h"
-#include "history/historycodec.h"
-#include "history/historydatabase.h"
+#include "core/base/logging.h"
+#include "core/history/historycodec.h"
+#include "core/history/historydatabase.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>

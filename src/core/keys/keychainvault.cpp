@@ -1,6 +1,6 @@
-#include "keys/keychainvault.h"
+#include "core/keys/keychainvault.h"
 
-#include "base/logging.h"
+#include "core/base/logging.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "keys/keyvault.h"
+#include "core/keys/keyvault.h"
 
 // The only place an API key is stored: the OS keychain through QtKeychain, one entry per
 // profile. There is no insecure fallback; when no keychain works the caller is told so and

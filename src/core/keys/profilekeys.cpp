@@ -1,6 +1,6 @@
-#include "keys/profilekeys.h"
+#include "core/keys/profilekeys.h"
 
-#include "secrets/redaction.h"
+#include "core/secrets/redaction.h"
 
 ProfileKeys::ProfileKeys(KeyVault *vault, QObject *parent)
     : QObject(parent)

@@ -1,7 +1,7 @@
-#include "keys/profilestore.h"
+#include "core/keys/profilestore.h"
 
-#include "base/settingvalue.h"
-#include "net/sendpolicy.h"
+#include "core/base/settingvalue.h"
+#include "core/net/sendpolicy.h"
 
 #include <QSettings>
 #include <QUuid>

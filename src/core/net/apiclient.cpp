@@ -1,7 +1,7 @@
-#include "net/apiclient.h"
+#include "core/net/apiclient.h"
 
-#include "platform/lowdelaysockets.h"
-#include "version.h"
+#include "common/platform/lowdelaysockets.h"
+#include "common/version.h"
 
 #include <QSysInfo>
 

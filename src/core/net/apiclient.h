@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/pendingcall.h"
+#include "core/net/pendingcall.h"
 
 #include <QList>
 #include <QObject>

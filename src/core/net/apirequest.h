@@ -1,7 +1,7 @@
 #pragma once
 
-#include "net/httpheaders.h"
-#include "net/idempotencykeys.h"
+#include "core/net/httpheaders.h"
+#include "core/net/idempotencykeys.h"
 
 #include <QString>
 

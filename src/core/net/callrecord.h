@@ -1,9 +1,9 @@
 #pragma once
 
-#include "contract/errorenvelope.h"
-#include "net/calltiming.h"
-#include "net/httpheaders.h"
-#include "ratelimit/ratelimitsnapshot.h"
+#include "core/contract/errorenvelope.h"
+#include "core/net/calltiming.h"
+#include "core/net/httpheaders.h"
+#include "core/ratelimit/ratelimitsnapshot.h"
 
 #include <QDateTime>
 #include <QMetaType>

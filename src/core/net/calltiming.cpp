@@ -1,4 +1,4 @@
-#include "net/calltiming.h"
+#include "core/net/calltiming.h"
 
 #include <algorithm>
 #include <initializer_list>

@@ -1,4 +1,4 @@
-#include "net/httpheaders.h"
+#include "core/net/httpheaders.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/headerlist.h"
+#include "common/http/headerlist.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "net/idempotencykeys.h"
+#include "core/net/idempotencykeys.h"
 
 #include <QCryptographicHash>
 #include <QUuid>

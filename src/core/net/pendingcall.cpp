@@ -1,10 +1,11 @@
-#include "net/pendingcall.h"
+#include "core/net/pendingcall.h"
 
-#include "base/logging.h"
-#include "contract/contractcheck.h"
-#include "net/apiclient.h"
-#include "net/sendpolicy.h"
-#include "secrets/redaction.h"
+#include "core/base/logging.h"
+#include "core/contract/contractcheck.h"
+#include "core/net/apiclient.h"
+#include "core/net/redirectpolicy.h"
+#include "core/net/sendpolicy.h"
+#include "core/secrets/redaction.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -26,25 +27,6 @@ QString certificateDetails(const QSslCertificate &c)
         .arg(c.subjectDisplayName(), c.issuerDisplayName(), c.effectiveDate().toString(Qt::ISODate),
              c.expiryDate().toString(Qt::ISODate),
              QString::fromLatin1(c.digest(QCryptographicHash::Sha256).toHex(':')));
-}
-
-// Headers that carry credentials by their name: dropped when a redirect leaves the origin.
-bool isCredentialHeader(const QByteArray &name)
-{
-    const QByteArray lower = name.toLower();
-    if (lower == "idempotency-key")
-        return false;
-    for (const char *word : {"authorization", "cookie", "auth", "token", "secret", "key", "session",
-                             "password", "signature", "credential"}) {
-        if (lower.contains(word))
-            return true;
-    }
-    return false;
-}
-
-bool isRedirect(int status)
-{
-    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
 } // namespace
@@ -175,7 +157,7 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
             continue;
         // Another origin gets none of the credentials meant for Pi (as curl without
         // --location-trusted).
-        if (!withKey && isCredentialHeader(h.first))
+        if (!withKey && RedirectPolicy::isCredentialHeader(h.first))
             continue;
         headers.append(h);
     }
@@ -324,7 +306,7 @@ void PendingCall::onFinished()
     const QString shortBody = checkBodyLength();
     if (!shortBody.isEmpty())
         return finish(CallRecord::Outcome::NetworkError, shortBody);
-    if (isRedirect(status) && followRedirect())
+    if (RedirectPolicy::isRedirect(status) && followRedirect())
         return;
     finish(CallRecord::Outcome::Completed);
 }
@@ -352,51 +334,16 @@ bool PendingCall::followRedirect()
     const QByteArray location = Http::value(m_record.responseHeaders, "Location");
     if (location.isEmpty())
         return false;
-    const QUrl from = m_record.url;
-    const QUrl target = m_currentUrl.resolved(QUrl::fromEncoded(location));
-    if (++m_redirects > m_limits.maxRedirects) {
-        finish(CallRecord::Outcome::NetworkError,
-               tr("More than %1 redirects; stopped.").arg(m_limits.maxRedirects));
+    const RedirectPolicy::Next next = RedirectPolicy::follow(
+        {m_record.url, m_currentUrl, location, m_record.status, m_currentMethod, m_requestBody,
+         m_sendKey, m_redirects++, m_limits.maxRedirects});
+    if (!next.refusal.isEmpty()) {
+        finish(next.tooMany ? CallRecord::Outcome::NetworkError : CallRecord::Outcome::Refused,
+               next.refusal);
         return true;
     }
-    if (from.scheme() == QLatin1String("https") && target.scheme() != QLatin1String("https")) {
-        finish(CallRecord::Outcome::Refused,
-               tr("Redirect from https to %1 refused.").arg(target.toDisplayString()));
-        return true;
-    }
-    // A redirect obeys the rules of the request: cleartext only to this machine, whichever
-    // origin it points at.
-    if (const QString transport = SendPolicy::checkTransport(target); !transport.isEmpty()) {
-        finish(CallRecord::Outcome::Refused,
-               tr("Redirect to %1 refused: %2").arg(target.toDisplayString(), transport));
-        return true;
-    }
-    const bool sameOrigin = SendPolicy::sameOrigin(target, from) && m_sendKey;
-    const int status = m_record.status;
-    const bool keepsBody = !m_requestBody.isEmpty() && (status == 307 || status == 308);
-    if (!sameOrigin && keepsBody) {
-        finish(CallRecord::Outcome::Refused,
-               tr("Redirect to another origin (%1) refused: a %2 would send the request body "
-                  "there too. Call that origin directly if you trust it.")
-                   .arg(target.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString())
-                   .arg(status));
-        return true;
-    }
-    if (!sameOrigin)
-        m_record.notes.append(
-            tr("Redirected to another origin (%1): followed without the API key, cookies or "
-               "credential headers.")
-                .arg(target.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString()));
-    else
-        m_record.notes.append(tr("Redirected to %1.").arg(target.toDisplayString()));
-
-    QByteArray method = m_currentMethod;
-    QByteArray body = m_requestBody;
-    if (status == 303 || ((status == 301 || status == 302) && method == "POST")) {
-        method = "GET";
-        body.clear();
-    }
-    sendTo(target, method, body, sameOrigin);
+    m_record.notes.append(next.note);
+    sendTo(next.url, next.method, next.body, next.withKey);
     return true;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "net/apirequest.h"
-#include "net/callrecord.h"
-#include "net/endpoint.h"
+#include "core/net/apirequest.h"
+#include "core/net/callrecord.h"
+#include "core/net/endpoint.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>

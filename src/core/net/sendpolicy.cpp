@@ -1,7 +1,7 @@
-#include "net/sendpolicy.h"
+#include "core/net/sendpolicy.h"
 
-#include "base/translation.h"
-#include "secrets/redaction.h"
+#include "core/base/translation.h"
+#include "core/secrets/redaction.h"
 
 #include <QCoreApplication>
 #include <QHostAddress>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/apirequest.h"
+#include "core/net/apirequest.h"
 
 #include <QUrl>
 

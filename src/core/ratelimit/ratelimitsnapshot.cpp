@@ -1,6 +1,6 @@
-#include "ratelimit/ratelimitsnapshot.h"
+#include "core/ratelimit/ratelimitsnapshot.h"
 
-#include "secrets/redaction.h"
+#include "core/secrets/redaction.h"
 
 #include <QDateTime>
 #include <QRegularExpression>

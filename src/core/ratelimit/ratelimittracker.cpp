@@ -1,4 +1,4 @@
-#include "ratelimit/ratelimittracker.h"
+#include "core/ratelimit/ratelimittracker.h"
 
 #include <QCoreApplication>
 

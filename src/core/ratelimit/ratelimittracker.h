@@ -1,7 +1,7 @@
 #pragma once
 
-#include "base/clock.h"
-#include "ratelimit/ratelimitsnapshot.h"
+#include "core/base/clock.h"
+#include "core/ratelimit/ratelimitsnapshot.h"
 
 #include <QObject>
 

@@ -1,7 +1,7 @@
-#include "report/supportreport.h"
+#include "core/report/supportreport.h"
 
-#include "secrets/redaction.h"
-#include "version.h"
+#include "common/version.h"
+#include "core/secrets/redaction.h"
 
 #include <QSysInfo>
 

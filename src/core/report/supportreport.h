@@ -1,6 +1,6 @@
 #pragma once
 
-#include "net/callrecord.h"
+#include "core/net/callrecord.h"
 
 // The text a user pastes into a support ticket about one call: what Pi needs to find it
 // (the request id first), what happened, and never the key.

@@ -1,4 +1,4 @@
-#include "secrets/redaction.h"
+#include "core/secrets/redaction.h"
 
 #include <QMutex>
 

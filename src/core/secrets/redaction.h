@@ -1,8 +1,8 @@
 #pragma once
 
-#include "net/callrecord.h"
-#include "net/httpheaders.h"
-#include "secrets/secretpattern.h"
+#include "core/net/callrecord.h"
+#include "core/net/httpheaders.h"
+#include "core/secrets/secretpattern.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "secrets/secretpattern.h"
+#include "core/secrets/secretpattern.h"
 
 #include <vector>
 

@@ -1,7 +1,11 @@
-#include "session/session.h"
+#include "core/session/session.h"
 
-#include "base/logging.h"
-#include "history/historystore.h"
+#include "core/base/logging.h"
+#include "core/contract/retryplan.h"
+#include "core/history/historyquery.h"
+#include "core/history/historystore.h"
+#include "core/history/originalcall.h"
+#include "core/net/idempotencykeys.h"
 
 #include <QPointer>
 
@@ -18,10 +22,12 @@ Session::Session(ApiClient *client, ProfileStore *profiles, ProfileKeys *keys,
     connect(&m_queued, &QTimer::timeout, this, [this] {
         qCDebug(lcSession) << "queued send due";
         const ApiRequest due = m_queuedRequest;
+        QObject *requester = m_queuedRequester;
         m_queuedRequest = {};
         m_queuedAt = {};
+        m_queuedRequester = nullptr;
         Q_EMIT queuedSendChanged();
-        Q_EMIT queuedSendDue(due);
+        Q_EMIT queuedSendDue(due, requester);
     });
     connect(m_client, &ApiClient::callStarted, this, &Session::callStarted);
     connect(m_client, &ApiClient::callFinished, this, [this](const CallRecord &record) {
@@ -31,6 +37,15 @@ Session::Session(ApiClient *client, ProfileStore *profiles, ProfileKeys *keys,
             m_history->record(record);
         Q_EMIT callFinished(record);
     });
+}
+
+void Session::setHistory(HistoryStore *history)
+{
+    if (m_history)
+        disconnect(m_history, nullptr, this, nullptr);
+    m_history = history;
+    if (m_history)
+        connect(m_history, &HistoryStore::stored, this, &Session::callStored);
 }
 
 Profile Session::currentProfile() const
@@ -87,34 +102,74 @@ void Session::removeProfile(const QString &profileId, RemovedCallback done)
     });
 }
 
-void Session::send(const ApiRequest &request)
+void Session::send(const ApiRequest &request, CallStarted started)
 {
-    sendTo(currentProfile(), request);
+    sendTo(currentProfile(), request, std::move(started));
 }
 
-void Session::sendTo(const Profile &profile, const ApiRequest &request)
+void Session::sendTo(const Profile &profile, const ApiRequest &request, CallStarted started)
 {
-    m_keys->key(
-        profile.id, [this, profile, request](const KeyVault::Result &result, const QString &key) {
-            if (result.ok()) {
-                sendWithKey(profile, request, key);
-                return;
-            }
-            qCDebug(lcSession) << "no key to send with on profile" << profile.id << result.status;
-            Q_EMIT keyProblem(profile.id, result);
-            // No key stored: Pi answers 401 missing_authorization_header, which says it
-            // plainly. Any other keychain trouble: nothing is sent until the user decides.
-            if (result.status == KeyVault::Status::NotFound)
-                sendWithKey(profile, request, QString());
-        });
+    m_keys->key(profile.id, [this, profile, request, started = std::move(started)](
+                                const KeyVault::Result &result, const QString &key) {
+        if (result.ok()) {
+            sendWithKey(profile, request, key, started);
+            return;
+        }
+        qCDebug(lcSession) << "no key to send with on profile" << profile.id << result.status;
+        Q_EMIT keyProblem(profile.id, result);
+        // No key stored: Pi answers 401 missing_authorization_header, which says it
+        // plainly. Any other keychain trouble: nothing is sent until the user decides.
+        if (result.status == KeyVault::Status::NotFound)
+            sendWithKey(profile, request, QString(), started);
+    });
 }
 
-void Session::sendWithKey(const Profile &profile, const ApiRequest &request, const QString &key)
+void Session::sendWithKey(const Profile &profile, const ApiRequest &request, const QString &key,
+                          const CallStarted &started)
 {
-    m_client->send(Endpoint{profile.name, profile.id, profile.baseUrl, key}, request);
+    PendingCall *call =
+        m_client->send(Endpoint{profile.name, profile.id, profile.baseUrl, key}, request);
+    if (started)
+        started(call);
 }
 
-QString Session::sendAtReset(const ApiRequest &request)
+Resend Session::retryPlan(const CallRecord &record) const
+{
+    Resend plan;
+    plan.profile = RetryPlan::profileFor(record, m_profiles->profiles(), &plan.refusal);
+    if (plan.profile.isValid())
+        plan.request = RetryPlan::requestFor(record, plan.profile.baseUrl);
+    return plan;
+}
+
+Resend Session::newKeyPlan(const CallRecord &record, const ApiRequest &edited) const
+{
+    Resend plan = retryPlan(record);
+    if (!plan.canGo())
+        return plan;
+    plan.request = edited;
+    plan.request.idempotencyKey = IdempotencyKeys::newUuid();
+    return plan;
+}
+
+bool Session::resend(const Resend &plan, CallStarted started)
+{
+    if (!plan.canGo())
+        return false;
+    qCDebug(lcSession) << "resend to profile" << plan.profile.id
+                       << (plan.request.idempotencyKey.isEmpty() ? "without key" : "with a key");
+    sendTo(plan.profile, plan.request, std::move(started));
+    return true;
+}
+
+CallRecord Session::findOriginal(const CallRecord &record) const
+{
+    if (!m_history)
+        return {}; // not open yet, so this call's first attempt is not in it
+    return OriginalCall::find(HistoryQuery(m_history->connectionName()), record);
+}
+
+QString Session::sendAtReset(const ApiRequest &request, QObject *requester)
 {
     const qint64 wait = std::max<qint64>(0, currentTracker()->msUntilReset());
     if (wait > maxQueuedWaitMs)
@@ -123,6 +178,7 @@ QString Session::sendAtReset(const ApiRequest &request)
             .arg(RateLimitTracker::formatWait(wait))
             .arg(maxQueuedWaitMs / 60000);
     m_queuedRequest = request;
+    m_queuedRequester = requester;
     // A little after the reset, so the server's window has surely turned. The wait is bounded
     // above, so it fits a timer's int.
     const int delay = int(wait + 250);
@@ -141,5 +197,6 @@ void Session::cancelQueuedSend()
     qCDebug(lcSession) << "queued send cancelled";
     m_queuedRequest = {};
     m_queuedAt = {};
+    m_queuedRequester = nullptr;
     Q_EMIT queuedSendChanged();
 }

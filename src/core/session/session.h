@@ -1,13 +1,15 @@
 #pragma once
 
-#include "keys/profilekeys.h"
-#include "keys/profilestore.h"
-#include "net/apiclient.h"
-#include "ratelimit/ratelimittracker.h"
+#include "core/keys/profilekeys.h"
+#include "core/keys/profilestore.h"
+#include "core/net/apiclient.h"
+#include "core/ratelimit/ratelimittracker.h"
+#include "core/session/resend.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 class HistoryStore;
@@ -24,7 +26,7 @@ public:
             const Clock &clock = Clock::system(), QObject *parent = nullptr);
 
     // Where finished calls are recorded from now on; null records nothing.
-    void setHistory(HistoryStore *history) { m_history = history; }
+    void setHistory(HistoryStore *history);
     ProfileStore *profiles() const { return m_profiles; }
     ProfileKeys *keys() const { return m_keys; }
     Profile currentProfile() const;
@@ -45,15 +47,32 @@ public:
     // session-only profile has no keychain entry (saving one saves the profile) and always goes.
     void removeProfile(const QString &profileId, RemovedCallback done);
 
+    // Called with the call once it is on its way (the key was read), before it can finish.
+    using CallStarted = std::function<void(PendingCall *call)>;
     // Sends with the current profile's key, read just before sending.
-    void send(const ApiRequest &request);
+    void send(const ApiRequest &request, CallStarted started = {});
     // Sends with that profile's key to its base URL, whichever profile is current.
-    void sendTo(const Profile &profile, const ApiRequest &request);
+    void sendTo(const Profile &profile, const ApiRequest &request, CallStarted started = {});
+
+    // The one place that decides where a recorded call goes again and with which idempotency
+    // key: to the profile it went to, never to whichever is selected now. A plan that cannot
+    // go says why (the profile is gone, or points elsewhere now).
+    // The recorded method, path, headers and exact body bytes, with the call's own key.
+    Resend retryPlan(const CallRecord &record) const;
+    // The edited request instead, with a new idempotency key, to the call's profile.
+    Resend newKeyPlan(const CallRecord &record, const ApiRequest &edited) const;
+    // Sends a plan that can go; false (nothing sent) for one that cannot.
+    bool resend(const Resend &plan, CallStarted started = {});
+    // The call Pi stored under this call's idempotency key (OriginalCall), or a record with
+    // id 0, also while the history is not open yet.
+    CallRecord findOriginal(const CallRecord &record) const;
     // Queues the request for when the current profile's rate-limit window resets: empty
     // when queued, otherwise why not (a wait longer than maxQueuedWaitMs is not queued).
-    // When it is due, queuedSendDue() hands it back, to be sent exactly as Send would.
-    QString sendAtReset(const ApiRequest &request);
+    // When it is due, queuedSendDue() hands it back with the requester (the tab that asked,
+    // say), to be sent exactly as Send would. One send is queued at a time.
+    QString sendAtReset(const ApiRequest &request, QObject *requester = nullptr);
     bool hasQueuedSend() const { return m_queued.isActive(); }
+    QObject *queuedSendRequester() const { return m_queuedRequester; }
     QDateTime queuedSendTime() const { return m_queuedAt; }
     void cancelQueuedSend();
     static constexpr qint64 maxQueuedWaitMs = 15 * 60 * 1000;
@@ -62,12 +81,15 @@ Q_SIGNALS:
     void currentProfileChanged(const Profile &profile);
     void callStarted(PendingCall *call);
     void callFinished(const CallRecord &record);
+    // A finished call is in the history, with its row id.
+    void callStored(const CallRecord &record);
     void keyProblem(const QString &profileId, const KeyVault::Result &result);
     void queuedSendChanged();
-    void queuedSendDue(const ApiRequest &request);
+    void queuedSendDue(const ApiRequest &request, QObject *requester);
 
 private:
-    void sendWithKey(const Profile &profile, const ApiRequest &request, const QString &key);
+    void sendWithKey(const Profile &profile, const ApiRequest &request, const QString &key,
+                     const CallStarted &started);
 
     ApiClient *m_client;
     ProfileStore *m_profiles;
@@ -78,4 +100,5 @@ private:
     QTimer m_queued;
     ApiRequest m_queuedRequest;
     QDateTime m_queuedAt;
+    QPointer<QObject> m_queuedRequester;
 };

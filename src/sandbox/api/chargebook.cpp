@@ -1,4 +1,4 @@
-#include "api/chargebook.h"
+#include "sandbox/api/chargebook.h"
 
 #include <QUuid>
 

@@ -1,4 +1,4 @@
-#include "api/faultspec.h"
+#include "sandbox/api/faultspec.h"
 
 #include <QStringList>
 

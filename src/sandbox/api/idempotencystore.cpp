@@ -1,4 +1,4 @@
-#include "api/idempotencystore.h"
+#include "sandbox/api/idempotencystore.h"
 
 #include <QCryptographicHash>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "api/sandboxreply.h"
+#include "sandbox/api/sandboxreply.h"
 
 #include <QHash>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "api/ratewindow.h"
+#include "sandbox/api/ratewindow.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
-#include "api/sandboxapi.h"
+#include "sandbox/api/sandboxapi.h"
 
-#include "sandbox/demokey.h"
-#include "server/logging.h"
+#include "common/sandbox/demokey.h"
+#include "sandbox/server/logging.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "api/chargebook.h"
-#include "api/faultspec.h"
-#include "api/idempotencystore.h"
-#include "api/ratewindow.h"
-#include "api/sandboxreply.h"
-#include "api/sandboxrequest.h"
+#include "sandbox/api/chargebook.h"
+#include "sandbox/api/faultspec.h"
+#include "sandbox/api/idempotencystore.h"
+#include "sandbox/api/ratewindow.h"
+#include "sandbox/api/sandboxreply.h"
+#include "sandbox/api/sandboxrequest.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -1,6 +1,6 @@
-#include "api/sandboxreply.h"
+#include "sandbox/api/sandboxreply.h"
 
-#include "http/reasonphrase.h"
+#include "common/http/reasonphrase.h"
 
 #include <QJsonDocument>
 

@@ -1,4 +1,4 @@
-#include "api/sandboxrequest.h"
+#include "sandbox/api/sandboxrequest.h"
 
 QByteArray SandboxRequest::header(const QByteArray &name) const
 {

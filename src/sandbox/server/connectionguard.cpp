@@ -1,8 +1,8 @@
-#include "server/connectionguard.h"
+#include "sandbox/server/connectionguard.h"
 
-#include "api/sandboxapi.h"
-#include "platform/sockets.h"
-#include "server/logging.h"
+#include "common/platform/sockets.h"
+#include "sandbox/api/sandboxapi.h"
+#include "sandbox/server/logging.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

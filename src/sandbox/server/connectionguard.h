@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/requestframer.h"
+#include "sandbox/server/requestframer.h"
 
 #include <QPointer>
 #include <QTcpServer>

@@ -1,4 +1,4 @@
-#include "server/requestframer.h"
+#include "sandbox/server/requestframer.h"
 
 #include <cctype>
 

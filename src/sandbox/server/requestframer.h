@@ -1,6 +1,6 @@
 #pragma once
 
-#include "server/requesthead.h"
+#include "sandbox/server/requesthead.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

@@ -1,4 +1,4 @@
-#include "server/requesthead.h"
+#include "sandbox/server/requesthead.h"
 
 #include <QList>
 

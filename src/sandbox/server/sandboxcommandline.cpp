@@ -1,6 +1,6 @@
-#include "server/sandboxcommandline.h"
+#include "sandbox/server/sandboxcommandline.h"
 
-#include "sandbox/demokey.h"
+#include "common/sandbox/demokey.h"
 
 #include <QCommandLineParser>
 

@@ -1,6 +1,6 @@
-#include "server/sandboxserver.h"
+#include "sandbox/server/sandboxserver.h"
 
-#include "server/logging.h"
+#include "sandbox/server/logging.h"
 
 #include <QHttpServerRequest>
 #include <QPointer>

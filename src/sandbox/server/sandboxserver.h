@@ -1,7 +1,7 @@
 #pragma once
 
-#include "api/sandboxapi.h"
-#include "server/connectionguard.h"
+#include "sandbox/api/sandboxapi.h"
+#include "sandbox/server/connectionguard.h"
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>

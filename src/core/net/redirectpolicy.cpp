@@ -1,0 +1,75 @@
+#include "core/net/redirectpolicy.h"
+
+#include "core/base/translation.h"
+#include "core/net/sendpolicy.h"
+
+PI_TRANSLATION_CONTEXT("PendingCall")
+
+namespace RedirectPolicy {
+
+bool isRedirect(int status)
+{
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+bool isCredentialHeader(const QByteArray &name)
+{
+    const QByteArray lower = name.toLower();
+    if (lower == "idempotency-key")
+        return false;
+    for (const char *word : {"authorization", "cookie", "auth", "token", "secret", "key", "session",
+                             "password", "signature", "credential"}) {
+        if (lower.contains(word))
+            return true;
+    }
+    return false;
+}
+
+Next follow(const Hop &hop)
+{
+    Next next;
+    const QUrl &from = hop.addressed;
+    const QUrl target = hop.current.resolved(QUrl::fromEncoded(hop.location));
+    const auto origin = [](const QUrl &url) {
+        return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString();
+    };
+    if (hop.redirectsSoFar + 1 > hop.maxRedirects) {
+        next.tooMany = true;
+        next.refusal = tr("More than %1 redirects; stopped.").arg(hop.maxRedirects);
+        return next;
+    }
+    if (from.scheme() == QLatin1String("https") && target.scheme() != QLatin1String("https")) {
+        next.refusal = tr("Redirect from https to %1 refused.").arg(target.toDisplayString());
+        return next;
+    }
+    // A redirect obeys the rules of the request: cleartext only to this machine, whichever
+    // origin it points at.
+    if (const QString transport = SendPolicy::checkTransport(target); !transport.isEmpty()) {
+        next.refusal = tr("Redirect to %1 refused: %2").arg(target.toDisplayString(), transport);
+        return next;
+    }
+    const bool sameOrigin = SendPolicy::sameOrigin(target, from) && hop.withKey;
+    const bool keepsBody = !hop.body.isEmpty() && (hop.status == 307 || hop.status == 308);
+    if (!sameOrigin && keepsBody) {
+        next.refusal = tr("Redirect to another origin (%1) refused: a %2 would send the request "
+                          "body there too. Call that origin directly if you trust it.")
+                           .arg(origin(target))
+                           .arg(hop.status);
+        return next;
+    }
+    next.note = sameOrigin ? tr("Redirected to %1.").arg(target.toDisplayString())
+                           : tr("Redirected to another origin (%1): followed without the API "
+                                "key, cookies or credential headers.")
+                                 .arg(origin(target));
+    next.url = target;
+    next.method = hop.method;
+    next.body = hop.body;
+    next.withKey = sameOrigin;
+    if (hop.status == 303 || ((hop.status == 301 || hop.status == 302) && hop.method == "POST")) {
+        next.method = "GET";
+        next.body.clear();
+    }
+    return next;
+}
+
+} // namespace RedirectPolicy
