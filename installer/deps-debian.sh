@@ -12,7 +12,7 @@ packages=(
   # run
   qt6-qpa-plugins libqt6sql6-sqlite libqt6svg6 qt6-wayland
   # test: a private Secret Service and a virtual screen
-  gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth curl openssl
+  gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth curl openssl python3
   # package checks
   dpkg-dev file desktop-file-utils appstream lintian clang-format
   # fuzzing: clang with libFuzzer and the sanitizer runtimes
