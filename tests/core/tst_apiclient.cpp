@@ -396,6 +396,64 @@ private Q_SLOTS:
         QVERIFY2(r.errorText.contains(QLatin1String("cleartext")), qPrintable(r.errorText));
     }
 
+    // A request body never goes to an origin other than the one addressed, whatever the
+    // status and the method; a redirect that would take it there ends the call, naming both.
+    void noRedirectCarriesABodyToAnotherOrigin_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("method");
+        for (const int status : {301, 302, 307, 308})
+            for (const QByteArray &method : {QByteArray("PUT"), QByteArray("PATCH")})
+                QTest::addRow("%d %s", status, method.constData()) << status << method;
+        QTest::addRow("307 POST") << 307 << QByteArray("POST");
+        QTest::addRow("302 DELETE with a body") << 302 << QByteArray("DELETE");
+    }
+
+    void noRedirectCarriesABodyToAnotherOrigin()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, method);
+        RecordingServer target;
+        QVERIFY(target.listenOn(QHostAddress(QStringLiteral("127.0.0.2"))));
+        target.setResponse(200, {{"Content-Type", "application/json"}}, "{}");
+        RecordingServer origin;
+        QVERIFY(origin.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+        origin.setResponse(status,
+                           {{"Location", target.url(QStringLiteral("/landed")).toEncoded()}}, {});
+        ApiRequest request = post(QStringLiteral("/redir"), "{\"amount\":1250}");
+        request.method = method;
+        const CallRecord r =
+            call({QStringLiteral("Redirecting"), QString(), origin.url(QStringLiteral("/")), m_key},
+                 request);
+        QCOMPARE(r.outcome, CallRecord::Outcome::Refused);
+        QCOMPARE(target.requests().size(), 0);
+        const QString from = origin.url({}).adjusted(QUrl::RemovePath).toDisplayString();
+        const QString to = target.url({}).adjusted(QUrl::RemovePath).toDisplayString();
+        QVERIFY2(r.errorText.contains(from) && r.errorText.contains(to), qPrintable(r.errorText));
+    }
+
+    // A 303, or a 301 or 302 after a POST, turns the call into a GET without its body: that
+    // may go to the other origin, with nothing of the body or the key.
+    void aRedirectThatDropsTheBodyMayLeaveTheOrigin()
+    {
+        RecordingServer target;
+        QVERIFY(target.listenOn(QHostAddress(QStringLiteral("127.0.0.2"))));
+        target.setResponse(200, {{"Content-Type", "application/json"}}, "{}");
+        RecordingServer origin;
+        QVERIFY(origin.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+        origin.setResponse(303, {{"Location", target.url(QStringLiteral("/landed")).toEncoded()}},
+                           {});
+        ApiRequest request = post(QStringLiteral("/redir"), "{\"amount\":1250}");
+        request.method = "PUT";
+        const CallRecord r =
+            call({QStringLiteral("Redirecting"), QString(), origin.url(QStringLiteral("/")), m_key},
+                 request);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(target.requests().size(), 1);
+        QCOMPARE(target.requests().first().method, QByteArray("GET"));
+        QVERIFY(target.requests().first().body.isEmpty());
+    }
+
     void aBodyThatWillNotDecompressIsAFailure()
     {
         RecordingServer server;

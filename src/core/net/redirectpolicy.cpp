@@ -49,18 +49,6 @@ Next follow(const Hop &hop)
         return next;
     }
     const bool sameOrigin = SendPolicy::sameOrigin(target, from) && hop.withKey;
-    const bool keepsBody = !hop.body.isEmpty() && (hop.status == 307 || hop.status == 308);
-    if (!sameOrigin && keepsBody) {
-        next.refusal = tr("Redirect to another origin (%1) refused: a %2 would send the request "
-                          "body there too. Call that origin directly if you trust it.")
-                           .arg(origin(target))
-                           .arg(hop.status);
-        return next;
-    }
-    next.note = sameOrigin ? tr("Redirected to %1.").arg(target.toDisplayString())
-                           : tr("Redirected to another origin (%1): followed without the API "
-                                "key, cookies or credential headers.")
-                                 .arg(origin(target));
     next.url = target;
     next.method = hop.method;
     next.body = hop.body;
@@ -69,6 +57,20 @@ Next follow(const Hop &hop)
         next.method = "GET";
         next.body.clear();
     }
+    // The body goes only to the origin the person addressed, whatever the status and the
+    // method: a PUT answered 302, say, would otherwise arrive elsewhere whole.
+    if (!sameOrigin && !next.body.isEmpty()) {
+        next.refusal = tr("Redirect from %1 to another origin, %2, refused: the request body "
+                          "would go there too (a %3 keeps it). Call that origin directly if "
+                          "you trust it.")
+                           .arg(origin(from), origin(target))
+                           .arg(hop.status);
+        return next;
+    }
+    next.note = sameOrigin ? tr("Redirected to %1.").arg(target.toDisplayString())
+                           : tr("Redirected to another origin (%1): followed without the API "
+                                "key, cookies or credential headers.")
+                                 .arg(origin(target));
     return next;
 }
 

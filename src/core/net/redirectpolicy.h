@@ -6,8 +6,8 @@
 
 // What a call does with a redirect, by the request's own rules at every hop: https never goes
 // down to http, cleartext goes only to this machine, and once a chain has left the origin the
-// key, cookies and credential headers do not follow it, nor does a 307 or 308 carry the body
-// there. A pure decision, so that PendingCall only carries it out.
+// key, cookies and credential headers do not follow it, nor does the request body, whatever
+// the status and the method. A pure decision, so that PendingCall only carries it out.
 namespace RedirectPolicy {
 
 bool isRedirect(int status);
