@@ -224,6 +224,63 @@ private Q_SLOTS:
         QVERIFY(!plan.canGo());
         QVERIFY2(plan.refusal.contains(QLatin1String("which is gone")), qPrintable(plan.refusal));
     }
+
+    // A queued "Send at reset" belongs to its profile: removed or pointed elsewhere, the
+    // profile takes the queued call with it, and the reason is said. At the reset nothing goes
+    // to another server with another key.
+    void aQueuedSendGoesWithItsProfile_data()
+    {
+        QTest::addColumn<bool>("remove");
+        QTest::addRow("profile removed") << true;
+        QTest::addRow("base URL changed") << false;
+    }
+
+    void aQueuedSendGoesWithItsProfile()
+    {
+        QFETCH(bool, remove);
+        Fixture f;
+        Profile a = f.add(true);
+        // Another profile that the first profile's id would fall back to.
+        f.profiles.upsert(
+            {QString(), QStringLiteral("Other"), QUrl(QStringLiteral("http://127.0.0.2:9")), true});
+        f.session.setCurrentProfile(a.id);
+        QSignalSpy started(&f.client, &ApiClient::callStarted);
+        QSignalSpy cancelled(&f.session, &Session::queuedSendCancelled);
+        QObject requester;
+        QCOMPARE(f.session.sendAtReset(ping(), &requester), QString());
+        QVERIFY(f.session.hasQueuedSend());
+        if (remove) {
+            QVERIFY(removeProfile(f.session, a.id));
+        } else {
+            a.baseUrl = QUrl(QStringLiteral("http://127.0.0.3:9"));
+            f.profiles.upsert(a);
+        }
+        QVERIFY(!f.session.hasQueuedSend());
+        QCOMPARE(cancelled.size(), 1);
+        QCOMPARE(cancelled.first().at(1).value<QObject *>(), &requester);
+        const QString why = cancelled.first().first().toString();
+        QVERIFY2(why.contains(remove ? QLatin1String("removed") : QLatin1String("127.0.0.3")),
+                 qPrintable(why));
+        QTest::qWait(400); // past the queued send's time
+        QCOMPARE(started.size(), 0);
+    }
+
+    // Due, the queued send goes to the profile it was queued on.
+    void aQueuedSendGoesToItsOwnProfileWhenDue()
+    {
+        Fixture f;
+        const Profile a = f.add(true);
+        f.session.setCurrentProfile(a.id);
+        QSignalSpy started(&f.client, &ApiClient::callStarted);
+        QSignalSpy due(&f.session, &Session::queuedSendDue);
+        PendingCall *seen = nullptr;
+        QCOMPARE(f.session.sendAtReset(ping(), nullptr, [&](PendingCall *c) { seen = c; }),
+                 QString());
+        QVERIFY(due.wait(5000));
+        QTRY_COMPARE(started.size(), 1); // once the key is read
+        QVERIFY(seen);
+        QCOMPARE(started.first().first().value<PendingCall *>(), seen);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSession)

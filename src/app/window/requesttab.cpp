@@ -32,11 +32,18 @@ RequestTab::RequestTab(Session *session, QWidget *parent)
     connect(m_requestPanel, &RequestPanel::sendRequested, this, &RequestTab::send);
     connect(m_requestPanel, &RequestPanel::cancelRequested, this, &RequestTab::cancel);
     connect(session, &Session::queuedSendChanged, this, &RequestTab::updateQueuedNotice);
-    // A queued send goes out exactly as Send would: the composer moves to the next key.
+    // A queued send goes out as Send would: the composer moves to the next key.
     connect(session, &Session::queuedSendDue, this,
             [this](const ApiRequest &request, QObject *requester) {
-                if (requester == this)
-                    sendNow(request);
+                if (requester == this && IdempotencyKeys::applies(request.method))
+                    m_requestPanel->prepareNextKey();
+            });
+    connect(session, &Session::queuedSendCancelled, this,
+            [this](const QString &why, QObject *requester) {
+                if (requester != this)
+                    return;
+                m_showsQueued = false;
+                m_requestPanel->setProgress(why);
             });
     connect(session, &Session::callStored, m_responsePanel, &ResponsePanel::noteStored);
     connect(m_responsePanel, &ResponsePanel::retryRequested, this, &RequestTab::retry);
@@ -70,7 +77,8 @@ void RequestTab::send()
         case SendWarnings::RateLimitChoice::Cancel:
             return;
         case SendWarnings::RateLimitChoice::SendAtReset:
-            if (const QString refused = m_session->sendAtReset(request, this); !refused.isEmpty())
+            if (const QString refused = m_session->sendAtReset(request, this, startedHere());
+                !refused.isEmpty())
                 m_requestPanel->setProgress(refused);
             else if (IdempotencyKeys::applies(request.method))
                 m_requestPanel->prepareNextKey(); // the queued send holds this key
@@ -85,14 +93,14 @@ void RequestTab::send()
 void RequestTab::sendNow(const ApiRequest &request)
 {
     qCDebug(lcWindow) << "send" << request.method << request.path;
-    m_session->send(request, [this](PendingCall *call) { track(call); });
+    m_session->send(request, startedHere());
     if (IdempotencyKeys::applies(request.method))
         m_requestPanel->prepareNextKey();
 }
 
 void RequestTab::resend(const Resend &plan)
 {
-    if (!m_session->resend(plan, [this](PendingCall *call) { track(call); }))
+    if (!m_session->resend(plan, startedHere()))
         Q_EMIT noticeRequested(plan.refusal);
 }
 
@@ -189,7 +197,8 @@ void RequestTab::onSummaryAction(FailureSummary::Action action, const CallRecord
             Q_EMIT noticeRequested(plan.refusal);
             break;
         }
-        if (const QString refused = m_session->sendAtReset(plan.request, this); !refused.isEmpty())
+        if (const QString refused = m_session->sendAtReset(plan.request, this, startedHere());
+            !refused.isEmpty())
             m_requestPanel->setProgress(refused);
         break;
     }
@@ -200,6 +209,15 @@ void RequestTab::onSummaryAction(FailureSummary::Action action, const CallRecord
             resend(m_session->retryPlan(record));
         break;
     }
+}
+
+Session::CallStarted RequestTab::startedHere()
+{
+    // The key is read before a call starts, maybe after this tab has closed.
+    return [self = QPointer<RequestTab>(this)](PendingCall *call) {
+        if (self)
+            self->track(call);
+    };
 }
 
 void RequestTab::track(PendingCall *call)

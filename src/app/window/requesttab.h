@@ -10,6 +10,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
+
 class PendingCall;
 class QSplitter;
 class RequestPanel;
@@ -54,6 +56,8 @@ private:
     void resend(const Resend &plan);
     void compareWithOriginal(const CallRecord &record);
     void onSummaryAction(FailureSummary::Action action, const CallRecord &record);
+    // What the Session calls once a call of this tab is on its way.
+    std::function<void(PendingCall *)> startedHere();
     void track(PendingCall *call);
     void onCallFinished(const CallRecord &record);
     void updateProgress();

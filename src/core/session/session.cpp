@@ -19,16 +19,8 @@ Session::Session(ApiClient *client, ProfileStore *profiles, ProfileKeys *keys,
     , m_clock(clock)
 {
     m_queued.setSingleShot(true);
-    connect(&m_queued, &QTimer::timeout, this, [this] {
-        qCDebug(lcSession) << "queued send due";
-        const ApiRequest due = m_queuedRequest;
-        QObject *requester = m_queuedRequester;
-        m_queuedRequest = {};
-        m_queuedAt = {};
-        m_queuedRequester = nullptr;
-        Q_EMIT queuedSendChanged();
-        Q_EMIT queuedSendDue(due, requester);
-    });
+    connect(&m_queued, &QTimer::timeout, this, &Session::sendQueued);
+    connect(m_profiles, &ProfileStore::changed, this, &Session::checkQueuedProfile);
     connect(m_client, &ApiClient::callStarted, this, &Session::callStarted);
     connect(m_client, &ApiClient::callFinished, this, [this](const CallRecord &record) {
         if (record.outcome == CallRecord::Outcome::Completed && !record.profileId.isEmpty())
@@ -57,7 +49,9 @@ void Session::setCurrentProfile(const QString &id)
 {
     // Always announced, even for the profile already first in the list: a profile that just
     // appeared (the embedded sandbox's) has its key and gauge to show.
-    cancelQueuedSend();
+    if (id != m_queuedProfile.id)
+        cancelQueuedSend(tr("The queued send was cancelled: another profile was selected, and "
+                            "the call was to go with its own profile's key."));
     m_profiles->setCurrentId(id);
     qCDebug(lcSession) << "current profile" << id;
     Q_EMIT currentProfileChanged(currentProfile());
@@ -169,7 +163,7 @@ CallRecord Session::findOriginal(const CallRecord &record) const
     return OriginalCall::find(HistoryQuery(m_history->connectionName()), record);
 }
 
-QString Session::sendAtReset(const ApiRequest &request, QObject *requester)
+QString Session::sendAtReset(const ApiRequest &request, QObject *requester, CallStarted started)
 {
     const qint64 wait = std::max<qint64>(0, currentTracker()->msUntilReset());
     if (wait > maxQueuedWaitMs)
@@ -179,6 +173,8 @@ QString Session::sendAtReset(const ApiRequest &request, QObject *requester)
             .arg(maxQueuedWaitMs / 60000);
     m_queuedRequest = request;
     m_queuedRequester = requester;
+    m_queuedProfile = currentProfile();
+    m_queuedStarted = std::move(started);
     // A little after the reset, so the server's window has surely turned. The wait is bounded
     // above, so it fits a timer's int.
     const int delay = int(wait + 250);
@@ -189,14 +185,51 @@ QString Session::sendAtReset(const ApiRequest &request, QObject *requester)
     return {};
 }
 
-void Session::cancelQueuedSend()
+void Session::sendQueued()
+{
+    qCDebug(lcSession) << "queued send due";
+    const ApiRequest due = m_queuedRequest;
+    const Profile profile = m_queuedProfile;
+    const CallStarted started = m_queuedStarted;
+    QObject *requester = m_queuedRequester;
+    m_queuedRequest = {};
+    m_queuedAt = {};
+    m_queuedRequester = nullptr;
+    m_queuedProfile = {};
+    m_queuedStarted = {};
+    Q_EMIT queuedSendChanged();
+    sendTo(profile, due, started);
+    Q_EMIT queuedSendDue(due, requester);
+}
+
+void Session::checkQueuedProfile()
+{
+    if (!m_queued.isActive())
+        return;
+    const Profile now = m_profiles->find(m_queuedProfile.id);
+    if (!now.isValid())
+        cancelQueuedSend(tr("The queued send was cancelled: its profile \"%1\" was removed.")
+                             .arg(m_queuedProfile.name));
+    else if (now.baseUrl != m_queuedProfile.baseUrl)
+        cancelQueuedSend(tr("The queued send was cancelled: its profile \"%1\" now points at "
+                            "%2, not at %3.")
+                             .arg(now.name, now.baseUrl.toDisplayString(),
+                                  m_queuedProfile.baseUrl.toDisplayString()));
+}
+
+void Session::cancelQueuedSend(const QString &why)
 {
     if (!m_queued.isActive())
         return;
     m_queued.stop();
     qCDebug(lcSession) << "queued send cancelled";
+    QObject *requester = m_queuedRequester;
     m_queuedRequest = {};
     m_queuedAt = {};
     m_queuedRequester = nullptr;
+    m_queuedProfile = {};
+    m_queuedStarted = {};
     Q_EMIT queuedSendChanged();
+    if (!why.isEmpty())
+        Q_EMIT queuedSendCancelled(why, requester);
 }

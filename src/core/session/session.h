@@ -67,14 +67,18 @@ public:
     // id 0, also while the history is not open yet.
     CallRecord findOriginal(const CallRecord &record) const;
     // Queues the request for when the current profile's rate-limit window resets: empty
-    // when queued, otherwise why not (a wait longer than maxQueuedWaitMs is not queued).
-    // When it is due, queuedSendDue() hands it back with the requester (the tab that asked,
-    // say), to be sent exactly as Send would. One send is queued at a time.
-    QString sendAtReset(const ApiRequest &request, QObject *requester = nullptr);
+    // when queued, otherwise why not (a wait longer than maxQueuedWaitMs is not queued). When
+    // it is due it goes to that profile, as Send would, and queuedSendDue() says so to the
+    // requester (the tab that asked, say). One send is queued at a time. It is cancelled, with
+    // queuedSendCancelled() saying why, when its profile is removed, points elsewhere or is no
+    // longer the one selected: its key and its window are that profile's.
+    QString sendAtReset(const ApiRequest &request, QObject *requester = nullptr,
+                        CallStarted started = {});
     bool hasQueuedSend() const { return m_queued.isActive(); }
     QObject *queuedSendRequester() const { return m_queuedRequester; }
     QDateTime queuedSendTime() const { return m_queuedAt; }
-    void cancelQueuedSend();
+    // Cancels the queued send, if any; a reason is passed on to queuedSendCancelled().
+    void cancelQueuedSend(const QString &why = {});
     static constexpr qint64 maxQueuedWaitMs = 15 * 60 * 1000;
 
 Q_SIGNALS:
@@ -86,10 +90,14 @@ Q_SIGNALS:
     void keyProblem(const QString &profileId, const KeyVault::Result &result);
     void queuedSendChanged();
     void queuedSendDue(const ApiRequest &request, QObject *requester);
+    void queuedSendCancelled(const QString &why, QObject *requester);
 
 private:
     void sendWithKey(const Profile &profile, const ApiRequest &request, const QString &key,
                      const CallStarted &started);
+    void sendQueued();
+    // After a change to the profiles: a queued send whose profile is gone or moved is cancelled.
+    void checkQueuedProfile();
 
     ApiClient *m_client;
     ProfileStore *m_profiles;
@@ -101,4 +109,6 @@ private:
     ApiRequest m_queuedRequest;
     QDateTime m_queuedAt;
     QPointer<QObject> m_queuedRequester;
+    Profile m_queuedProfile;
+    CallStarted m_queuedStarted;
 };
