@@ -357,6 +357,47 @@ private Q_SLOTS:
         QCOMPARE(other.requests().size(), 0);
     }
 
+    // "Use a new key" on the edited-body warning sends the edited call to the profile the
+    // retried call went to, with a new key, never to the profile selected now.
+    void useANewKeyGoesToTheCallsOwnProfile()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        AppServices *app = gui.services();
+        gui.compose("POST", QStringLiteral("/v1/charges"), QStringLiteral("{\"amount\": 7}"));
+        QVERIFY(gui.sendAndWait());
+        const CallRecord charge =
+            gui.find<ResponsePanel>(QStringLiteral("responsePanel"))->record();
+        QCOMPARE(charge.status, 201);
+
+        RecordingServer other;
+        QVERIFY(other.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+        other.setResponse(201, {{"Content-Type", "application/json"}}, "{}");
+        const Profile live = app->session()->profiles()->upsert(
+            {QString(), QStringLiteral("Live"), other.url({}), true});
+        app->session()->keys()->setSessionKey(live.id, QStringLiteral("pi_another_account_key_1"));
+        app->session()->setCurrentProfile(live.id);
+        gui.find<QPlainTextEdit>(QStringLiteral("bodyEdit"))
+            ->setPlainText(QStringLiteral("{\"amount\": 8}"));
+
+        bool seen = false;
+        onNextModal(
+            [](QMessageBox *box) {
+                box->findChild<QAbstractButton *>(QStringLiteral("useNewKeyButton"))->click();
+            },
+            &seen);
+        QVERIFY(gui.clickAndWaitForCall(gui.find<QAbstractButton>(QStringLiteral("retryButton"))));
+        QVERIFY(seen);
+        const CallRecord sent = gui.find<ResponsePanel>(QStringLiteral("responsePanel"))->record();
+        QCOMPARE(sent.profileId, charge.profileId);
+        QCOMPARE(sent.url.port(), charge.url.port());
+        QCOMPARE(sent.requestBody, QByteArray("{\"amount\": 8}"));
+        QVERIFY(!sent.idempotencyKey.isEmpty());
+        QVERIFY(sent.idempotencyKey != charge.idempotencyKey);
+        QCOMPARE(sent.status, 201);
+        QCOMPARE(other.requests().size(), 0);
+    }
+
     void invalidJsonIsShownAndNeedsConfirmation()
     {
         GuiDriver gui;
