@@ -57,12 +57,13 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
     // Before a call can finish, so that it is recorded.
     connect(session, &Session::callStarted, this, &MainWindow::openHistory);
     connect(session, &Session::keyProblem, this,
-            [this](const QString &, const KeyVault::Result &r) {
+            [this](const QString &profileId, const KeyVault::Result &r) {
                 showBanner(r.status == KeyVault::Status::NotFound
                                ? tr("No API key is stored for this profile (or the keychain is "
                                     "locked), so the call went without one.")
                                : r.message,
-                           tr("Use a key for this session only…"), [this] { askForSessionKey(); });
+                           tr("Use a key for this session only…"),
+                           [this, profileId] { askForSessionKey(profileId); });
             });
     HistoryPanel *history = m_ui->historyPanel;
     connect(history, &HistoryPanel::compareRequested, this,
@@ -249,9 +250,13 @@ void MainWindow::showBanner(const QString &text, const QString &actionText,
     m_ui->banner->show();
 }
 
-void MainWindow::askForSessionKey()
+void MainWindow::askForSessionKey(const QString &profileId)
 {
-    const Profile p = m_services->session()->currentProfile();
+    // The profile whose call had no key, which need not be the one selected now (a retry goes
+    // to its call's own profile).
+    const Profile p = m_services->session()->profiles()->find(profileId);
+    if (!p.isValid())
+        return;
     bool ok = false;
     const QString key = QInputDialog::getText(
         this, tr("Key for this session"),

@@ -45,7 +45,7 @@ private:
     void reloadProfiles();
     void onProfileChosen(int index);
     void updateKeyStatus();
-    void askForSessionKey();
+    void askForSessionKey(const QString &profileId);
     void openProfiles();
     void openPreferences();
     void restoreState();

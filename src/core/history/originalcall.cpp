@@ -8,7 +8,7 @@ namespace {
 
 QUrl origin(const QUrl &url)
 {
-    return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    return url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery);
 }
 
 bool processedByPi(const HistoryRow &row)
