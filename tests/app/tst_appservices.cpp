@@ -4,13 +4,18 @@
 // origin opens it with its key; a --base-url handed over to the running app opens the same
 // profiles, and the same URL twice one session profile.
 #include "app/startup/appservices.h"
+#include "core/history/historydatabase.h"
+#include "core/history/historyquery.h"
+#include "core/history/historystore.h"
 #include "support/privatesession.h"
 #include "support/sandboxprocess.h"
 #include "support/syncvault.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -265,6 +270,55 @@ private Q_SLOTS:
         QCOMPARE(app.openBaseUrl(QUrl(QStringLiteral("https://api.pi.example/v1"))).id, savedId);
         QCOMPARE(app.session()->currentProfile().id, savedId);
         QCOMPARE(app.session()->profiles()->profiles().size(), 3);
+    }
+
+    // Quitting (SIGTERM, Ctrl+Q or closing the window all end here) with a POST on its way,
+    // received and maybe charged: the call is in the history, not finished, with its
+    // idempotency key, so that it can be retried with the same key after a restart.
+    void aCallOnItsWayAtQuitIsRecordedWithItsKey()
+    {
+        SandboxProcess sandbox;
+        QVERIFY2(sandbox.start(), qPrintable(sandbox.errorText()));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        QByteArray key;
+        QElapsedTimer quitting;
+        {
+            AppServices::Options options;
+            options.startSandbox = false;
+            options.baseUrl = sandbox.baseUrl();
+            options.historyPath = path;
+            AppServices app(options);
+            app.session()->keys()->setSessionKey(app.session()->currentProfile().id,
+                                                 SandboxProcess::demoKey());
+            app.openHistory();
+            ApiRequest charge;
+            charge.method = "POST";
+            charge.path = QStringLiteral("/v1/charges");
+            charge.body = "{\"amount\": 1250, \"currency\": \"eur\"}";
+            charge.headers = {{"Pi-Sandbox-Fault", "latency=10000"}};
+            PendingCall *call = nullptr;
+            app.session()->send(charge, [&call](PendingCall *c) { call = c; });
+            QTRY_VERIFY(call);
+            key = call->record().idempotencyKey;
+            QVERIFY(!key.isEmpty());
+            QTest::qWait(300); // on the wire, and at the sandbox
+            quitting.start();
+        }
+        QVERIFY2(quitting.elapsed() < 8000, "the quit waited for the call to finish");
+        const HistoryDatabase::Opened db = HistoryDatabase::prepare(path);
+        QVERIFY(db.ok && !db.inMemory);
+        HistoryStore store(db);
+        const HistoryQuery query(store.connectionName());
+        const QList<HistoryRow> rows = query.chain(key);
+        QCOMPARE(rows.size(), 1);
+        const CallRecord record = query.load(rows.first().id);
+        QCOMPARE(record.method, QByteArray("POST"));
+        QCOMPARE(record.idempotencyKey, key);
+        QCOMPARE(record.outcome, CallRecord::Outcome::Cancelled);
+        QVERIFY2(record.errorText.contains(QLatin1String("quit while it was on its way")),
+                 qPrintable(record.errorText));
+        QCOMPARE(record.requestBody, QByteArray("{\"amount\": 1250, \"currency\": \"eur\"}"));
     }
 
     // The embedded sandbox is started with a cleaned environment: PI_API_KEY, or any variable

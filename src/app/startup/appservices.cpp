@@ -56,6 +56,9 @@ void AppServices::applyTimeout(const Preferences &preferences)
 
 AppServices::~AppServices()
 {
+    // Every call that was sent becomes a record, finished or not: one still on its way may
+    // have been charged, and its idempotency key is what makes a safe retry possible.
+    m_client.finishAtQuit(quitGraceMs);
     m_session.reset();
     m_history.reset();
     if (m_sandbox)

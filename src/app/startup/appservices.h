@@ -37,7 +37,10 @@ public:
     };
 
     explicit AppServices(const Options &options);
+    // Gives the calls still on their way quitGraceMs to finish and records the rest as not
+    // finished, then writes what the history still has queued.
     ~AppServices();
+    static constexpr int quitGraceMs = 2000;
 
     // The one thing a request tab talks to; profiles and keys are reached through it.
     Session *session() const { return m_session.get(); }

@@ -2,7 +2,10 @@
 
 #include "common/platform/lowdelaysockets.h"
 #include "common/version.h"
+#include "core/base/logging.h"
 
+#include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QSysInfo>
 
 ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent)
@@ -37,6 +40,33 @@ PendingCall *ApiClient::send(const Endpoint &endpoint, const ApiRequest &request
     if (!m_starter.isActive())
         m_starter.start();
     return call;
+}
+
+int ApiClient::finishAtQuit(int graceMs)
+{
+    const auto unfinished = [this] {
+        QList<PendingCall *> calls = findChildren<PendingCall *>(Qt::FindDirectChildrenOnly);
+        calls.removeIf([](PendingCall *c) { return c->isFinished(); });
+        return calls;
+    };
+    QDeadlineTimer grace(graceMs);
+    while (!unfinished().isEmpty() && !grace.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    const QList<PendingCall *> cut = unfinished();
+    for (PendingCall *call : cut) {
+        const bool sent = !m_toStart.contains(call);
+        call->abandon(sent ? tr("Not finished: Pi Console quit while it was on its way.")
+                           : tr("Not sent: Pi Console quit before it went."));
+    }
+    // A large record is completed on a worker: a moment more for those to come back.
+    QDeadlineTimer completing(1000);
+    while (!unfinished().isEmpty() && !completing.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    if (!cut.isEmpty())
+        qCWarning(lcNet) << cut.size()
+                         << "calls still on their way at quit were recorded as "
+                            "not finished";
+    return int(cut.size());
 }
 
 void ApiClient::startSome()

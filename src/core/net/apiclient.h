@@ -27,6 +27,12 @@ public:
     // itself after finishing.
     PendingCall *send(const Endpoint &endpoint, const ApiRequest &request);
 
+    // What quitting does with the calls still here: each gets up to graceMs to finish; the
+    // rest end as "not finished: Pi Console quit while it was on its way" (or "not sent", for
+    // those not yet handed to the network), so that every call becomes a record, its
+    // idempotency key included. Runs the event loop meanwhile. Returns how many were cut.
+    int finishAtQuit(int graceMs);
+
     static QByteArray userAgent();
 
 Q_SIGNALS:

@@ -90,6 +90,20 @@ void PendingCall::cancel()
         finish(CallRecord::Outcome::Cancelled, tr("Cancelled before it was sent."));
 }
 
+void PendingCall::abandon(const QString &why)
+{
+    if (m_finished)
+        return;
+    m_cancelled = true;
+    m_abandoned = why;
+    if (!m_record.startedUtc.isValid())
+        m_record.startedUtc = QDateTime::currentDateTimeUtc();
+    if (m_reply)
+        m_reply->abort();
+    else
+        finish(CallRecord::Outcome::Cancelled, why);
+}
+
 void PendingCall::start()
 {
     if (m_finished)
@@ -275,7 +289,8 @@ void PendingCall::onFinished()
     m_record.responseBody = m_responseBody;
 
     if (m_cancelled)
-        return finish(CallRecord::Outcome::Cancelled, tr("Cancelled."));
+        return finish(CallRecord::Outcome::Cancelled,
+                      m_abandoned.isEmpty() ? tr("Cancelled.") : m_abandoned);
     if (m_timedOut)
         return finish(CallRecord::Outcome::TimedOut,
                       tr("No complete answer within %1 s.").arg(m_limits.timeoutMs / 1000.0));

@@ -36,6 +36,10 @@ public:
     // True once finished() has been emitted (a large record is completed on a worker first).
     bool isFinished() const { return m_emitted; }
     void cancel();
+    // Ends the call now, as cancelled with `why` (Pi Console is quitting, say): on its way, its
+    // reply is aborted; not yet sent, it is recorded as such. Its key and bytes stay in the
+    // record, so it can be retried.
+    void abandon(const QString &why);
 
 Q_SIGNALS:
     void uploadProgress(qint64 sent, qint64 total);
@@ -85,6 +89,7 @@ private:
     int m_redirects = 0;
     bool m_sendKey = true;
     bool m_cancelled = false;
+    QString m_abandoned; // why the call was abandoned, when it was
     bool m_timedOut = false;
     bool m_tooLarge = false;
     bool m_finished = false;
