@@ -6,6 +6,7 @@
 #include "core/net/apiclient.h"
 #include "core/ratelimit/ratelimittracker.h"
 #include "core/secrets/redaction.h"
+#include "support/endlessserver.h"
 #include "support/httpcall.h"
 #include "support/recordingserver.h"
 #include "support/sandboxprocess.h"
@@ -51,6 +52,18 @@ private:
     }
 
     CallRecord call(const ApiRequest &request) { return call(endpoint(m_key), request); }
+
+    // This process's peak resident memory so far (VmHWM), in MB.
+    static qint64 peakResidentMb()
+    {
+        QFile status(QStringLiteral("/proc/self/status"));
+        if (!status.open(QIODevice::ReadOnly))
+            return -1;
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("VmHWM:"))
+                return line.mid(6).trimmed().split(' ').first().toLongLong() / 1024;
+        return -1;
+    }
 
     static ApiRequest get(const QString &path)
     {
@@ -452,6 +465,50 @@ private Q_SLOTS:
         QCOMPARE(target.requests().size(), 1);
         QCOMPARE(target.requests().first().method, QByteArray("GET"));
         QVERIFY(target.requests().first().body.isEmpty());
+    }
+
+    // Qt holds a 401 or 407 answer back until it is whole: no readyRead, no headers, no read
+    // buffer limit. A server that answers 401 and streams without end must not take the
+    // client's memory with it: past the limit of what may be held back unseen, the call ends
+    // and says why, and the process stays far under 300 MB.
+    void anEndless401IsCutOffAndMemoryStaysBounded_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addRow("401 with a length")
+            << QByteArray("HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\n"
+                          "Content-Length: 100000000000\r\n\r\n");
+        QTest::addRow("407 chunked") << QByteArray(
+            "HTTP/1.1 407 Proxy Authentication Required\r\nTransfer-Encoding: chunked\r\n"
+            "\r\n10000000000\r\n");
+    }
+
+    void anEndless401IsCutOffAndMemoryStaysBounded()
+    {
+        QFETCH(QByteArray, head);
+        EndlessServer server(head, 3LL * 1024 * 1024 * 1024);
+        QVERIFY(server.listening());
+        const CallRecord r = call({QStringLiteral("Hostile"), QString(), server.url(), m_key},
+                                  get(QStringLiteral("/v1/ping")));
+        QCOMPARE(r.outcome, CallRecord::Outcome::TooLarge);
+        QVERIFY2(r.errorText.contains(QLatin1String("401 or 407")), qPrintable(r.errorText));
+        QVERIFY2(server.sent() > m_client.limits().maxHeldBackBytes,
+                 qPrintable(QString::number(server.sent())));
+        QVERIFY2(peakResidentMb() < 300, qPrintable(QString::number(peakResidentMb())));
+    }
+
+    // The count of what Qt holds back sees only what no call was handed: a large 200 is read
+    // as it comes, past that limit, and is not cut off.
+    void aLargeAnswerIsNotTakenForAHeldBackOne()
+    {
+        RecordingServer server;
+        QVERIFY(server.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+        const QByteArray body(40 * 1024 * 1024, 'x');
+        server.setResponse(200, {{"Content-Type", "text/plain"}}, body);
+        const CallRecord r =
+            call({QStringLiteral("Local"), QString(), server.url(QStringLiteral("/")), m_key},
+                 get(QStringLiteral("/v1/ping")));
+        QCOMPARE(r.outcome, CallRecord::Outcome::Completed);
+        QCOMPARE(r.responseBody.size(), body.size());
     }
 
     void aBodyThatWillNotDecompressIsAFailure()

@@ -1,5 +1,7 @@
 #include "common/platform/lowdelaysockets.h"
 
+#include "common/platform/httpsockets.h"
+
 #include <QtGlobal>
 
 #if defined(Q_OS_LINUX)
@@ -44,6 +46,7 @@ extern "C" int setsockopt(int fd, int level, int name, const void *value, sockle
     if (result == 0 && level == SOL_SOCKET && name == SO_KEEPALIVE && isTcp(fd)) {
         const int on = 1;
         next(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+        HttpSockets::opened(fd);
     }
     return result;
 }

@@ -1,5 +1,6 @@
 #include "core/net/apiclient.h"
 
+#include "common/platform/httpsockets.h"
 #include "common/platform/lowdelaysockets.h"
 #include "common/version.h"
 #include "core/base/logging.h"
@@ -7,6 +8,8 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QSysInfo>
+
+#include <utility>
 
 ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent)
     : QObject(parent)
@@ -16,6 +19,8 @@ ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent)
     m_starter.setSingleShot(true);
     m_starter.setInterval(0);
     connect(&m_starter, &QTimer::timeout, this, &ApiClient::startSome);
+    m_heldBackWatch.setInterval(20);
+    connect(&m_heldBackWatch, &QTimer::timeout, this, &ApiClient::watchHeldBack);
 }
 
 QByteArray ApiClient::userAgent()
@@ -31,15 +36,44 @@ PendingCall *ApiClient::send(const Endpoint &endpoint, const ApiRequest &request
 {
     auto *call = new PendingCall(m_nam, endpoint, request, m_limits, this);
     connect(call, &PendingCall::finished, this, [this, call](const CallRecord &record) {
+        m_seenByFinished += call->takeBytesSeen();
         Q_EMIT callFinished(record);
         call->deleteLater();
     });
     Q_EMIT callStarted(call);
+    if (HttpSockets::counted() && !m_heldBackWatch.isActive())
+        m_heldBackWatch.start();
     // Started from the event loop, so a caller can connect to the call before it ends.
     m_toStart.append(call);
     if (!m_starter.isActive())
         m_starter.start();
     return call;
+}
+
+void ApiClient::watchHeldBack()
+{
+    const QList<PendingCall *> calls = findChildren<PendingCall *>(Qt::FindDirectChildrenOnly);
+    const qint64 received = HttpSockets::receivedSinceLastAsked();
+    qint64 seen = std::exchange(m_seenByFinished, 0);
+    bool awaiting = false;
+    for (PendingCall *call : calls) {
+        seen += call->takeBytesSeen();
+        awaiting = awaiting || call->awaitingHeaders();
+    }
+    if (calls.isEmpty())
+        m_heldBackWatch.stop();
+    // Bytes on their way to a call (in the kernel's and Qt's buffers) are counted here first
+    // and by the call a moment later; a compressed body is handed on larger than it came.
+    m_unaccounted = awaiting ? std::max<qint64>(0, m_unaccounted + received - seen) : 0;
+    if (m_unaccounted <= m_limits.maxHeldBackBytes)
+        return;
+    qCWarning(lcNet) << m_unaccounted
+                     << "bytes received that no call was handed: ending the "
+                        "calls still waiting for their headers";
+    m_unaccounted = 0;
+    for (PendingCall *call : calls)
+        if (call->awaitingHeaders())
+            call->stopHeldBack();
 }
 
 int ApiClient::finishAtQuit(int graceMs)

@@ -41,6 +41,10 @@ Q_SIGNALS:
 
 private:
     void startSome();
+    // Every 20 ms while calls are here: bytes the HTTP connections received that no
+    // call was handed are bytes Qt holds back (a 401 or 407 being read whole); past the limit,
+    // the calls still waiting for their headers are ended.
+    void watchHeldBack();
 
     QNetworkAccessManager *m_nam;
     PendingCall::Limits m_limits;
@@ -48,4 +52,7 @@ private:
     // event loop, so the window is never held while hundreds start.
     QList<QPointer<PendingCall>> m_toStart;
     QTimer m_starter;
+    QTimer m_heldBackWatch;
+    qint64 m_unaccounted = 0;    // received by the connections, not yet handed to any call
+    qint64 m_seenByFinished = 0; // handed to calls that finished since the last watch
 };

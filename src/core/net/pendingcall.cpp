@@ -104,6 +104,19 @@ void PendingCall::abandon(const QString &why)
         finish(CallRecord::Outcome::Cancelled, why);
 }
 
+bool PendingCall::awaitingHeaders() const
+{
+    return m_reply && !m_headersSeen;
+}
+
+void PendingCall::stopHeldBack()
+{
+    if (m_finished || !m_reply)
+        return;
+    m_heldBack = true;
+    m_reply->abort();
+}
+
 void PendingCall::start()
 {
     if (m_finished)
@@ -121,29 +134,8 @@ void PendingCall::start()
 
 QString PendingCall::refusalReason() const
 {
-    const QUrl url = m_record.url;
-    QString refusal = SendPolicy::checkTransport(url);
-    if (refusal.isEmpty())
-        refusal = SendPolicy::checkKeyLeak(m_request, url, m_endpoint.apiKey);
-    // Whatever filled the request (the editor, a pasted curl command, the history), nothing
-    // reaches the wire that could end a header line early.
-    if (refusal.isEmpty())
-        refusal = Http::problem(m_request.headers);
-    for (const auto &h : m_request.headers) {
-        if (refusal.isEmpty() && Http::isFraming(h.first))
-            refusal = tr("The header \"%1\" is set by Pi Console itself: remove it from the "
-                         "request's headers.")
-                          .arg(QString::fromLatin1(h.first));
-    }
-    if (refusal.isEmpty() && !Http::problem(m_record.method, {}).isEmpty())
-        refusal = tr("The method is not a valid HTTP method: letters only, no spaces or line "
-                     "breaks.");
-    if (refusal.isEmpty() && !m_record.idempotencyKey.isEmpty())
-        refusal = Http::problem("Idempotency-Key", m_record.idempotencyKey);
-    if (refusal.isEmpty() && m_request.idempotencyMode == IdempotencyMode::Manual &&
-        IdempotencyKeys::applies(m_record.method) && m_record.idempotencyKey.isEmpty())
-        refusal = tr("The idempotency key is set to \"by hand\" but is empty.");
-    return refusal;
+    return SendPolicy::checkRequest(m_request, m_record.url, m_record.method,
+                                    m_record.idempotencyKey, m_endpoint.apiKey);
 }
 
 void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteArray &body,
@@ -153,6 +145,7 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
     m_currentMethod = method;
     m_requestBody = body;
     m_responseBody.clear();
+    m_headersSeen = false;
 
     QNetworkRequest request(url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
@@ -205,6 +198,12 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
     connect(reply, &QNetworkReply::downloadProgress, this, &PendingCall::downloadProgress);
     // The announced length at once: a 100 MB body is not copied again each time it doubles.
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
+        if (!m_headersSeen) {
+            m_headersSeen = true;
+            m_bytesSeen += 32; // the status line, about
+            for (const auto &h : reply->rawHeaderPairs())
+                m_bytesSeen += h.first.size() + h.second.size() + 4;
+        }
         // Taken in pieces: the network thread waits while this much is unread, so one
         // readyRead never copies tens of megabytes on the UI thread, and no more than this is
         // in flight. Not for a 401 or 407: Qt holds such a body back until it is whole (it may
@@ -257,6 +256,7 @@ void PendingCall::onReadyRead()
     m_responseBody.resize(at + m_reply->bytesAvailable());
     const qint64 got = m_reply->read(m_responseBody.data() + at, m_responseBody.size() - at);
     m_responseBody.resize(at + std::max<qint64>(0, got));
+    m_bytesSeen += std::max<qint64>(0, got);
 }
 
 void PendingCall::onSslErrors(const QList<QSslError> &errors)
@@ -276,12 +276,14 @@ void PendingCall::onFinished()
     reply->deleteLater();
     m_reply = nullptr;
     m_currentUrl = reply->url();
+    const qsizetype seenBefore = m_responseBody.size();
     if (!m_tooLarge && reply->isOpen() && reply->bytesAvailable()) {
         if (m_responseBody.size() + reply->bytesAvailable() > m_limits.maxBodyBytes)
             m_tooLarge = true;
         else
             m_responseBody += reply->readAll();
     }
+    m_bytesSeen += m_responseBody.size() - seenBefore;
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_record.status = status;
@@ -294,6 +296,12 @@ void PendingCall::onFinished()
     if (m_timedOut)
         return finish(CallRecord::Outcome::TimedOut,
                       tr("No complete answer within %1 s.").arg(m_limits.timeoutMs / 1000.0));
+    if (m_heldBack)
+        return finish(CallRecord::Outcome::TooLarge,
+                      tr("The answer passed %1 MB before its status and headers could be read "
+                         "(Qt holds a 401 or 407 answer back until it is whole); the call was "
+                         "stopped.")
+                          .arg(m_limits.maxHeldBackBytes / (1024 * 1024)));
     if (m_tooLarge)
         return finish(CallRecord::Outcome::TooLarge,
                       tr("The response body passed the %1 MB limit kept in memory; the call was "

@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <utility>
+
 class QNetworkAccessManager;
 class QNetworkReply;
 class QSslError;
@@ -26,6 +28,9 @@ public:
         int timeoutMs = 30000;
         qint64 maxBodyBytes = 256LL * 1024 * 1024;
         int maxRedirects = 5;
+        // What Qt may hold back unseen: it keeps a 401 or 407 answer until it is whole, and
+        // the client ends a call whose held bytes pass this (ApiClient counts them).
+        qint64 maxHeldBackBytes = 16LL * 1024 * 1024;
     };
 
     PendingCall(QNetworkAccessManager *nam, Endpoint endpoint, ApiRequest request, Limits limits,
@@ -40,6 +45,13 @@ public:
     // reply is aborted; not yet sent, it is recorded as such. Its key and bytes stay in the
     // record, so it can be retried.
     void abandon(const QString &why);
+
+    // For ApiClient's count of the bytes Qt holds back: true while the current hop's answer
+    // has shown no headers yet; the bytes handed to this call (headers and body) since the
+    // last time asked; and the end of a call whose answer Qt has been holding past the limit.
+    bool awaitingHeaders() const;
+    qint64 takeBytesSeen() { return std::exchange(m_bytesSeen, 0); }
+    void stopHeldBack();
 
 Q_SIGNALS:
     void uploadProgress(qint64 sent, qint64 total);
@@ -92,5 +104,8 @@ private:
     QString m_abandoned; // why the call was abandoned, when it was
     bool m_timedOut = false;
     bool m_tooLarge = false;
+    bool m_heldBack = false;
+    bool m_headersSeen = false;
+    qint64 m_bytesSeen = 0;
     bool m_finished = false;
 };

@@ -1,6 +1,8 @@
 #include "core/net/sendpolicy.h"
 
 #include "core/base/translation.h"
+#include "core/net/httpheaders.h"
+#include "core/net/idempotencykeys.h"
 #include "core/secrets/redaction.h"
 
 #include <QCoreApplication>
@@ -79,6 +81,33 @@ QUrl resolve(const QUrl &baseUrl, const QString &path)
     if (!tail.startsWith(QLatin1Char('/')))
         tail.prepend(QLatin1Char('/'));
     return QUrl(base + tail, QUrl::TolerantMode);
+}
+
+QString checkRequest(const ApiRequest &request, const QUrl &url, const QByteArray &method,
+                     const QByteArray &idempotencyKey, const QString &apiKey)
+{
+    QString refusal = checkTransport(url);
+    if (refusal.isEmpty())
+        refusal = checkKeyLeak(request, url, apiKey);
+    // Whatever filled the request (the editor, a pasted curl command, the history), nothing
+    // reaches the wire that could end a header line early.
+    if (refusal.isEmpty())
+        refusal = Http::problem(request.headers);
+    for (const auto &h : request.headers) {
+        if (refusal.isEmpty() && Http::isFraming(h.first))
+            refusal = tr("The header \"%1\" is set by Pi Console itself: remove it from the "
+                         "request's headers.")
+                          .arg(QString::fromLatin1(h.first));
+    }
+    if (refusal.isEmpty() && !Http::problem(method, {}).isEmpty())
+        refusal = tr("The method is not a valid HTTP method: letters only, no spaces or line "
+                     "breaks.");
+    if (refusal.isEmpty() && !idempotencyKey.isEmpty())
+        refusal = Http::problem("Idempotency-Key", idempotencyKey);
+    if (refusal.isEmpty() && request.idempotencyMode == IdempotencyMode::Manual &&
+        IdempotencyKeys::applies(method) && idempotencyKey.isEmpty())
+        refusal = tr("The idempotency key is set to \"by hand\" but is empty.");
+    return refusal;
 }
 
 } // namespace SendPolicy

@@ -14,6 +14,11 @@ bool sameOrigin(const QUrl &a, const QUrl &b);
 QString checkTransport(const QUrl &url);
 // Empty when the key appears nowhere but where the client will put it; otherwise where.
 QString checkKeyLeak(const ApiRequest &request, const QUrl &url, const QString &apiKey);
+// Every check a call passes before a byte is sent: the transport, the key only in
+// Authorization, headers and the method that cannot split a line, the framing headers Pi
+// Console sets itself, an idempotency key by hand that is not empty. Empty when it may go.
+QString checkRequest(const ApiRequest &request, const QUrl &url, const QByteArray &method,
+                     const QByteArray &idempotencyKey, const QString &apiKey);
 QUrl resolve(const QUrl &baseUrl, const QString &path);
 
 } // namespace SendPolicy
