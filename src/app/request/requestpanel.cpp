@@ -4,6 +4,7 @@
 #include "app/common/colors.h"
 #include "app/request/jsonhighlighter.h"
 #include "core/curl/curlimport.h"
+#include "core/net/httpheaders.h"
 #include "ui_requestpanel.h"
 
 #include <QFontDatabase>
@@ -39,6 +40,8 @@ RequestPanel::RequestPanel(QWidget *parent)
     m_highlighter = new JsonHighlighter(m_ui->bodyEdit->document());
     m_ui->headersTable->horizontalHeader()->setStretchLastSection(true);
     m_ui->pathEdit->setText(QStringLiteral("/v1/ping"));
+    m_loadedText = m_ui->bodyEdit->toPlainText();
+    m_loadedBody = m_loadedText.toUtf8();
     // Its icon is the first one loaded: not before the window is on screen.
     AfterFirstPaint::run(this, [this] { m_ui->pathEdit->setClearButtonEnabled(true); });
 
@@ -99,7 +102,8 @@ RequestPanel::~RequestPanel() = default;
 
 QByteArray RequestPanel::body() const
 {
-    return m_ui->bodyEdit->toPlainText().toUtf8();
+    const QString text = m_ui->bodyEdit->toPlainText();
+    return text == m_loadedText ? m_loadedBody : text.toUtf8();
 }
 
 JsonText::Check RequestPanel::bodyCheck() const
@@ -144,15 +148,23 @@ QString RequestPanel::headerProblem()
     return {};
 }
 
-void RequestPanel::setRequest(const ApiRequest &r)
+QString RequestPanel::setRequest(const ApiRequest &r)
 {
-    const int method = m_ui->methodCombo->findText(QString::fromLatin1(r.method));
-    if (method >= 0)
-        m_ui->methodCombo->setCurrentIndex(method);
-    else
-        m_ui->methodCombo->setCurrentText(QString::fromLatin1(r.method));
+    const QString methodText = QString::fromLatin1(r.method);
+    if (r.method.isEmpty() || !Http::problem(r.method, {}).isEmpty())
+        return tr("The method \"%1\" is not an HTTP method (letters and digits, no spaces): "
+                  "nothing was taken.")
+            .arg(methodText.left(40));
+    int method = m_ui->methodCombo->findText(methodText);
+    if (method < 0) {
+        m_ui->methodCombo->addItem(methodText); // any token the client can send
+        method = m_ui->methodCombo->count() - 1;
+    }
+    m_ui->methodCombo->setCurrentIndex(method);
     m_ui->pathEdit->setText(r.path);
     m_ui->bodyEdit->setPlainText(QString::fromUtf8(r.body));
+    m_loadedBody = r.body;
+    m_loadedText = m_ui->bodyEdit->toPlainText();
     m_ui->headersTable->setRowCount(0);
     for (const auto &h : r.headers) {
         const int row = m_ui->headersTable->rowCount();
@@ -163,8 +175,13 @@ void RequestPanel::setRequest(const ApiRequest &r)
     if (!r.idempotencyKey.isEmpty()) {
         m_ui->idempotencyModeCombo->setCurrentIndex(2);
         m_ui->idempotencyKeyEdit->setText(QString::fromLatin1(r.idempotencyKey));
+    } else if (modeAt(m_ui->idempotencyModeCombo->currentIndex()) == IdempotencyMode::Manual) {
+        // A key typed for another request would draw a 409 with this one's body.
+        m_uuidKey = IdempotencyKeys::newUuid();
+        m_ui->idempotencyModeCombo->setCurrentIndex(0);
     }
     updateIdempotencyRow();
+    return {};
 }
 
 void RequestPanel::prepareNextKey()
@@ -243,7 +260,14 @@ void RequestPanel::pasteCurl(const QString &command)
         box.exec();
         return;
     }
-    setRequest(parsed.request);
+    if (const QString refused = setRequest(parsed.request); !refused.isEmpty()) {
+        QMessageBox box(QMessageBox::Warning, tr("Paste curl command"), refused, QMessageBox::Ok,
+                        this);
+        box.setObjectName(QStringLiteral("curlImportError"));
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+        return;
+    }
     if (!parsed.warnings.isEmpty())
         setProgress(parsed.warnings.join(QLatin1Char(' ')));
 }

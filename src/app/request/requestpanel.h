@@ -27,7 +27,13 @@ public:
     // The request as it would go out now, in the key mode chosen. For a POST the key shown
     // (generated or typed) is the key sent.
     ApiRequest request() const;
-    void setRequest(const ApiRequest &request);
+    // Fills the composer from a request (a pasted curl command, a recorded call): empty when
+    // done, otherwise why nothing was taken (a method that is no HTTP token). Any token
+    // method is shown as it is. The body's bytes are kept exactly: until a person edits the
+    // text, the body sent is those bytes, whatever the editor shows in their place (a lone
+    // CR, a U+2028, a byte that is not UTF-8). A request without an idempotency key leaves a
+    // key typed by hand behind: the next POST gets a new one.
+    QString setRequest(const ApiRequest &request);
     QByteArray body() const;
     // Empty when every header may be sent; otherwise why not, with the offending cell selected.
     QString headerProblem();
@@ -54,4 +60,6 @@ private:
     JsonHighlighter *m_highlighter = nullptr;
     QTimer m_checkDelay;
     QByteArray m_uuidKey;
+    QByteArray m_loadedBody; // the bytes setRequest() was given…
+    QString m_loadedText;    // …and the text the editor shows for them
 };

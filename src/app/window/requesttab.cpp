@@ -137,7 +137,8 @@ void RequestTab::openInComposer(const CallRecord &record)
 {
     ApiRequest request = RetryPlan::requestFor(record, m_session->currentProfile().baseUrl);
     request.idempotencyKey.clear(); // a new call gets a new key
-    m_requestPanel->setRequest(request);
+    if (const QString refused = m_requestPanel->setRequest(request); !refused.isEmpty())
+        Q_EMIT noticeRequested(refused);
 }
 
 void RequestTab::showCall(const CallRecord &record)

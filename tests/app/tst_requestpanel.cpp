@@ -1,0 +1,112 @@
+// The composer fills from a pasted curl command or a recorded call without changing what will
+// be sent: any method the client can send is shown as it is (HEAD, OPTIONS, any token) and one
+// that is no token is refused; the body's bytes stay exactly as recorded until a person edits
+// them; a request without an idempotency key does not keep a key typed for another.
+#include "app/request/requestpanel.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTest>
+
+class TestRequestPanel : public QObject
+{
+    Q_OBJECT
+
+private:
+    template <typename T>
+    static T *child(RequestPanel &panel, const char *name)
+    {
+        return panel.findChild<T *>(QLatin1String(name));
+    }
+
+private Q_SLOTS:
+    void everyMethodTheClientSendsIsShown_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QByteArray>("method");
+        QTest::addRow("-I") << QStringLiteral("curl -I https://h.example/v1/ping")
+                            << QByteArray("HEAD");
+        QTest::addRow("OPTIONS") << QStringLiteral("curl -X OPTIONS https://h.example/v1/ping")
+                                 << QByteArray("OPTIONS");
+        QTest::addRow("a token") << QStringLiteral("curl -X PURGE https://h.example/v1/ping")
+                                 << QByteArray("PURGE");
+    }
+
+    void everyMethodTheClientSendsIsShown()
+    {
+        QFETCH(QString, command);
+        QFETCH(QByteArray, method);
+        RequestPanel panel;
+        child<QComboBox>(panel, "methodCombo")->setCurrentText(QStringLiteral("DELETE"));
+        QCOMPARE(panel.request().method, QByteArray("DELETE"));
+        panel.pasteCurl(command);
+        QCOMPARE(panel.request().method, method);
+        QCOMPARE(child<QComboBox>(panel, "methodCombo")->currentText(),
+                 QString::fromLatin1(method));
+    }
+
+    void aMethodThatIsNoTokenIsRefusedWholly()
+    {
+        RequestPanel panel;
+        child<QComboBox>(panel, "methodCombo")->setCurrentText(QStringLiteral("DELETE"));
+        ApiRequest r;
+        r.method = "GE T";
+        r.path = QStringLiteral("/v1/other");
+        const QString refused = panel.setRequest(r);
+        QVERIFY2(refused.contains(QLatin1String("GE T")), qPrintable(refused));
+        QCOMPARE(panel.request().method, QByteArray("DELETE"));
+        QVERIFY(panel.request().path != r.path);
+    }
+
+    void aRecordedBodyIsSentByteForByte_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addRow("no-break space") << QByteArray("{\"note\": \"a\xc2\xa0"
+                                                      "b\"}");
+        QTest::addRow("line separator") << QByteArray("{\"note\": \"a\xe2\x80\xa8"
+                                                      "b\"}");
+        QTest::addRow("lone CR") << QByteArray("{\"a\": 1,\r\"b\": 2}");
+        QTest::addRow("CRLF") << QByteArray("{\"a\": 1,\r\n\"b\": 2}\r\n");
+        QTest::addRow("not UTF-8") << QByteArray("{\"note\": \"\xff\xfe\"}");
+    }
+
+    void aRecordedBodyIsSentByteForByte()
+    {
+        QFETCH(QByteArray, body);
+        RequestPanel panel;
+        ApiRequest r;
+        r.method = "POST";
+        r.path = QStringLiteral("/v1/charges");
+        r.body = body;
+        QCOMPARE(panel.setRequest(r), QString());
+        QCOMPARE(panel.request().body, body);
+        // A person's edit is an edit: from then on the text as it stands is sent.
+        auto *editor = child<QPlainTextEdit>(panel, "bodyEdit");
+        editor->moveCursor(QTextCursor::End);
+        QTest::keyClicks(editor, QStringLiteral(" "));
+        QCOMPARE(panel.request().body, editor->toPlainText().toUtf8());
+        QVERIFY(panel.request().body != body);
+    }
+
+    void aRequestWithoutKeyDropsAKeyTypedForAnother()
+    {
+        RequestPanel panel;
+        child<QComboBox>(panel, "methodCombo")->setCurrentText(QStringLiteral("POST"));
+        child<QComboBox>(panel, "idempotencyModeCombo")->setCurrentIndex(2); // by hand
+        child<QLineEdit>(panel, "idempotencyKeyEdit")->setText(QStringLiteral("typed-by-hand"));
+        QCOMPARE(panel.request().idempotencyKey, QByteArray("typed-by-hand"));
+        panel.pasteCurl(QStringLiteral("curl https://h.example/v1/charges -d '{\"amount\": 1}'"));
+        QCOMPARE(panel.request().method, QByteArray("POST"));
+        QCOMPARE(panel.request().idempotencyMode, IdempotencyMode::RandomUuid);
+        QVERIFY(!panel.request().idempotencyKey.isEmpty());
+        QVERIFY(panel.request().idempotencyKey != "typed-by-hand");
+        // A command that carries its key keeps it.
+        panel.pasteCurl(QStringLiteral("curl https://h.example/v1/charges -H 'Idempotency-Key: "
+                                       "k-1' -d '{}'"));
+        QCOMPARE(panel.request().idempotencyKey, QByteArray("k-1"));
+    }
+};
+
+QTEST_MAIN(TestRequestPanel)
+#include "tst_requestpanel.moc"
