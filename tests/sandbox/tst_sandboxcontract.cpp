@@ -553,6 +553,36 @@ private Q_SLOTS:
                  42);
     }
 
+    // Requests the guard once let through and Qt's parser refused held their connection:
+    // four of them against --max-connections 4 locked everyone else out. Each is now answered
+    // 400 and closed at once, and the next client is served.
+    void requestsQtWouldRefuseAreAnsweredAndClosed()
+    {
+        SandboxProcess small({QStringLiteral("--max-connections"), QStringLiteral("4")});
+        QVERIFY2(small.start(), qPrintable(small.errorText()));
+        const QByteArray auth = "Authorization: Bearer " + SandboxProcess::demoKey().toLatin1();
+        const QList<QByteArray> requests{
+            "GET /v1/ping HTTP/1.1\nHost: x\n" + auth + "\n\n",
+            "POST /v1/charges HTTP/1.1\r\nHost: x\r\n" + auth +
+                "\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\n{}",
+            "GET /v1/ping HTTP/1.1\r\nHost: x\n" + auth + "\r\n\r\n",
+            "POST /v1/charges HTTP/1.1\nHost: x\nContent-Length: 50000000\n\n",
+        };
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        for (const QByteArray &request : requests) {
+            held.push_back(std::make_unique<QTcpSocket>());
+            connectTo(*held.back(), small);
+            held.back()->write(request);
+            const Raw r = readRaw(*held.back(), 3000);
+            QCOMPARE(r.status, 400);
+            QVERIFY(closedWithin(*held.back(), 3000));
+        }
+        QTcpSocket next;
+        connectTo(next, small);
+        next.write(head("GET /v1/ping HTTP/1.1", {auth}));
+        QCOMPARE(readRaw(next).status, 200);
+    }
+
     void connectionLimitAnswers503()
     {
         SandboxProcess limited({QStringLiteral("--max-connections"), QStringLiteral("20"),

@@ -57,7 +57,8 @@ RequestFramer::Step RequestFramer::step(QByteArrayView data, qsizetype *used)
         const qsizetype overlap = qMin<qsizetype>(kept, 3);
         QByteArray window = m_buffer.right(overlap);
         window.append(take.data(), take.size());
-        const qsizetype end = RequestHead::endOf(window);
+        // Line ends in the overlap were read before: only the new bytes' are looked at.
+        const qsizetype end = RequestHead::endOf(window, overlap);
         if (end < 0) {
             if (take.size() < data.size() || kept + take.size() >= m_limits.maxHeadBytes) {
                 *used = take.size();

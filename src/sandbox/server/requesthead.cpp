@@ -43,15 +43,26 @@ RequestHead refuse(RequestHead head, const QString &why)
 
 } // namespace
 
-qsizetype RequestHead::endOf(QByteArrayView data)
+qsizetype RequestHead::endOf(QByteArrayView data, qsizetype from)
 {
-    const qsizetype at = data.indexOf(QByteArrayView("\r\n\r\n"));
-    return at < 0 ? -1 : at + 4;
+    // A bare LF ends the head at once, to be refused by parse(): Qt's parser takes it for a
+    // line end, so a head the guard waited on for its CRLFs would reach Qt unseen.
+    for (qsizetype lf = data.indexOf('\n', from); lf >= 0; lf = data.indexOf('\n', lf + 1)) {
+        if (lf == 0 || data.at(lf - 1) != '\r')
+            return lf + 1;
+        if (lf >= 3 && data.at(lf - 3) == '\r' && data.at(lf - 2) == '\n')
+            return lf + 1;
+    }
+    return -1;
 }
 
 RequestHead RequestHead::parse(QByteArrayView block)
 {
     RequestHead head;
+    for (qsizetype lf = block.indexOf('\n'); lf >= 0; lf = block.indexOf('\n', lf + 1)) {
+        if (lf == 0 || block.at(lf - 1) != '\r')
+            return refuse(head, QStringLiteral("Lines must end with CR LF, not LF alone."));
+    }
     QByteArrayView rest = block;
     if (rest.endsWith("\r\n\r\n"))
         rest.chop(2); // keep the last field's own line end
@@ -102,8 +113,9 @@ RequestHead RequestHead::parse(QByteArrayView block)
             if (!isNumber)
                 return refuse(head, QStringLiteral("Content-Length is not a number."));
             const qint64 length = value.toLongLong();
-            if (head.contentLength >= 0 && head.contentLength != length)
-                return refuse(head, QStringLiteral("Content-Length is given twice, differently."));
+            // Even twice alike: Qt's parser refuses that, so the guard decides it first.
+            if (head.contentLength >= 0)
+                return refuse(head, QStringLiteral("Content-Length is given twice."));
             head.contentLength = length;
         } else if (name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0) {
             if (value.compare("chunked", Qt::CaseInsensitive) != 0 || head.chunked)

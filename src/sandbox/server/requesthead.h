@@ -23,9 +23,10 @@ struct RequestHead
 
     QByteArray header(const QByteArray &name) const { return Http::value(headers, name); }
 
-    // The index just past the blank line ("\r\n\r\n") that ends a head, or -1 when data does
-    // not hold a whole head yet.
-    static qsizetype endOf(QByteArrayView data);
+    // The index just past the blank line ("\r\n\r\n") that ends a head, or just past a bare
+    // LF (which parse() refuses), or -1 when data does not hold a whole head yet. Line ends
+    // before `from` are not looked at (they were, in an earlier piece of the same head).
+    static qsizetype endOf(QByteArrayView data, qsizetype from = 0);
     // Parses a head: the bytes up to and including its blank line (the blank line may be
     // left out). Refuses what a request smuggler would send: folded lines, bare CR, several
     // differing Content-Lengths, Content-Length with Transfer-Encoding, a coding other than
