@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-  qtkeychain-qt6-dev
+  qtkeychain-qt6-dev zlib1g-dev
   # run
   qt6-qpa-plugins libqt6sql6-sqlite libqt6svg6 qt6-wayland
   # test: a private Secret Service and a virtual screen

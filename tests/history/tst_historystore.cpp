@@ -3,6 +3,7 @@
 // stored compressed and back byte for byte, the byte budget keeping the newest and the pinned,
 // Compact now shrinking the file, found and filtered (a since:/until: out of range is a word); a
 // store destroyed with 300 calls queued writes them all.
+#include "core/history/historycodec.h"
 #include "core/history/historydatabase.h"
 #include "core/history/historyexport.h"
 #include "core/history/historymodel.h"
@@ -193,6 +194,32 @@ private Q_SLOTS:
         QVERIFY(back.responseBody.isEmpty());
         QVERIFY(
             back.notes.join(QLatin1Char(' ')).contains(QLatin1String("could not be decompressed")));
+    }
+
+    // A crafted file: a row whose compressed body says it is 16 bytes and inflates to 300 MB.
+    // It is read to the largest body a call keeps, and says that it was cut.
+    void aBodyThatInflatesWithoutBoundIsReadToTheCap()
+    {
+        CallRecord r = SampleCalls::make(3);
+        r.responseBody = QByteArray(5000, 'y');
+        QSignalSpy stored(m_store.get(), &HistoryStore::stored);
+        recordAll({r});
+        QTRY_COMPARE(stored.count(), 1);
+        const qint64 id = stored.first().first().value<CallRecord>().id;
+        QByteArray bomb = qCompress(QByteArray(300 * 1024 * 1024, '\0'), 9);
+        bomb[0] = 0; // the length it declares: 16 bytes
+        bomb[1] = 0;
+        bomb[2] = 0;
+        bomb[3] = 16;
+        QSqlQuery q(QSqlDatabase::database(m_store->connectionName()));
+        q.prepare(QStringLiteral("UPDATE calls SET response_body = ? WHERE id = ?"));
+        q.addBindValue(bomb);
+        q.addBindValue(id);
+        QVERIFY(q.exec());
+        bomb.clear();
+        const CallRecord back = query().load(id);
+        QCOMPARE(back.responseBody.size(), HistoryCodec::maxBodyBytes);
+        QVERIFY(back.notes.join(QLatin1Char(' ')).contains(QLatin1String("only its start")));
     }
 
     void theByteBudgetKeepsTheNewestAndThePinned()

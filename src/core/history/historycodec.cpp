@@ -1,5 +1,7 @@
 #include "core/history/historycodec.h"
 
+#include "core/history/boundedinflate.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -40,13 +42,19 @@ QByteArray unpacked(const QByteArray &stored, bool compressed, QStringList *note
 {
     if (!compressed)
         return stored;
-    const QByteArray body = qUncompress(stored);
-    if (body.isEmpty() && !stored.isEmpty()) {
+    const BoundedInflate::Result body = BoundedInflate::inflate(stored, maxBodyBytes);
+    if (!body.ok) {
         notes->append(QCoreApplication::translate(
             "HistoryCodec", "A body stored in the history could not be decompressed."));
         return {};
     }
-    return body;
+    if (body.cut)
+        notes->append(QCoreApplication::translate("HistoryCodec",
+                                                  "A body stored in the history is larger than "
+                                                  "%1 MB once decompressed: only its start is "
+                                                  "kept here.")
+                          .arg(maxBodyBytes / (1024 * 1024)));
+    return body.bytes;
 }
 
 } // namespace

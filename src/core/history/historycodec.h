@@ -18,6 +18,10 @@ QString rowColumns(); // the columns rowFrom() reads, in order
 HistoryRow rowFrom(const QSqlQuery &query);
 CallRecord recordFrom(const QSqlQuery &query); // after SELECT * FROM calls
 
+// The most a stored body is inflated to when read back: the largest body a call keeps in
+// memory. A row that says more (a crafted file) is read to that and says it was cut.
+constexpr qsizetype maxBodyBytes = 256LL * 1024 * 1024;
+
 QByteArray headersToJson(const HttpHeaders &headers);
 HttpHeaders headersFromJson(const QByteArray &json);
 
