@@ -16,7 +16,9 @@
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSaveFile>
+#include <QThreadPool>
 
 HistoryPanel::HistoryPanel(QWidget *parent)
     : QWidget(parent)
@@ -141,9 +143,25 @@ void HistoryPanel::onCurrentChanged()
     const QModelIndex current = m_ui->historyView->currentIndex();
     if (!current.isValid())
         return;
-    const CallRecord record = m_model->query().load(m_model->rowAt(current.row()).id);
-    if (record.id)
-        Q_EMIT callActivated(record);
+    HistoryCodec::Packed packed = m_model->query().loadPacked(m_model->rowAt(current.row()).id);
+    const quint64 generation = ++m_loadGeneration;
+    if (!packed.record.id)
+        return;
+    if (packed.storedBytes() < inflateHereBytes) {
+        Q_EMIT callActivated(HistoryCodec::unpack(std::move(packed)));
+        return;
+    }
+    // Large stored bodies (a crafted file's may inflate to the cap) are inflated on a worker;
+    // the call is shown if it is still the one selected then.
+    QPointer<HistoryPanel> self(this);
+    QThreadPool::globalInstance()->start([self, generation, packed = std::move(packed)]() mutable {
+        CallRecord record = HistoryCodec::unpack(std::move(packed));
+        QMetaObject::invokeMethod(QCoreApplication::instance(),
+                                  [self, generation, record = std::move(record)] {
+                                      if (self && self->m_loadGeneration == generation)
+                                          Q_EMIT self->callActivated(record);
+                                  });
+    });
 }
 
 void HistoryPanel::selectCall(qint64 id)

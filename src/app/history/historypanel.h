@@ -62,6 +62,10 @@ private:
     std::unique_ptr<Ui::HistoryPanel> m_ui;
     HistoryStore *m_store = nullptr;
     HistoryModel *m_model = nullptr;
+    // The selected call is shown when loaded; stored bodies this large are inflated off the UI
+    // thread, and a later selection wins.
+    static constexpr qsizetype inflateHereBytes = 64 * 1024;
+    quint64 m_loadGeneration = 0;
     QTimer m_filterDelay;
     QString m_appliedText;
     QAction *m_compareAction;

@@ -179,6 +179,22 @@ HistoryRow rowFrom(const QSqlQuery &q)
 
 CallRecord recordFrom(const QSqlQuery &q)
 {
+    return unpack(packedRecordFrom(q));
+}
+
+CallRecord unpack(Packed packed)
+{
+    CallRecord r = std::move(packed.record);
+    QStringList bodyNotes;
+    r.requestBody = unpacked(packed.requestBody, packed.requestCompressed, &bodyNotes);
+    r.responseBody = unpacked(packed.responseBody, packed.responseCompressed, &bodyNotes);
+    r.notes += bodyNotes;
+    return r;
+}
+
+Packed packedRecordFrom(const QSqlQuery &q)
+{
+    Packed packed;
     const QSqlRecord rec = q.record();
     const auto v = [&](const char *name) {
         return q.value(rec.indexOf(QLatin1String(name)));
@@ -207,12 +223,11 @@ CallRecord recordFrom(const QSqlQuery &q)
     r.rateLimit.waitSecs = v("rl_wait").isNull() ? -1 : v("rl_wait").toLongLong();
     r.requestHeaders = headersFromJson(v("request_headers").toString().toUtf8());
     const int encoding = v("body_encoding").toInt();
-    QStringList bodyNotes;
-    r.requestBody =
-        unpacked(v("request_body").toByteArray(), encoding & requestCompressed, &bodyNotes);
+    packed.requestBody = v("request_body").toByteArray();
+    packed.requestCompressed = encoding & requestCompressed;
     r.responseHeaders = headersFromJson(v("response_headers").toString().toUtf8());
-    r.responseBody =
-        unpacked(v("response_body").toByteArray(), encoding & responseCompressed, &bodyNotes);
+    packed.responseBody = v("response_body").toByteArray();
+    packed.responseCompressed = encoding & responseCompressed;
     r.responseTruncated = v("response_truncated").toInt() != 0;
     r.pinned = v("pinned").toInt() != 0;
     r.pinName = v("pin_name").toString();
@@ -225,7 +240,7 @@ CallRecord recordFrom(const QSqlQuery &q)
         return out;
     };
     r.contractProblems = list("contract");
-    r.notes = list("notes") + bodyNotes;
+    r.notes = list("notes");
     r.envelope.kind = ErrorEnvelope::Kind(details.value(QLatin1String("envelope_kind")).toInt());
     r.envelope.problems = list("envelope_problems");
     if (!r.envelope.isEnvelope())
@@ -241,7 +256,8 @@ CallRecord recordFrom(const QSqlQuery &q)
     r.rateLimit.problems = list("rl_problems");
     r.profileId = details.value(QLatin1String("profile_id")).toString();
     r.rateLimit.tooManyRequests = r.status == 429;
-    return r;
+    packed.record = std::move(r);
+    return packed;
 }
 
 } // namespace HistoryCodec

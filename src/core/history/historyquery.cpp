@@ -130,6 +130,11 @@ QList<HistoryRow> HistoryQuery::page(const HistoryFilter &filter, qint64 beforeI
 
 CallRecord HistoryQuery::load(qint64 id) const
 {
+    return HistoryCodec::unpack(loadPacked(id));
+}
+
+HistoryCodec::Packed HistoryQuery::loadPacked(qint64 id) const
+{
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(QStringLiteral("SELECT * FROM calls WHERE id = ?"));
     q.addBindValue(id);
@@ -137,7 +142,7 @@ CallRecord HistoryQuery::load(qint64 id) const
         m_lastError = q.lastError().text();
         return {};
     }
-    return HistoryCodec::recordFrom(q);
+    return HistoryCodec::packedRecordFrom(q);
 }
 
 QList<HistoryRow> HistoryQuery::chain(const QByteArray &idempotencyKey) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/history/historycodec.h"
 #include "core/history/historyfilter.h"
 #include "core/history/historyrow.h"
 #include "core/net/callrecord.h"
@@ -18,6 +19,8 @@ public:
     QList<HistoryRow> page(const HistoryFilter &filter, qint64 beforeId, int limit) const;
     // The full record, or a record with id 0 when there is none.
     CallRecord load(qint64 id) const;
+    // The same with its bodies as stored, for HistoryCodec::unpack() on another thread.
+    HistoryCodec::Packed loadPacked(qint64 id) const;
     // Every call that used this idempotency key, oldest first.
     QList<HistoryRow> chain(const QByteArray &idempotencyKey) const;
     QString lastError() const { return m_lastError; }

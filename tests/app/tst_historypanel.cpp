@@ -1,0 +1,78 @@
+// Showing a call from the history never inflates a large stored body on the UI thread: a
+// crafted row whose body inflates without bound is read to the cap on a worker and shown
+// with a note, and a later selection wins over one still being read.
+#include "app/history/historypanel.h"
+#include "core/history/historycodec.h"
+#include "core/history/historydatabase.h"
+#include "core/history/historymodel.h"
+#include "core/history/historystore.h"
+#include "support/samplecalls.h"
+
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThreadPool>
+
+class TestHistoryPanel : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aBodyThatInflatesWithoutBoundIsReadOffTheUiThread()
+    {
+        QTemporaryDir dir;
+        const HistoryDatabase::Opened db =
+            HistoryDatabase::prepare(dir.filePath(QStringLiteral("history.sqlite")));
+        QVERIFY(db.ok);
+        HistoryStore store(db);
+        QSignalSpy stored(&store, &HistoryStore::stored);
+        CallRecord small = SampleCalls::make(1);
+        CallRecord bombed = SampleCalls::make(2);
+        bombed.responseBody = QByteArray(5000, 'y');
+        store.record(small);
+        store.record(bombed);
+        QVERIFY(store.flush(5000));
+        QTRY_COMPARE(stored.count(), 2);
+        const qint64 bombedId = stored.at(1).first().value<CallRecord>().id;
+        QByteArray bomb = qCompress(QByteArray(300 * 1024 * 1024, '\0'), 9);
+        bomb[0] = bomb[1] = bomb[2] = 0;
+        bomb[3] = 16; // it says 16 bytes
+        QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+        q.prepare(QStringLiteral("UPDATE calls SET response_body = ? WHERE id = ?"));
+        q.addBindValue(bomb);
+        q.addBindValue(bombedId);
+        QVERIFY(q.exec());
+        bomb.clear();
+
+        HistoryPanel panel;
+        panel.setStore(&store);
+        auto *view = panel.findChild<QTableView *>(QStringLiteral("historyView"));
+        QTRY_COMPARE(view->model()->rowCount(), 2);
+        QSignalSpy shown(&panel, &HistoryPanel::callActivated);
+        const int bombedRow = panel.model()->rowOfId(bombedId);
+        view->selectRow(bombedRow);
+        QCOMPARE(shown.count(), 0); // not read on the UI thread, which has not turned since
+        QVERIFY(shown.wait(20000));
+        const CallRecord r = shown.first().first().value<CallRecord>();
+        QCOMPARE(r.id, bombedId);
+        QCOMPARE(r.responseBody.size(), HistoryCodec::maxBodyBytes);
+        QVERIFY(r.notes.join(QLatin1Char(' ')).contains(QLatin1String("only its start")));
+
+        // Selected, then another row before it is read: only the later one is shown.
+        shown.clear();
+        view->clearSelection();
+        view->selectRow(bombedRow);
+        view->selectRow(1 - bombedRow);
+        QTRY_COMPARE(shown.count(), 1);
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(20000)); // the first one was read…
+        QCoreApplication::processEvents();                          // …and handed back
+        QCOMPARE(shown.count(), 1);
+        QVERIFY(shown.first().first().value<CallRecord>().id != bombedId);
+    }
+};
+
+QTEST_MAIN(TestHistoryPanel)
+#include "tst_historypanel.moc"
