@@ -3,12 +3,15 @@
 // answer (stopped) gets an exit 1, not a second writer; after a SIGKILL the next launch takes the
 // stale lock over; another XDG_CONFIG_HOME runs beside.
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
 #include <memory>
+#include <unistd.h>
 #include <vector>
 
 // The real pi-console, started twice as a user would from a shell: the second launch raises
@@ -138,6 +141,68 @@ private Q_SLOTS:
         QCOMPARE(third->process->readAllStandardOutput(),
                  QByteArray("Pi Console is already running: its window was raised.\n"));
 
+        verifyQuitsCleanly(first);
+    }
+
+    // A runtime folder too deep for a socket address: the socket goes to a folder of this
+    // user's alone in the temporary folder, never to the temporary folder itself, where any
+    // user could compute its name and take it first; and the hand-over still works.
+    void aSocketPathTooLongStaysInAPrivateFolder()
+    {
+        QTemporaryDir tmp;
+        QTemporaryDir runtime;
+        QVERIFY(QFile::setPermissions(runtime.path(), QFileDevice::ReadOwner |
+                                                          QFileDevice::WriteOwner |
+                                                          QFileDevice::ExeOwner));
+        const QString deep = runtime.path() + QStringLiteral("/") + QString(60, QLatin1Char('r'));
+        QVERIFY(QDir().mkpath(deep));
+        // As a runtime folder must be (QStandardPaths uses none other).
+        QVERIFY(QFile::setPermissions(deep, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                QFileDevice::ExeOwner));
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), deep);
+        env.insert(QStringLiteral("TMPDIR"), tmp.path());
+        Console *first = start(baseUrl(9), env);
+        QVERIFY2(waitForLog(first, "listening on "), first->log.constData());
+        const qsizetype at = first->log.indexOf("listening on ") + 13;
+        const QString socket =
+            QString::fromLocal8Bit(first->log.mid(at, first->log.indexOf('\n', at) - at)).trimmed();
+        const QFileInfo folder(QFileInfo(socket).absolutePath());
+        QCOMPARE(folder.absolutePath(), QFileInfo(tmp.path()).absoluteFilePath());
+        QVERIFY2(folder.fileName().startsWith(QLatin1String("pi-console-")), qPrintable(socket));
+        QCOMPARE(folder.permissions() &
+                     (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                      QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther),
+                 QFileDevice::Permissions());
+        Console *second = start(baseUrl(8), env);
+        QVERIFY2(second->process->waitForFinished(10000), second->log.constData());
+        QCOMPARE(second->process->exitCode(), 0);
+        verifyQuitsCleanly(first);
+    }
+
+    // The same, with that folder made first by someone else (here: open to everyone): no
+    // socket there at all, and the console says why; it still runs, the only writer.
+    void aPrivateFolderTakenFirstIsNotUsed()
+    {
+        QTemporaryDir tmp;
+        QTemporaryDir runtime;
+        const QString deep = runtime.path() + QStringLiteral("/") + QString(60, QLatin1Char('r'));
+        QVERIFY(QDir().mkpath(deep));
+        QVERIFY(QFile::setPermissions(deep, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                QFileDevice::ExeOwner));
+        const QString taken = tmp.path() + QStringLiteral("/pi-console-%1").arg(::getuid());
+        QVERIFY(QDir().mkpath(taken));
+        QVERIFY(QFile::setPermissions(taken, QFileDevice::Permissions(0x7777)));
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("XDG_RUNTIME_DIR"), deep);
+        env.insert(QStringLiteral("TMPDIR"), tmp.path());
+        Console *first = start(baseUrl(9), env);
+        QVERIFY2(waitForLog(first, "not a folder of this user's alone"), first->log.constData());
+        QTest::qWait(300);
+        QVERIFY(running(first));
+        QVERIFY(!first->log.contains("listening on "));
+        QCOMPARE(QDir(taken).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System),
+                 QStringList());
         verifyQuitsCleanly(first);
     }
 

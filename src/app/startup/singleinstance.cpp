@@ -2,6 +2,7 @@
 
 #include "app/common/logging.h"
 #include "app/startup/commandline.h"
+#include "common/platform/sockets.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -56,9 +57,24 @@ QString instanceName()
 QString socketName(const QString &dir, const QString &name)
 {
     const QString path = dir + QLatin1Char('/') + name + QStringLiteral(".socket");
-    // Too long for a socket address: a bare name, which QLocalServer puts in the temporary
-    // folder (still only the user's, by UserAccessOption and the user id in the name).
-    return path.size() <= maxSocketPath ? path : name;
+    if (path.size() <= maxSocketPath)
+        return path;
+        // Too long for a socket address: a folder of this user's own in the temporary folder,
+        // never the temporary folder itself, where anyone could make the socket first. A folder
+        // of that name that is not this user's alone is not used: no socket then (a second
+        // launch says it found no one), rather than one others can reach.
+#ifdef Q_OS_UNIX
+    const QString shortDir =
+        QDir::tempPath() + QStringLiteral("/pi-console-") + QString::number(::getuid());
+#else
+    const QString shortDir = QDir::tempPath() + QStringLiteral("/pi-console");
+#endif
+    if (!Platform::privateFolder(shortDir)) {
+        qCWarning(lcInstance, "%s is not a folder of this user's alone: not listening there",
+                  qPrintable(shortDir));
+        return {};
+    }
+    return shortDir + QLatin1Char('/') + name + QStringLiteral(".socket");
 }
 
 // The base URL of a hand-over, checked as the command line checks --base-url.
@@ -139,6 +155,11 @@ SingleInstance::HandOver SingleInstance::handOver(const QUrl &baseUrl, QString *
         *error = socket.errorString();
         return HandOver::NoAnswer;
     }
+    // Only a Pi Console of this user's hears where to go.
+    if (!Platform::peerIsThisUser(socket.socketDescriptor())) {
+        *error = tr("the process listening on it is not this user's");
+        return HandOver::NoResponse;
+    }
     QJsonObject request{{QStringLiteral("op"), QStringLiteral("activate")}};
     if (!baseUrl.isEmpty())
         request.insert(QStringLiteral("baseUrl"), baseUrl.toString());
@@ -171,6 +192,8 @@ SingleInstance::HandOver SingleInstance::handOver(const QUrl &baseUrl, QString *
 
 void SingleInstance::listen()
 {
+    if (m_serverName.isEmpty())
+        return; // no folder of this user's alone to listen in (socketName() said why)
     m_server = std::make_unique<QLocalServer>();
     // Only this user may connect: the socket is made in a private folder, then moved.
     m_server->setSocketOptions(QLocalServer::UserAccessOption);
@@ -193,6 +216,11 @@ void SingleInstance::listen()
 void SingleInstance::serve(QLocalSocket *socket)
 {
     connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
+    if (!Platform::peerIsThisUser(socket->socketDescriptor())) {
+        qCWarning(lcInstance, "a process of another user connected: dropped");
+        socket->abort();
+        return;
+    }
     // A peer that says nothing, or too much, is dropped.
     QTimer::singleShot(requestMs, socket, [socket] { socket->abort(); });
     connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
