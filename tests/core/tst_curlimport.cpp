@@ -365,6 +365,17 @@ private Q_SLOTS:
         QVERIFY(!p.ok);
         QVERIFY(!p.error.isEmpty());
     }
+
+    // -b is dropped (a cookie may hold a session); so is the same cookie given with -H.
+    void aCookieHeaderIsDroppedAsCookiesAre()
+    {
+        const CurlImport::Parsed p = CurlImport::parse(
+            QStringLiteral("curl https://h.example/v1/ping -H 'Cookie: sid=s3cr3t' -H 'X-A: 1'"));
+        QVERIFY(p.ok);
+        QCOMPARE(p.request.headers, HttpHeaders({{"X-A", "1"}}));
+        QVERIFY2(p.warnings.join(QLatin1Char(' ')).contains(QLatin1String("Cookie header")),
+                 qPrintable(p.warnings.join(QLatin1Char(' '))));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCurlCommand)

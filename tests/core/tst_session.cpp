@@ -182,9 +182,14 @@ private Q_SLOTS:
         record.url = QUrl(QStringLiteral("http://127.0.0.1:9/v1/charges"));
         record.requestBody = "{\"amount\": 1}";
         record.idempotencyKey = "key-of-the-call";
+        record.requestHeaders = {
+            {"Authorization", "Bearer [redacted]"}, {"Cookie", "[redacted]"}, {"X-Trace", "t-1"}};
 
         const Resend same = f.session.retryPlan(record);
         QVERIFY(same.canGo());
+        // A header recorded redacted is not resent as "[redacted]", and the person is told.
+        QCOMPARE(same.request.headers, HttpHeaders({{"X-Trace", "t-1"}}));
+        QVERIFY2(same.note.contains(QLatin1String("Cookie")), qPrintable(same.note));
         QCOMPARE(same.profile.id, a.id);
         QCOMPARE(same.request.idempotencyKey, record.idempotencyKey);
         QCOMPARE(same.request.body, record.requestBody);

@@ -102,6 +102,8 @@ void RequestTab::resend(const Resend &plan)
 {
     if (!m_session->resend(plan, startedHere()))
         Q_EMIT noticeRequested(plan.refusal);
+    else if (!plan.note.isEmpty())
+        Q_EMIT noticeRequested(plan.note);
 }
 
 void RequestTab::retry(const CallRecord &record)

@@ -2,6 +2,7 @@
 
 #include "core/base/translation.h"
 #include "core/net/sendpolicy.h"
+#include "core/secrets/redaction.h"
 
 #include <QCoreApplication>
 
@@ -64,7 +65,8 @@ HttpHeaders userHeaders(const HttpHeaders &recorded)
         for (const char *name :
              {"Authorization", "User-Agent", "Accept", "Idempotency-Key", "Content-Type"})
             own = own || h.first.compare(name, Qt::CaseInsensitive) == 0;
-        if (!own)
+        // A value the redaction replaced held a secret: "[redacted]" is not what was sent.
+        if (!own && !h.second.contains(Redaction::placeholder))
             out.append(h);
     }
     // A Content-Type the user chose stays; the default one the client adds again.
@@ -72,6 +74,16 @@ HttpHeaders userHeaders(const HttpHeaders &recorded)
     if (!type.isNull() && type != "application/json")
         out.append({QByteArray("Content-Type"), type});
     return out;
+}
+
+QList<QByteArray> redactedHeaders(const HttpHeaders &recorded)
+{
+    QList<QByteArray> names;
+    for (const auto &h : recorded)
+        if (h.first.compare("Authorization", Qt::CaseInsensitive) != 0 &&
+            h.second.contains(Redaction::placeholder))
+            names.append(h.first);
+    return names;
 }
 
 ApiRequest requestFor(const CallRecord &original, const QUrl &baseUrl)

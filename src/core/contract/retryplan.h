@@ -16,7 +16,10 @@ namespace RetryPlan {
 Profile profileFor(const CallRecord &original, const QList<Profile> &profiles, QString *why);
 ApiRequest requestFor(const CallRecord &original, const QUrl &baseUrl);
 bool bodyDiffers(const CallRecord &original, const QByteArray &composerBody);
-// The user's own headers of a recorded call, without those the client adds itself.
+// The user's own headers of a recorded call, without those the client adds itself, and
+// without those whose value was redacted (a cookie, a token): "[redacted]" is not what went.
 HttpHeaders userHeaders(const HttpHeaders &recorded);
+// The names of the recorded headers a retry leaves out because they were redacted.
+QList<QByteArray> redactedHeaders(const HttpHeaders &recorded);
 
 } // namespace RetryPlan

@@ -177,6 +177,11 @@ bool CurlImport::applyHeader(const QString &value)
                                  "the profile's key itself."));
         return true;
     }
+    if (name.compare("Cookie", Qt::CaseInsensitive) == 0) {
+        m_out.warnings.append(tr("The Cookie header was dropped: a cookie may hold a session, "
+                                 "and Pi Console sends only the profile's key."));
+        return true;
+    }
     if (name.compare("Idempotency-Key", Qt::CaseInsensitive) == 0) {
         m_out.request.idempotencyMode = IdempotencyMode::Manual;
         m_out.request.idempotencyKey = headerValue;

@@ -38,7 +38,9 @@ Next follow(const Hop &hop)
         next.refusal = tr("More than %1 redirects; stopped.").arg(hop.maxRedirects);
         return next;
     }
-    if (from.scheme() == QLatin1String("https") && target.scheme() != QLatin1String("https")) {
+    // Judged against the hop it comes from: a chain that went up to https does not come down.
+    if (hop.current.scheme() == QLatin1String("https") &&
+        target.scheme() != QLatin1String("https")) {
         next.refusal = tr("Redirect from https to %1 refused.").arg(target.toDisplayString());
         return next;
     }

@@ -13,6 +13,7 @@ struct Resend
     Profile profile;
     ApiRequest request;
     QString refusal;
+    QString note; // what the person should know of a plan that goes (headers left out, say)
 
     bool canGo() const { return profile.isValid(); }
 };

@@ -131,8 +131,14 @@ Resend Session::retryPlan(const CallRecord &record) const
 {
     Resend plan;
     plan.profile = RetryPlan::profileFor(record, m_profiles->profiles(), &plan.refusal);
-    if (plan.profile.isValid())
-        plan.request = RetryPlan::requestFor(record, plan.profile.baseUrl);
+    if (!plan.profile.isValid())
+        return plan;
+    plan.request = RetryPlan::requestFor(record, plan.profile.baseUrl);
+    if (const QList<QByteArray> left = RetryPlan::redactedHeaders(record.requestHeaders);
+        !left.isEmpty())
+        plan.note = tr("Not sent again: %1, recorded redacted (it held a secret); add it in the "
+                       "composer to send it.")
+                        .arg(QString::fromLatin1(left.join(", ")));
     return plan;
 }
 
