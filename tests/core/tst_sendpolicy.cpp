@@ -77,6 +77,16 @@ private Q_SLOTS:
         QTest::newRow("JSON \\u escapes")
             << QStringLiteral("/v1/charges") << QByteArray()
             << ("{\"note\":\"" + jsonEscaped + "\"}") << QStringLiteral("body");
+        QByteArray paddedReferences;
+        for (const char c : key)
+            paddedReferences += "&#" + QByteArray(12, '0') + QByteArray::number(int(c)) + ';';
+        QTest::newRow("HTML references with leading zeros")
+            << QStringLiteral("/v1/charges") << QByteArray()
+            << ("{\"note\":\"" + paddedReferences + "\"}") << QStringLiteral("body");
+        QTest::newRow("HTML named reference")
+            << QStringLiteral("/v1/charges") << QByteArray()
+            << ("{\"note\":\"" + QByteArray(key).replace("_", "&lowbar;") + "\"}")
+            << QStringLiteral("body");
         QTest::newRow("body") << QStringLiteral("/v1/charges") << QByteArray()
                               << ("{\"key\":\"" + m_key.toUtf8() + "\"}") << QStringLiteral("body");
     }
@@ -96,6 +106,29 @@ private Q_SLOTS:
         const QString why = SendPolicy::checkKeyLeak(r, url, m_key);
         QVERIFY2(why.contains(where), qPrintable(why));
         QVERIFY(!why.contains(m_key)); // the message itself never shows the key
+    }
+
+    // A key of 4 to 7 characters is looked for in base64 and hexadecimal too.
+    void aShortKeyIsFoundEncodedToo_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        const QByteArray key = "k3y!";
+        QTest::addRow("hex") << ("{\"h\":\"" + key.toHex() + "\"}");
+        QTest::addRow("HEX") << ("{\"h\":\"" + key.toHex().toUpper() + "\"}");
+        QTest::addRow("base64") << ("{\"b\":\"" + key.toBase64() + "\"}");
+        QTest::addRow("base64 after a byte")
+            << ("{\"b\":\"" + QByteArray("a" + key).toBase64() + "\"}");
+    }
+
+    void aShortKeyIsFoundEncodedToo()
+    {
+        QFETCH(QByteArray, body);
+        ApiRequest r;
+        r.path = QStringLiteral("/v1/charges");
+        r.body = body;
+        const QUrl url =
+            SendPolicy::resolve(QUrl(QStringLiteral("https://api.pi.example")), r.path);
+        QVERIFY(!SendPolicy::checkKeyLeak(r, url, QStringLiteral("k3y!")).isEmpty());
     }
 
     void originComparesSchemeHostPort()

@@ -133,7 +133,9 @@ private Q_SLOTS:
         verifyUsable(opened);
     }
 
-    void newerSchemaIsMovedAsideNotDowngraded()
+    // A history written by a newer Pi Console is not damaged: it is left where it is, byte
+    // for byte, never moved nor downgraded, and this session keeps its calls in memory.
+    void aNewerSchemaIsLeftAsItIs()
     {
         const QString path = freshPath(QStringLiteral("newer"));
         writeCalls(path, 1);
@@ -143,9 +145,21 @@ private Q_SLOTS:
             QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version=99"));
         }
         HistoryDatabase::disconnect(QStringLiteral("bump"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray before = file.readAll();
+        file.close();
+
         const HistoryDatabase::Opened opened = HistoryDatabase::prepare(path);
-        QVERIFY(!opened.movedAsideTo.isEmpty());
-        QVERIFY(opened.message.contains(QLatin1String("newer")));
+        QVERIFY(opened.movedAsideTo.isEmpty());
+        QVERIFY(opened.inMemory);
+        QVERIFY2(opened.message.contains(QLatin1String("newer")), qPrintable(opened.message));
+        QVERIFY2(opened.message.contains(QLatin1String("left as it is")),
+                 qPrintable(opened.message));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), before);
+        const QStringList moved = QFileInfo(path).dir().entryList({QStringLiteral("*.broken-*")});
+        QVERIFY2(moved.isEmpty(), qPrintable(moved.join(QLatin1Char(' '))));
     }
 };
 

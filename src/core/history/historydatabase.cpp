@@ -110,6 +110,24 @@ bool HistoryDatabase::probeReadOnly(const QString &path, QString *error)
     return ok;
 }
 
+int HistoryDatabase::schemaVersion(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        return 0;
+    const QString name = QStringLiteral("pi-history-version-") + QUuid::createUuid().toString();
+    int version = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        QSqlQuery q(db);
+        if (db.open() && q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+            version = q.value(0).toInt();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return version;
+}
+
 void HistoryDatabase::restrictToOwner(const QString &path)
 {
     // Call bodies are the user's business alone, whatever the umask: SQLite gives the -wal
@@ -177,6 +195,12 @@ HistoryDatabase::Opened HistoryDatabase::prepare(const QString &path)
     const bool folderOk = QDir().mkpath(info.absolutePath()) &&
                           QFileInfo(info.absolutePath()).isWritable() &&
                           (!info.exists() || info.isWritable());
+    // Written by a newer Pi Console: not damage, and not this version's to change or move.
+    if (const int version = schemaVersion(path); version > HistorySchema::currentVersion)
+        return inMemory(tr("The call history was written by a newer Pi Console (schema %1) "
+                           "and was left as it is: this version cannot read it. Calls of this "
+                           "session are kept in memory only.")
+                            .arg(version));
     QString error;
     if (folderOk && probe(path, &error))
         return onDisk(path);

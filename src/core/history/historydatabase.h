@@ -34,6 +34,8 @@ private:
     // True only when a read-only look fails for damage: not for a lock held by another
     // connection, nor for a missing file.
     static bool provenUnreadable(const QString &path);
+    // PRAGMA user_version, read without writing; 0 for no file or one that cannot be read.
+    static int schemaVersion(const QString &path);
     static void restrictToOwner(const QString &path);
     static Opened onDisk(const QString &path, const QString &message = {});
     static Opened inMemory(const QString &message);

@@ -30,6 +30,23 @@ int hexByte(QByteArrayView data, qsizetype at, int digits)
     return value;
 }
 
+// HTML's named references of the ASCII characters a key or its encodings may hold.
+struct NamedReference
+{
+    const char *name;
+    char character;
+};
+constexpr NamedReference namedReferences[] = {
+    {"lowbar", '_'}, {"UnderBar", '_'}, {"period", '.'}, {"colon", ':'}, {"sol", '/'},
+    {"plus", '+'},   {"equals", '='},   {"amp", '&'},    {"AMP", '&'},   {"num", '#'},
+    {"percnt", '%'}, {"dollar", '$'},   {"excl", '!'},   {"quest", '?'}, {"comma", ','},
+    {"semi", ';'},   {"lpar", '('},     {"rpar", ')'},   {"ast", '*'},   {"midast", '*'},
+    {"commat", '@'}, {"lsqb", '['},     {"rsqb", ']'},   {"lcub", '{'},  {"rcub", '}'},
+    {"verbar", '|'}, {"vert", '|'},     {"bsol", '\\'},  {"Hat", '^'},   {"grave", '`'},
+    {"quot", '"'},   {"QUOT", '"'},     {"apos", '\''},  {"lt", '<'},    {"gt", '>'},
+};
+constexpr qsizetype maxLeadingZeros = 48;
+
 // Every way the bytes of data at `at` can spell the one byte `wanted`, by length: as itself,
 // percent-encoded (%70, %2570…), as a JSON \u escape, a needless backslash escape or an HTML
 // character reference. Returns how many lengths were written (at most 5).
@@ -55,8 +72,13 @@ int spellings(QByteArrayView data, qsizetype at, char wanted, qsizetype lengths[
     } else if (c == '&' && at + 3 < data.size() && data[at + 1] == '#') {
         const bool hex = data[at + 2] == 'x' || data[at + 2] == 'X';
         qsizetype k = at + (hex ? 3 : 2);
+        // Leading zeros mean nothing ("&#0000000112;" is "p"); a few dozen are looked past.
+        const qsizetype zerosFrom = k;
+        while (k < data.size() && data[k] == '0' && k - zerosFrom < maxLeadingZeros)
+            ++k;
+        const bool zeros = k > zerosFrom;
         const qsizetype digitsFrom = k;
-        qint64 value = 0; // at most 8 digits: no overflow
+        qint64 value = 0; // at most 8 significant digits: no overflow
         while (k < data.size() && k - digitsFrom < 8) {
             const int d =
                 hex ? hexDigit(data[k]) : (data[k] >= '0' && data[k] <= '9' ? data[k] - '0' : -1);
@@ -65,8 +87,18 @@ int spellings(QByteArrayView data, qsizetype at, char wanted, qsizetype lengths[
             value = value * (hex ? 16 : 10) + d;
             ++k;
         }
-        if (k > digitsFrom && k < data.size() && data[k] == ';' && value == target)
+        if ((k > digitsFrom || zeros) && k < data.size() && data[k] == ';' && value == target)
             lengths[n++] = k + 1 - at;
+    } else if (c == '&' && at + 2 < data.size()) {
+        // A named character reference ("&lowbar;" is "_").
+        for (const NamedReference &ref : namedReferences) {
+            const QByteArrayView name(ref.name);
+            if (ref.character == wanted && at + 1 + name.size() < data.size() &&
+                data.sliced(at + 1, name.size()) == name && data[at + 1 + name.size()] == ';') {
+                lengths[n++] = name.size() + 2;
+                break;
+            }
+        }
     } else if (c == '\\' && at + 1 < data.size()) {
         if (data[at + 1] == 'u' && target < 0x80 && hexByte(data, at + 2, 4) == target)
             lengths[n++] = 6;
@@ -83,8 +115,8 @@ SecretPattern::SecretPattern(const QByteArray &secret)
     if (secret.size() < minimumLength)
         return;
     m_secret = secret;
-    if (secret.size() < 8)
-        return; // the stable part of its base64 would be too short to mean anything
+    // Short keys too: their base64 cores are short, and may now and then match other text,
+    // which a key is not worth risking.
     // base64 turns 3 bytes into 4 characters, so the characters that encode the secret depend
     // on where it starts within a group of 3. For each start, keep only the characters made
     // of the secret's bits alone: they appear whatever surrounds the secret.
@@ -97,7 +129,7 @@ SecretPattern::SecretPattern(const QByteArray &secret)
         QByteArray urlSafe = core;
         urlSafe.replace('+', '-').replace('/', '_');
         for (const QByteArray &c : {core, urlSafe})
-            if (!m_cores.contains(c))
+            if (c.size() >= minimumLength && !m_cores.contains(c))
                 m_cores.append(c);
     }
     // As hexadecimal digits, either case.
@@ -122,7 +154,8 @@ qsizetype SecretPattern::matchFrom(QByteArrayView data, qsizetype at, qsizetype 
         return j;
     if (j >= data.size())
         return -1;
-    const qsizetype width = 16 * m_secret.size() + 16; // no byte is spelled in more than 12
+    // No byte is spelled in more than 12 + maxLeadingZeros bytes.
+    const qsizetype width = (16 + maxLeadingZeros) * (m_secret.size() + 1);
     const qsizetype slot = k * width + (j - at);
     if (!failed.empty() && failed[size_t(slot)])
         return -1;
