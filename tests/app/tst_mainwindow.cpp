@@ -398,6 +398,31 @@ private Q_SLOTS:
         QCOMPARE(other.requests().size(), 0);
     }
 
+    // A second launch's --base-url arriving while Profiles… is open does not change the
+    // current profile under the dialog: it is opened once the dialog is closed.
+    void aHandOverWaitsForAnOpenDialog()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        AppServices *app = gui.services();
+        const QString before = app->session()->currentProfile().id;
+        const QUrl handedOver(QStringLiteral("http://127.0.0.1:7/"));
+        bool seen = false;
+        QString during;
+        GuiDriver::onNextModal<QDialog>(
+            [&](QDialog *dialog) {
+                gui.window()->bringToFront(handedOver);
+                during = app->session()->currentProfile().id;
+                dialog->reject();
+            },
+            &seen);
+        QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("manageProfilesButton")),
+                          Qt::LeftButton);
+        QVERIFY(seen);
+        QCOMPARE(during, before);
+        QTRY_COMPARE(app->session()->currentProfile().baseUrl, handedOver);
+    }
+
     void invalidJsonIsShownAndNeedsConfirmation()
     {
         GuiDriver gui;

@@ -3,6 +3,7 @@
 // there, a locked keychain sends nothing and says why, no stored key sends without one; a retry is
 // planned to its call's own profile.
 #include "core/net/apiclient.h"
+#include "core/secrets/redaction.h"
 #include "core/session/session.h"
 #include "support/fakevault.h"
 
@@ -285,6 +286,53 @@ private Q_SLOTS:
         QTRY_COMPARE(started.size(), 1); // once the key is read
         QVERIFY(seen);
         QCOMPARE(started.first().first().value<PendingCall *>(), seen);
+    }
+
+    // The keys of saved profiles not used this run are known to the leak guard once the
+    // window is up: a call that carries one in its body is refused.
+    void savedKeysAreLearnedUntilOneCannotBeRead()
+    {
+        Fixture f;
+        const Profile a = f.profiles.upsert(
+            {QString(), QStringLiteral("A"), QUrl(QStringLiteral("http://127.0.0.1:9")), false});
+        const Profile b = f.profiles.upsert(
+            {QString(), QStringLiteral("B"), QUrl(QStringLiteral("http://127.0.0.2:9")), false});
+        const QString keyA = QStringLiteral("pi_saved_but_unused_key_a_5501");
+        const QString keyB = QStringLiteral("pi_saved_but_unused_key_b_5502");
+        f.vault.keys.insert(a.id, keyA);
+        f.vault.keys.insert(b.id, keyB);
+        QVERIFY(!Redaction::holdsSecret(keyA) && !Redaction::holdsSecret(keyB));
+        f.session.learnSavedKeys();
+        QTRY_VERIFY(Redaction::holdsSecret(keyA) && Redaction::holdsSecret(keyB));
+
+        // Locked: one read, no more (each could ask the person to unlock).
+        Fixture locked;
+        locked.profiles.upsert(
+            {QString(), QStringLiteral("C"), QUrl(QStringLiteral("http://127.0.0.3:9")), false});
+        locked.profiles.upsert(
+            {QString(), QStringLiteral("D"), QUrl(QStringLiteral("http://127.0.0.4:9")), false});
+        locked.vault.status = KeyVault::Status::AccessDenied;
+        const int before = locked.vault.calls;
+        locked.session.learnSavedKeys();
+        QTest::qWait(50);
+        QCOMPARE(locked.vault.calls - before, 1);
+    }
+
+    // The embedded sandbox's profile lives at a port of this run: saving a key for it would
+    // save the profile at a port gone tomorrow. It is refused, and nothing is written.
+    void noKeyIsSavedForTheEmbeddedSandbox()
+    {
+        Fixture f;
+        const Profile sandbox =
+            f.profiles.upsert({QString(), QStringLiteral("Sandbox"),
+                               QUrl(QStringLiteral("http://127.0.0.1:41234")), true, true});
+        bool profileSaved = true;
+        const KeyVault::Result r = saveKey(f.session, sandbox.id, &profileSaved);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.message.contains(QLatin1String("sandbox")), qPrintable(r.message));
+        QVERIFY(!profileSaved);
+        QVERIFY(f.vault.keys.isEmpty());
+        QVERIFY(f.profiles.find(sandbox.id).sessionOnly);
     }
 };
 

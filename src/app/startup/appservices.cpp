@@ -73,14 +73,15 @@ void AppServices::openStartingProfile(const Options &options)
         // In the background: the window paints first, and the Sandbox profile appears as soon
         // as the sandbox says where it listens, a few milliseconds later.
         m_sandbox = std::make_unique<EmbeddedSandbox>();
-        QObject::connect(
-            m_sandbox.get(), &EmbeddedSandbox::started, m_sandbox.get(), [this](const QUrl &url) {
-                const Profile p = m_profiles.upsert(
-                    {QString(), QCoreApplication::translate("AppServices", "Sandbox"), url, true});
-                m_keys.setSessionKey(p.id, Sandbox::demoKey());
-                qCDebug(lcStartup) << "embedded sandbox at" << url;
-                m_session->setCurrentProfile(p.id);
-            });
+        QObject::connect(m_sandbox.get(), &EmbeddedSandbox::started, m_sandbox.get(),
+                         [this](const QUrl &url) {
+                             const Profile p = m_profiles.upsert(
+                                 {QString(), QCoreApplication::translate("AppServices", "Sandbox"),
+                                  url, true, true});
+                             m_keys.setSessionKey(p.id, Sandbox::demoKey());
+                             qCDebug(lcStartup) << "embedded sandbox at" << url;
+                             m_session->setCurrentProfile(p.id);
+                         });
         QObject::connect(m_sandbox.get(), &EmbeddedSandbox::failed, m_sandbox.get(),
                          [](const QString &why) { qCWarning(lcStartup) << "sandbox:" << why; });
         qCDebug(lcStartup) << "no profile yet: starting the embedded sandbox";

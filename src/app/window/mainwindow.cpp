@@ -17,6 +17,7 @@
 #include "core/secrets/redaction.h"
 #include "ui_mainwindow.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QInputDialog>
 #include <QMenuBar>
@@ -100,7 +101,10 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
     m_ui->rateLimitGauge->setTracker(session->currentTracker());
     updateKeyStatus();
     restoreState();
-    AfterFirstPaint::run(this, [this] { openHistory(); });
+    AfterFirstPaint::run(this, [this] {
+        openHistory();
+        m_services->session()->learnSavedKeys();
+    });
 }
 
 MainWindow::~MainWindow() = default;
@@ -177,6 +181,18 @@ void MainWindow::buildMenus()
 
 void MainWindow::bringToFront(const QUrl &baseUrl)
 {
+    // A dialog open (Profiles…, say) works on the profile it was opened for: the hand-over's
+    // profile is made current once it is closed, not under it.
+    if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+        dialog && !baseUrl.isEmpty()) {
+        qCDebug(lcInstance, "a dialog is open: %s waits for it", qPrintable(baseUrl.toString()));
+        connect(
+            dialog, &QDialog::finished, this, [this, baseUrl] { bringToFront(baseUrl); },
+            Qt::SingleShotConnection);
+        dialog->raise();
+        dialog->activateWindow();
+        return;
+    }
     if (!baseUrl.isEmpty()) {
         const Profile p = m_services->openBaseUrl(baseUrl);
         qCDebug(lcInstance, "opened %s: profile \"%s\"%s", qPrintable(baseUrl.toString()),

@@ -11,6 +11,9 @@ struct Profile
     QString name;
     QUrl baseUrl;
     bool sessionOnly = false; // from --base-url or the embedded sandbox: not saved
+    // The embedded sandbox's: its port changes every run and its demo key is set every run,
+    // so no key is saved for it (that would save the profile at a port gone tomorrow).
+    bool embeddedSandbox = false;
 
     bool isValid() const { return !id.isEmpty() && baseUrl.isValid() && !baseUrl.host().isEmpty(); }
 };

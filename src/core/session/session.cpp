@@ -67,6 +67,14 @@ RateLimitTracker *Session::tracker(const QString &profileId)
 
 void Session::saveKeyInKeychain(const QString &profileId, const QString &key, KeySavedCallback done)
 {
+    if (m_profiles->find(profileId).embeddedSandbox) {
+        done(KeyVault::Result{KeyVault::Status::Failed,
+                              tr("The local sandbox takes its demo key at every start, on a new "
+                                 "port: no key is saved for it. Add a profile of your own to keep "
+                                 "a key.")},
+             false);
+        return;
+    }
     QPointer<Session> self(this);
     m_keys->saveKey(profileId, key,
                     [self, profileId, done = std::move(done)](const KeyVault::Result &r) {
@@ -81,6 +89,30 @@ void Session::saveKeyInKeychain(const QString &profileId, const QString &key, Ke
                         }
                         done(r, profileSaved);
                     });
+}
+
+void Session::learnSavedKeys()
+{
+    QStringList ids;
+    for (const Profile &p : m_profiles->profiles())
+        if (!p.sessionOnly)
+            ids.append(p.id);
+    learnKeys(ids);
+}
+
+void Session::learnKeys(QStringList ids)
+{
+    if (ids.isEmpty())
+        return;
+    const QString id = ids.takeFirst();
+    QPointer<Session> self(this);
+    m_keys->key(id, [self, ids](const KeyVault::Result &r, const QString &) {
+        // ProfileKeys has handed the key to the redaction; a failure ends the round.
+        if (self && (r.ok() || r.status == KeyVault::Status::NotFound))
+            self->learnKeys(ids);
+        else
+            qCDebug(lcSession) << "saved keys not all read:" << r.status;
+    });
 }
 
 void Session::removeProfile(const QString &profileId, RemovedCallback done)

@@ -40,6 +40,12 @@ public:
     // only a saved profile keeps its id into the next session. On failure nothing changes.
     void saveKeyInKeychain(const QString &profileId, const QString &key, KeySavedCallback done);
 
+    // Reads the keys of the saved profiles, one after another, so that the leak guard and the
+    // redaction know them all, not only those of profiles used this run. It stops at the first
+    // that cannot be read (a locked keychain), so that a start asks for nothing more than the
+    // current profile's key did. Call once the window is on screen.
+    void learnSavedKeys();
+
     using RemovedCallback = std::function<void(const KeyVault::Result &, bool removed)>;
     // Deletes the profile's key from the keychain, then the saved profile, but only once the
     // keychain says the key is gone or was never there. When it cannot (locked, no keychain),
@@ -96,6 +102,7 @@ private:
     void sendWithKey(const Profile &profile, const ApiRequest &request, const QString &key,
                      const CallStarted &started);
     void sendQueued();
+    void learnKeys(QStringList ids);
     // After a change to the profiles: a queued send whose profile is gone or moved is cancelled.
     void checkQueuedProfile();
 
