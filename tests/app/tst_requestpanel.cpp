@@ -4,7 +4,9 @@
 // them; a request without an idempotency key does not keep a key typed for another.
 #include "app/request/requestpanel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTest>
@@ -105,6 +107,38 @@ private Q_SLOTS:
         panel.pasteCurl(QStringLiteral("curl https://h.example/v1/charges -H 'Idempotency-Key: "
                                        "k-1' -d '{}'"));
         QCOMPARE(panel.request().idempotencyKey, QByteArray("k-1"));
+    }
+
+    // A GET went out with the JSON body left from a POST. A method that takes no body sends
+    // none; the text is kept and said not to be sent; DELETE sends one only when chosen; the
+    // charge example is a placeholder only where a body is expected.
+    void aMethodWithoutBodySendsNone()
+    {
+        RequestPanel panel;
+        auto *method = child<QComboBox>(panel, "methodCombo");
+        auto *editor = child<QPlainTextEdit>(panel, "bodyEdit");
+        auto *check = child<QLabel>(panel, "jsonStatusLabel");
+        auto *sendBody = child<QCheckBox>(panel, "sendBodyCheck");
+        method->setCurrentText(QStringLiteral("POST"));
+        editor->setPlainText(QStringLiteral("{\"amount\": 1250, \"currency\": \"eur\"}"));
+        QVERIFY(!panel.request().body.isEmpty());
+        QVERIFY(!editor->placeholderText().isEmpty());
+
+        for (const QString &m : {QStringLiteral("GET"), QStringLiteral("HEAD")}) {
+            method->setCurrentText(m);
+            QVERIFY2(panel.request().body.isEmpty(), qPrintable(m));
+            QVERIFY2(check->text().startsWith(QLatin1String("Not sent")),
+                     qPrintable(check->text()));
+            QVERIFY(!editor->toPlainText().isEmpty()); // kept
+            QVERIFY(editor->placeholderText().isEmpty());
+            QVERIFY(sendBody->isHidden());
+        }
+        method->setCurrentText(QStringLiteral("DELETE"));
+        QVERIFY(!sendBody->isHidden());
+        QVERIFY(panel.request().body.isEmpty());
+        sendBody->setChecked(true);
+        QCOMPARE(panel.request().body, editor->toPlainText().toUtf8());
+        QVERIFY(!check->text().startsWith(QLatin1String("Not sent")));
     }
 };
 

@@ -55,6 +55,9 @@ RequestPanel::RequestPanel(QWidget *parent)
     connect(m_ui->pathEdit, &QLineEdit::textChanged, this, &RequestPanel::updateIdempotencyRow);
     connect(m_ui->methodCombo, &QComboBox::currentTextChanged, this,
             &RequestPanel::updateIdempotencyRow);
+    connect(m_ui->methodCombo, &QComboBox::currentTextChanged, this,
+            &RequestPanel::updateBodyCheck);
+    connect(m_ui->sendBodyCheck, &QCheckBox::toggled, this, &RequestPanel::updateBodyCheck);
     connect(m_ui->idempotencyModeCombo, &QComboBox::currentIndexChanged, this,
             &RequestPanel::updateIdempotencyRow);
     connect(m_ui->newKeyButton, &QPushButton::clicked, this, [this] {
@@ -106,9 +109,17 @@ QByteArray RequestPanel::body() const
     return text == m_loadedText ? m_loadedBody : text.toUtf8();
 }
 
+bool RequestPanel::sendsBody() const
+{
+    const QByteArray method = m_ui->methodCombo->currentText().toLatin1();
+    if (method == "GET" || method == "HEAD")
+        return false;
+    return method != "DELETE" || m_ui->sendBodyCheck->isChecked();
+}
+
 JsonText::Check RequestPanel::bodyCheck() const
 {
-    return JsonText::check(body());
+    return JsonText::check(sendsBody() ? body() : QByteArray());
 }
 
 ApiRequest RequestPanel::request() const
@@ -116,7 +127,8 @@ ApiRequest RequestPanel::request() const
     ApiRequest r;
     r.method = m_ui->methodCombo->currentText().toLatin1();
     r.path = m_ui->pathEdit->text().trimmed();
-    r.body = body();
+    if (sendsBody())
+        r.body = body();
     for (int row = 0; row < m_ui->headersTable->rowCount(); ++row) {
         const QTableWidgetItem *name = m_ui->headersTable->item(row, 0);
         const QTableWidgetItem *value = m_ui->headersTable->item(row, 1);
@@ -162,6 +174,7 @@ QString RequestPanel::setRequest(const ApiRequest &r)
     }
     m_ui->methodCombo->setCurrentIndex(method);
     m_ui->pathEdit->setText(r.path);
+    m_ui->sendBodyCheck->setChecked(r.method == "DELETE" && !r.body.isEmpty());
     m_ui->bodyEdit->setPlainText(QString::fromUtf8(r.body));
     m_loadedBody = r.body;
     m_loadedText = m_ui->bodyEdit->toPlainText();
@@ -204,9 +217,24 @@ void RequestPanel::setProgress(const QString &text)
 
 void RequestPanel::updateBodyCheck()
 {
+    const QString method = m_ui->methodCombo->currentText();
+    m_ui->sendBodyCheck->setVisible(method == QLatin1String("DELETE"));
+    // The charge example only where a body is expected.
+    m_ui->bodyEdit->setPlaceholderText(method == QLatin1String("POST") ||
+                                               method == QLatin1String("PUT") ||
+                                               method == QLatin1String("PATCH")
+                                           ? QStringLiteral("{\"amount\": 1250, \"currency\": "
+                                                            "\"eur\"}")
+                                           : QString());
     const JsonText::Check c = bodyCheck();
     QPalette pal = m_ui->jsonStatusLabel->palette();
-    if (c.empty) {
+    if (!sendsBody() && !body().isEmpty()) {
+        m_ui->jsonStatusLabel->setText(
+            method == QLatin1String("DELETE")
+                ? tr("Not sent: a DELETE carries no body unless you choose to send it.")
+                : tr("Not sent: a %1 carries no body. The text is kept here.").arg(method));
+        pal.setColor(QPalette::WindowText, palette().color(QPalette::WindowText));
+    } else if (c.empty) {
         m_ui->jsonStatusLabel->setText(tr("No body"));
     } else if (c.ok) {
         m_ui->jsonStatusLabel->setText(tr("Valid JSON, %n byte(s)", nullptr, int(body().size())));

@@ -34,7 +34,11 @@ public:
     // CR, a U+2028, a byte that is not UTF-8). A request without an idempotency key leaves a
     // key typed by hand behind: the next POST gets a new one.
     QString setRequest(const ApiRequest &request);
+    // The body as the editor holds it (the recorded bytes while unedited)…
     QByteArray body() const;
+    // …and whether it goes with the method chosen: never with GET or HEAD, with DELETE only
+    // when "Send the body with DELETE" is ticked.
+    bool sendsBody() const;
     // Empty when every header may be sent; otherwise why not, with the offending cell selected.
     QString headerProblem();
     JsonText::Check bodyCheck() const;
