@@ -140,6 +140,21 @@ private Q_SLOTS:
         QCOMPARE(panel.request().body, editor->toPlainText().toUtf8());
         QVERIFY(!check->text().startsWith(QLatin1String("Not sent")));
     }
+
+    // Where a request goes is shown before its path, and a server that is not on this machine
+    // is marked, so that production never looks like the sandbox.
+    void theTargetIsShownAndARemoteOneMarked()
+    {
+        RequestPanel panel;
+        auto *target = child<QLabel>(panel, "targetLabel");
+        panel.setTarget(QUrl(QStringLiteral("http://127.0.0.1:8089")));
+        QCOMPARE(target->text(), QStringLiteral("http://127.0.0.1:8089"));
+        QVERIFY(!target->font().bold());
+        panel.setTarget(QUrl(QStringLiteral("https://api.example-pi.dev/")));
+        QCOMPARE(target->text(), QStringLiteral("https://api.example-pi.dev (not this machine)"));
+        QVERIFY(target->font().bold());
+        QVERIFY(target->toolTip().contains(QLatin1String("real account")));
+    }
 };
 
 QTEST_MAIN(TestRequestPanel)

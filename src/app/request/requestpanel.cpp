@@ -5,6 +5,7 @@
 #include "app/request/jsonhighlighter.h"
 #include "core/curl/curlimport.h"
 #include "core/net/httpheaders.h"
+#include "core/net/sendpolicy.h"
 #include "ui_requestpanel.h"
 
 #include <QFontDatabase>
@@ -201,6 +202,32 @@ void RequestPanel::prepareNextKey()
 {
     m_uuidKey = IdempotencyKeys::newUuid();
     updateIdempotencyRow();
+}
+
+void RequestPanel::setTarget(const QUrl &baseUrl)
+{
+    QUrl trimmed = baseUrl.adjusted(QUrl::StripTrailingSlash);
+    if (trimmed.path() == QLatin1String("/"))
+        trimmed.setPath({}); // the path typed next begins with its own "/"
+    QString shown = trimmed.toDisplayString();
+    const bool local = SendPolicy::isLoopbackHost(baseUrl.host());
+    QFont font = m_ui->targetLabel->font();
+    font.setBold(!local && !baseUrl.isEmpty());
+    m_ui->targetLabel->setFont(font);
+    QPalette pal = m_ui->targetLabel->palette();
+    pal.setColor(QPalette::WindowText, local || baseUrl.isEmpty()
+                                           ? palette().color(QPalette::WindowText)
+                                           : Colors::of(Colors::Role::Caution, palette()));
+    m_ui->targetLabel->setPalette(pal);
+    if (!local && !baseUrl.isEmpty())
+        shown = tr("%1 (not this machine)").arg(shown);
+    m_ui->targetLabel->setText(shown);
+    m_ui->targetLabel->setToolTip(
+        baseUrl.isEmpty() ? QString()
+        : local           ? tr("Calls go to this machine (%1).").arg(baseUrl.toDisplayString())
+                          : tr("Calls go to %1, a server that is not on this machine: they reach "
+                                         "a real account.")
+                      .arg(baseUrl.toDisplayString()));
 }
 
 void RequestPanel::setInFlight(int calls)

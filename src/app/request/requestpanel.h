@@ -4,6 +4,7 @@
 #include "core/net/apirequest.h"
 
 #include <QTimer>
+#include <QUrl>
 #include <QWidget>
 
 #include <memory>
@@ -44,6 +45,9 @@ public:
     JsonText::Check bodyCheck() const;
     // After a POST went out: a fresh key for the next one (in "New UUID" mode).
     void prepareNextKey();
+    // The base URL the path is sent to, shown before it; one that is not on this machine is
+    // marked, so that production never looks like the sandbox.
+    void setTarget(const QUrl &baseUrl);
     void setInFlight(int calls);
     void setProgress(const QString &text);
     void pasteCurl(const QString &command);

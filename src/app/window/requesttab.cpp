@@ -55,6 +55,11 @@ RequestTab::RequestTab(Session *session, QWidget *parent)
             &RequestTab::originalRequested);
     m_responsePanel->setOriginalFinder(
         [session](const CallRecord &record) { return session->findOriginal(record); });
+    connect(session, &Session::currentProfileChanged, this,
+            [this](const Profile &p) { m_requestPanel->setTarget(p.baseUrl); });
+    connect(session->profiles(), &ProfileStore::changed, this,
+            [this] { m_requestPanel->setTarget(m_session->currentProfile().baseUrl); });
+    m_requestPanel->setTarget(session->currentProfile().baseUrl);
     m_progressTimer.setInterval(100);
     connect(&m_progressTimer, &QTimer::timeout, this, &RequestTab::updateProgress);
 }
