@@ -507,6 +507,25 @@ private Q_SLOTS:
         gui.services()->session()->cancelQueuedSend();
     }
 
+    // The warnings before a send that would cost money default to what spends nothing:
+    // Enter on the rate-limit warning neither queues nor sends.
+    void enterOnTheRateLimitWarningSpendsNothing()
+    {
+        GuiDriver gui({QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--window"),
+                       QStringLiteral("60")});
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        QVERIFY(gui.sendAndWait());
+        QVERIFY(gui.services()->session()->currentTracker()->exhausted());
+        QSignalSpy started(gui.services()->session(), &Session::callStarted);
+        bool seen = false;
+        onNextModal([](QMessageBox *box) { QTest::keyClick(box, Qt::Key_Return); }, &seen);
+        QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("sendButton")), Qt::LeftButton);
+        QTRY_VERIFY(seen);
+        QVERIFY(!gui.services()->session()->hasQueuedSend());
+        QTest::qWait(100);
+        QCOMPARE(started.count(), 0);
+    }
+
     void aQueuedSendMovesTheComposerToTheNextKey()
     {
         GuiDriver gui({QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--window"),

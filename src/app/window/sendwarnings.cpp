@@ -43,6 +43,8 @@ RateLimitChoice rateLimitReached(QWidget *parent, qint64 waitMs)
     box.setObjectName(QStringLiteral("rateLimitWarning"));
     atReset->setObjectName(QStringLiteral("sendAtResetButton"));
     now->setObjectName(QStringLiteral("sendNowButton"));
+    // Enter (or the Ctrl+Return that opened it, held a moment too long) spends nothing.
+    box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
     if (box.clickedButton() == atReset)
         return RateLimitChoice::SendAtReset;
@@ -63,6 +65,7 @@ EditedBodyChoice editedBody(QWidget *parent, const CallRecord &record,
         QMessageBox::Cancel, parent);
     box.setObjectName(QStringLiteral("editedBodyWarning"));
     box.setTextFormat(Qt::PlainText);
+    box.setDefaultButton(QMessageBox::Cancel);
     QPushButton *sendOriginal = box.addButton(tr("Send the original"), QMessageBox::AcceptRole);
     QPushButton *newKey = box.addButton(tr("Use a new key"), QMessageBox::ActionRole);
     QPushButton *showDifferences = box.addButton(tr("Show differences"), QMessageBox::HelpRole);
