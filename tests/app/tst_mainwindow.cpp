@@ -544,20 +544,63 @@ private Q_SLOTS:
         QSignalSpy finished(gui.services()->session(), &Session::callFinished);
         clickSendAtResetOnTheWarning(gui);
         QVERIFY(gui.services()->session()->hasQueuedSend());
-        QVERIFY(gui.find<QLabel>(QStringLiteral("progressLabel"))
-                    ->text()
-                    .startsWith(QLatin1String("Queued: sends at")));
+        // In sight apart from the progress line, with a working Cancel.
+        auto *queued = gui.find<QLabel>(QStringLiteral("queuedLabel"));
+        QVERIFY2(queued->text().startsWith(QLatin1String("Queued: POST /v1/charges")),
+                 qPrintable(queued->text()));
+        QVERIFY(queued->isVisible());
+        QVERIFY(gui.find<QAbstractButton>(QStringLiteral("cancelButton"))->isEnabled());
         QVERIFY(gui.text(QStringLiteral("idempotencyKeyEdit")) != queuedKey);
         QVERIFY(finished.wait(5000));
         const auto record = finished.first().first().value<CallRecord>();
         QCOMPARE(record.idempotencyKey, queuedKey.toLatin1());
         QCOMPARE(record.status, 201);
         QVERIFY(!gui.services()->session()->hasQueuedSend());
+        QVERIFY(queued->isHidden());
         // The next Send, in the next window, is a new charge: not a replay, not a 409.
         QTRY_VERIFY_WITH_TIMEOUT(!tracker->exhausted(), 5000);
         QVERIFY(gui.sendAndWait());
         QCOMPARE(gui.text(QStringLiteral("statusEdit")), QStringLiteral("201 Created"));
         QVERIFY(gui.find<QLabel>(QStringLiteral("replayBadge"))->isHidden());
+    }
+
+    // Two sends queued: both stay in sight, neither replaces the other, a Send meanwhile
+    // hides neither, and Cancel cancels them, so nothing goes out at the reset.
+    void queuedSendsStayInSightUntilSentOrCancelled()
+    {
+        GuiDriver gui({QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--window"),
+                       QStringLiteral("60")});
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        gui.compose("GET", QStringLiteral("/v1/ping"));
+        QVERIFY(gui.sendAndWait());
+        QVERIFY(gui.services()->session()->currentTracker()->exhausted());
+        clickSendAtResetOnTheWarning(gui);
+        gui.compose("GET", QStringLiteral("/v1/usage"));
+        clickSendAtResetOnTheWarning(gui);
+        auto *queued = gui.find<QLabel>(QStringLiteral("queuedLabel"));
+        QCOMPARE(gui.services()->session()->queuedSends().size(), 2);
+        QVERIFY2(queued->text().contains(QLatin1String("/v1/ping")) &&
+                     queued->text().contains(QLatin1String("/v1/usage")),
+                 qPrintable(queued->text()));
+        // A Send now (answered 429) leaves both in sight.
+        bool seen = false;
+        onNextModal(
+            [](QMessageBox *box) {
+                box->findChild<QAbstractButton *>(QStringLiteral("sendNowButton"))->click();
+            },
+            &seen);
+        QVERIFY(gui.clickAndWaitForCall(gui.find<QAbstractButton>(QStringLiteral("sendButton"))));
+        QVERIFY(seen);
+        QCOMPARE(gui.services()->session()->queuedSends().size(), 2);
+        QVERIFY(queued->text().contains(QLatin1String("/v1/usage")));
+        // Cancel (Esc) cancels them both.
+        QSignalSpy started(gui.services()->session(), &Session::callStarted);
+        QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("cancelButton")),
+                          Qt::LeftButton);
+        QVERIFY(!gui.services()->session()->hasQueuedSend());
+        QVERIFY(queued->isHidden());
+        QVERIFY(!gui.find<QAbstractButton>(QStringLiteral("cancelButton"))->isEnabled());
+        QCOMPARE(started.count(), 0);
     }
 
     void aWaitOfYearsIsNotQueued()

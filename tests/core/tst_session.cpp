@@ -334,6 +334,22 @@ private Q_SLOTS:
         QVERIFY(f.vault.keys.isEmpty());
         QVERIFY(f.profiles.find(sandbox.id).sessionOnly);
     }
+
+    // A second "Send at reset" waits beside the first: neither replaces the other, and both go.
+    void queuedSendsWaitSideBySide()
+    {
+        Fixture f;
+        const Profile a = f.add(true);
+        f.session.setCurrentProfile(a.id);
+        QSignalSpy started(&f.client, &ApiClient::callStarted);
+        ApiRequest usage = ping();
+        usage.path = QStringLiteral("/v1/usage");
+        QCOMPARE(f.session.sendAtReset(ping()), QString());
+        QCOMPARE(f.session.sendAtReset(usage), QString());
+        QCOMPARE(f.session.queuedSends().size(), 2);
+        QTRY_COMPARE(started.size(), 2);
+        QVERIFY(!f.session.hasQueuedSend());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSession)

@@ -230,9 +230,19 @@ void RequestPanel::setTarget(const QUrl &baseUrl)
                       .arg(baseUrl.toDisplayString()));
 }
 
+void RequestPanel::setQueued(const QStringList &lines)
+{
+    m_queued = int(lines.size());
+    m_ui->queuedLabel->setText(lines.join(QLatin1Char('\n')));
+    m_ui->queuedLabel->setAccessibleDescription(m_ui->queuedLabel->text());
+    m_ui->queuedLabel->setVisible(!lines.isEmpty());
+    m_ui->cancelButton->setEnabled(m_inFlight > 0 || m_queued > 0);
+}
+
 void RequestPanel::setInFlight(int calls)
 {
-    m_ui->cancelButton->setEnabled(calls > 0);
+    m_inFlight = calls;
+    m_ui->cancelButton->setEnabled(m_inFlight > 0 || m_queued > 0);
     if (calls == 0)
         m_ui->progressLabel->clear();
 }

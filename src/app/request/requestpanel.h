@@ -49,6 +49,9 @@ public:
     // marked, so that production never looks like the sandbox.
     void setTarget(const QUrl &baseUrl);
     void setInFlight(int calls);
+    // The calls of this composer waiting for a rate-limit reset, one line each, kept in sight
+    // apart from the progress line; Cancel (Esc) works while there are any.
+    void setQueued(const QStringList &lines);
     void setProgress(const QString &text);
     void pasteCurl(const QString &command);
 
@@ -68,6 +71,8 @@ private:
     JsonHighlighter *m_highlighter = nullptr;
     QTimer m_checkDelay;
     QByteArray m_uuidKey;
+    int m_inFlight = 0;
+    int m_queued = 0;
     QByteArray m_loadedBody; // the bytes setRequest() was given…
     QString m_loadedText;    // …and the text the editor shows for them
 };

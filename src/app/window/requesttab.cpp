@@ -8,6 +8,7 @@
 #include "core/contract/retryplan.h"
 #include "core/net/idempotencykeys.h"
 #include "core/net/pendingcall.h"
+#include "core/ratelimit/ratelimittracker.h"
 #include "core/session/session.h"
 
 #include <QHBoxLayout>
@@ -40,11 +41,11 @@ RequestTab::RequestTab(Session *session, QWidget *parent)
             });
     connect(session, &Session::queuedSendCancelled, this,
             [this](const QString &why, QObject *requester) {
-                if (requester != this)
-                    return;
-                m_showsQueued = false;
-                m_requestPanel->setProgress(why);
+                if (requester == this)
+                    m_requestPanel->setProgress(why);
             });
+    m_queuedCountdown.setInterval(1000);
+    connect(&m_queuedCountdown, &QTimer::timeout, this, &RequestTab::updateQueuedNotice);
     connect(session, &Session::callStored, m_responsePanel, &ResponsePanel::noteStored);
     connect(m_responsePanel, &ResponsePanel::retryRequested, this, &RequestTab::retry);
     connect(m_responsePanel, &ResponsePanel::compareWithOriginalRequested, this,
@@ -158,8 +159,7 @@ void RequestTab::cancel()
     for (const QPointer<PendingCall> &call : std::as_const(m_inFlight))
         if (call)
             call->cancel();
-    if (m_session->queuedSendRequester() == this)
-        m_session->cancelQueuedSend();
+    m_session->cancelQueuedSends(this);
 }
 
 void RequestTab::compareWithOriginal(const CallRecord &record)
@@ -271,13 +271,19 @@ void RequestTab::updateProgress()
 
 void RequestTab::updateQueuedNotice()
 {
-    if (m_session->queuedSendRequester() == this) {
-        m_requestPanel->setProgress(
-            tr("Queued: sends at %1, when the rate-limit window resets. Esc cancels.")
-                .arg(QLocale().toString(m_session->queuedSendTime().time(), QLocale::LongFormat)));
-        m_showsQueued = true;
-    } else if (m_showsQueued) {
-        m_requestPanel->setProgress({});
-        m_showsQueued = false;
-    }
+    const QList<SendQueue::Entry> queued = m_session->queuedSends(this);
+    QStringList lines;
+    const QDateTime now = QDateTime::currentDateTime();
+    for (const SendQueue::Entry &e : queued)
+        lines.append(
+            tr("Queued: %1 %2 to %3, sends at %4 (in %5), when the rate-limit window "
+               "resets. Esc cancels.")
+                .arg(QString::fromLatin1(e.request.method), e.request.path, e.profile.name,
+                     QLocale().toString(e.at.time(), QLocale::LongFormat),
+                     RateLimitTracker::formatWait(std::max<qint64>(0, now.msecsTo(e.at)))));
+    m_requestPanel->setQueued(lines);
+    if (lines.isEmpty())
+        m_queuedCountdown.stop();
+    else if (!m_queuedCountdown.isActive())
+        m_queuedCountdown.start();
 }

@@ -71,6 +71,6 @@ private:
     QElapsedTimer m_since;
     QTimer m_progressTimer;
     qint64 m_received = 0;
-    QDateTime m_newestShown;    // when the newest call shown on finishing was started
-    bool m_showsQueued = false; // the progress line says a send of this tab is queued
+    QDateTime m_newestShown;  // when the newest call shown on finishing was started
+    QTimer m_queuedCountdown; // the queued sends' "in 0:41", once a second
 };

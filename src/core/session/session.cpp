@@ -18,8 +18,9 @@ Session::Session(ApiClient *client, ProfileStore *profiles, ProfileKeys *keys,
     , m_history(history)
     , m_clock(clock)
 {
-    m_queued.setSingleShot(true);
-    connect(&m_queued, &QTimer::timeout, this, &Session::sendQueued);
+    connect(&m_queue, &SendQueue::changed, this, &Session::queuedSendChanged);
+    connect(&m_queue, &SendQueue::due, this, &Session::sendQueued);
+    connect(&m_queue, &SendQueue::cancelled, this, &Session::queuedSendCancelled);
     connect(m_profiles, &ProfileStore::changed, this, &Session::checkQueuedProfile);
     connect(m_client, &ApiClient::callStarted, this, &Session::callStarted);
     connect(m_client, &ApiClient::callFinished, this, [this](const CallRecord &record) {
@@ -49,9 +50,12 @@ void Session::setCurrentProfile(const QString &id)
 {
     // Always announced, even for the profile already first in the list: a profile that just
     // appeared (the embedded sandbox's) has its key and gauge to show.
-    if (id != m_queuedProfile.id)
-        cancelQueuedSend(tr("The queued send was cancelled: another profile was selected, and "
-                            "the call was to go with its own profile's key."));
+    m_queue.cancelWhere([this, id](const SendQueue::Entry &e) {
+        return e.profile.id == id ? QString()
+                                  : tr("The queued send was cancelled: another profile was "
+                                       "selected, and the call was to go with its own "
+                                       "profile's key.");
+    });
     m_profiles->setCurrentId(id);
     qCDebug(lcSession) << "current profile" << id;
     Q_EMIT currentProfileChanged(currentProfile());
@@ -209,65 +213,40 @@ QString Session::sendAtReset(const ApiRequest &request, QObject *requester, Call
                   "Nothing was queued; send it later.")
             .arg(RateLimitTracker::formatWait(wait))
             .arg(maxQueuedWaitMs / 60000);
-    m_queuedRequest = request;
-    m_queuedRequester = requester;
-    m_queuedProfile = currentProfile();
-    m_queuedStarted = std::move(started);
     // A little after the reset, so the server's window has surely turned. The wait is bounded
     // above, so it fits a timer's int.
     const int delay = int(wait + 250);
-    m_queuedAt = QDateTime::currentDateTime().addMSecs(delay);
-    m_queued.start(delay);
+    m_queue.add({0, currentProfile(), request, requester, std::move(started), {}}, delay);
     qCDebug(lcSession) << "send queued for" << delay << "ms";
-    Q_EMIT queuedSendChanged();
     return {};
 }
 
-void Session::sendQueued()
+void Session::sendQueued(const SendQueue::Entry &entry)
 {
     qCDebug(lcSession) << "queued send due";
-    const ApiRequest due = m_queuedRequest;
-    const Profile profile = m_queuedProfile;
-    const CallStarted started = m_queuedStarted;
-    QObject *requester = m_queuedRequester;
-    m_queuedRequest = {};
-    m_queuedAt = {};
-    m_queuedRequester = nullptr;
-    m_queuedProfile = {};
-    m_queuedStarted = {};
-    Q_EMIT queuedSendChanged();
-    sendTo(profile, due, started);
-    Q_EMIT queuedSendDue(due, requester);
+    sendTo(entry.profile, entry.request, entry.started);
+    Q_EMIT queuedSendDue(entry.request, entry.requester);
 }
 
 void Session::checkQueuedProfile()
 {
-    if (!m_queued.isActive())
-        return;
-    const Profile now = m_profiles->find(m_queuedProfile.id);
-    if (!now.isValid())
-        cancelQueuedSend(tr("The queued send was cancelled: its profile \"%1\" was removed.")
-                             .arg(m_queuedProfile.name));
-    else if (now.baseUrl != m_queuedProfile.baseUrl)
-        cancelQueuedSend(tr("The queued send was cancelled: its profile \"%1\" now points at "
-                            "%2, not at %3.")
-                             .arg(now.name, now.baseUrl.toDisplayString(),
-                                  m_queuedProfile.baseUrl.toDisplayString()));
+    m_queue.cancelWhere([this](const SendQueue::Entry &e) {
+        const Profile now = m_profiles->find(e.profile.id);
+        if (!now.isValid())
+            return tr("The queued send was cancelled: its profile \"%1\" was removed.")
+                .arg(e.profile.name);
+        if (now.baseUrl != e.profile.baseUrl)
+            return tr("The queued send was cancelled: its profile \"%1\" now points at %2, "
+                      "not at %3.")
+                .arg(now.name, now.baseUrl.toDisplayString(), e.profile.baseUrl.toDisplayString());
+        return QString();
+    });
 }
 
-void Session::cancelQueuedSend(const QString &why)
+void Session::cancelQueuedSends(const QObject *requester, const QString &why)
 {
-    if (!m_queued.isActive())
-        return;
-    m_queued.stop();
-    qCDebug(lcSession) << "queued send cancelled";
-    QObject *requester = m_queuedRequester;
-    m_queuedRequest = {};
-    m_queuedAt = {};
-    m_queuedRequester = nullptr;
-    m_queuedProfile = {};
-    m_queuedStarted = {};
-    Q_EMIT queuedSendChanged();
-    if (!why.isEmpty())
-        Q_EMIT queuedSendCancelled(why, requester);
+    const QString reason = why.isNull() ? QStringLiteral("") : why;
+    m_queue.cancelWhere([requester, reason](const SendQueue::Entry &e) {
+        return !requester || e.requester == requester ? reason : QString();
+    });
 }

@@ -5,6 +5,7 @@
 #include "core/net/apiclient.h"
 #include "core/ratelimit/ratelimittracker.h"
 #include "core/session/resend.h"
+#include "core/session/sendqueue.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -75,16 +76,21 @@ public:
     // Queues the request for when the current profile's rate-limit window resets: empty
     // when queued, otherwise why not (a wait longer than maxQueuedWaitMs is not queued). When
     // it is due it goes to that profile, as Send would, and queuedSendDue() says so to the
-    // requester (the tab that asked, say). One send is queued at a time. It is cancelled, with
-    // queuedSendCancelled() saying why, when its profile is removed, points elsewhere or is no
-    // longer the one selected: its key and its window are that profile's.
+    // requester (the tab that asked, say). Any number may wait; none replaces another. One is
+    // cancelled, with queuedSendCancelled() saying why, when its profile is removed, points
+    // elsewhere or is no longer the one selected: its key and its window are that profile's.
     QString sendAtReset(const ApiRequest &request, QObject *requester = nullptr,
                         CallStarted started = {});
-    bool hasQueuedSend() const { return m_queued.isActive(); }
-    QObject *queuedSendRequester() const { return m_queuedRequester; }
-    QDateTime queuedSendTime() const { return m_queuedAt; }
-    // Cancels the queued send, if any; a reason is passed on to queuedSendCancelled().
-    void cancelQueuedSend(const QString &why = {});
+    bool hasQueuedSend() const { return !m_queue.isEmpty(); }
+    // The sends waiting for one requester (or all), soonest first.
+    QList<SendQueue::Entry> queuedSends(const QObject *requester = nullptr) const
+    {
+        return m_queue.entries(requester);
+    }
+    // Cancels the queued sends of one requester (or all); a reason is passed on to
+    // queuedSendCancelled().
+    void cancelQueuedSends(const QObject *requester, const QString &why = {});
+    void cancelQueuedSend(const QString &why = {}) { cancelQueuedSends(nullptr, why); }
     static constexpr qint64 maxQueuedWaitMs = 15 * 60 * 1000;
 
 Q_SIGNALS:
@@ -101,7 +107,7 @@ Q_SIGNALS:
 private:
     void sendWithKey(const Profile &profile, const ApiRequest &request, const QString &key,
                      const CallStarted &started);
-    void sendQueued();
+    void sendQueued(const SendQueue::Entry &entry);
     void learnKeys(QStringList ids);
     // After a change to the profiles: a queued send whose profile is gone or moved is cancelled.
     void checkQueuedProfile();
@@ -112,10 +118,5 @@ private:
     HistoryStore *m_history;
     const Clock &m_clock;
     QHash<QString, RateLimitTracker *> m_trackers;
-    QTimer m_queued;
-    ApiRequest m_queuedRequest;
-    QDateTime m_queuedAt;
-    QPointer<QObject> m_queuedRequester;
-    Profile m_queuedProfile;
-    CallStarted m_queuedStarted;
+    SendQueue m_queue;
 };
