@@ -47,8 +47,8 @@ private:
             if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0)
                 ::_exit(3);
             char byte = 0;
-            (void)::read(fd, &byte, 1); // until the parent is done
-            ::_exit(0);
+            const ssize_t got = ::read(fd, &byte, 1); // until the parent is done
+            ::_exit(got < 0 ? 4 : 0);
         }
         return ::accept(listener, nullptr, nullptr);
     }
