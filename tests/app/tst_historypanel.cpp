@@ -8,6 +8,8 @@
 #include "core/history/historystore.h"
 #include "support/samplecalls.h"
 
+#include <QApplication>
+#include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -15,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
+#include <QTimer>
 
 class TestHistoryPanel : public QObject
 {
@@ -71,6 +74,56 @@ private Q_SLOTS:
         QCoreApplication::processEvents();                          // …and handed back
         QCOMPARE(shown.count(), 1);
         QVERIFY(shown.first().first().value<CallRecord>().id != bombedId);
+    }
+
+    // A context menu on a selection of such rows reads none of them: only the action chosen
+    // reads its call.
+    void aMenuOnBombedRowsReadsNone()
+    {
+        QTemporaryDir dir;
+        const HistoryDatabase::Opened db =
+            HistoryDatabase::prepare(dir.filePath(QStringLiteral("history.sqlite")));
+        QVERIFY(db.ok);
+        HistoryStore store(db);
+        QSignalSpy stored(&store, &HistoryStore::stored);
+        for (int i = 0; i < 3; ++i) {
+            CallRecord r = SampleCalls::make(i);
+            r.responseBody = QByteArray(5000, 'y');
+            store.record(r);
+        }
+        QVERIFY(store.flush(5000));
+        QTRY_COMPARE(stored.count(), 3);
+        QByteArray bomb = qCompress(QByteArray(300 * 1024 * 1024, '\0'), 9);
+        QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+        QVERIFY(q.prepare(QStringLiteral("UPDATE calls SET response_body = ?")));
+        q.addBindValue(bomb);
+        QVERIFY(q.exec());
+        bomb.clear();
+
+        HistoryPanel panel;
+        panel.setStore(&store);
+        auto *view = panel.findChild<QTableView *>(QStringLiteral("historyView"));
+        QTRY_COMPARE(view->model()->rowCount(), 3);
+        view->selectAll();
+        QFile clear(QStringLiteral("/proc/self/clear_refs"));
+        QVERIFY(clear.open(QIODevice::WriteOnly) && clear.write("5") == 1);
+        clear.close();
+        QTimer::singleShot(0, [] {
+            if (QWidget *menu = QApplication::activePopupWidget())
+                menu->close();
+        });
+        Q_EMIT view->customContextMenuRequested(QPoint(5, 5));
+        QFile status(QStringLiteral("/proc/self/status"));
+        QVERIFY(status.open(QIODevice::ReadOnly));
+        qint64 peakKb = 0;
+        qint64 nowKb = 0;
+        for (const QByteArray &line : status.readAll().split('\n')) {
+            if (line.startsWith("VmHWM:"))
+                peakKb = line.mid(6).trimmed().split(' ').first().toLongLong();
+            if (line.startsWith("VmRSS:"))
+                nowKb = line.mid(6).trimmed().split(' ').first().toLongLong();
+        }
+        QVERIFY2(peakKb - nowKb < 100 * 1024, qPrintable(QString::number(peakKb - nowKb)));
     }
 };
 

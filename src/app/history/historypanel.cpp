@@ -42,9 +42,8 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     connect(m_compareAction, &QAction::triggered, this, &HistoryPanel::compareSelected);
     connect(m_pinAction, &QAction::triggered, this, &HistoryPanel::askPinName);
     connect(m_unpinAction, &QAction::triggered, this, [this] {
-        const QList<CallRecord> calls = selectedCalls();
-        if (m_store && !calls.isEmpty())
-            m_store->setPinned(calls.last().id, false);
+        if (const HistoryRow newest = newestSelected(); m_store && newest.id)
+            m_store->setPinned(newest.id, false);
     });
     // A pinned call is a template: opening it puts it in the composer.
     connect(m_ui->historyView, &QAbstractItemView::doubleClicked, this,
@@ -147,7 +146,9 @@ void HistoryPanel::onCurrentChanged()
     const quint64 generation = ++m_loadGeneration;
     if (!packed.record.id)
         return;
-    if (packed.storedBytes() < inflateHereBytes) {
+    // Inline only what cannot grow: a compressed body, however small, may inflate to the cap.
+    if (packed.storedBytes() < inflateHereBytes && !packed.requestCompressed &&
+        !packed.responseCompressed) {
         Q_EMIT callActivated(HistoryCodec::unpack(std::move(packed)));
         return;
     }
@@ -194,6 +195,17 @@ void HistoryPanel::selectOriginal(const QByteArray &idempotencyKey)
         selectCall(chain.first().id);
 }
 
+HistoryRow HistoryPanel::newestSelected() const
+{
+    HistoryRow newest;
+    if (!m_model)
+        return newest;
+    for (const QModelIndex &index : m_ui->historyView->selectionModel()->selectedRows())
+        if (m_model->rowAt(index.row()).id > newest.id)
+            newest = m_model->rowAt(index.row());
+    return newest;
+}
+
 QList<CallRecord> HistoryPanel::selectedCalls() const
 {
     QList<CallRecord> records;
@@ -214,11 +226,7 @@ void HistoryPanel::updateActions()
     m_compareAction->setEnabled(rows.size() == 2);
     const bool one = rows.size() >= 1;
     // Pin… and Unpin act on the newest selected call, as pinSelected() does.
-    HistoryRow newest;
-    for (const QModelIndex &index : rows)
-        if (m_model->rowAt(index.row()).id > newest.id)
-            newest = m_model->rowAt(index.row());
-    const bool pinned = one && newest.pinned;
+    const bool pinned = one && newestSelected().pinned;
     m_pinAction->setEnabled(one);
     m_pinAction->setText(pinned ? tr("Rename &pin…") : tr("&Pin…"));
     m_unpinAction->setEnabled(pinned);
@@ -236,53 +244,63 @@ void HistoryPanel::compareSelected()
 
 void HistoryPanel::askPinName()
 {
-    const QList<CallRecord> calls = selectedCalls();
-    if (!m_store || calls.isEmpty())
+    const HistoryRow newest = newestSelected();
+    if (!m_store || !newest.id)
         return;
     QInputDialog dialog(this);
     dialog.setObjectName(QStringLiteral("pinDialog"));
     dialog.setWindowTitle(tr("Pin call"));
     dialog.setLabelText(tr("Pinned calls are kept whatever the retention and listed by "
                            "\"pinned:\". Name (optional):"));
-    dialog.setTextValue(calls.last().pinName);
+    dialog.setTextValue(newest.pinName);
     if (dialog.exec() == QDialog::Accepted)
         pinSelected(dialog.textValue());
 }
 
 void HistoryPanel::pinSelected(const QString &name)
 {
-    const QList<CallRecord> calls = selectedCalls();
-    if (m_store && !calls.isEmpty())
-        m_store->setPinned(calls.last().id, true, name);
+    if (const HistoryRow newest = newestSelected(); m_store && newest.id)
+        m_store->setPinned(newest.id, true, name);
 }
 
 void HistoryPanel::showMenu(const QPoint &at)
 {
-    const QList<CallRecord> selected = selectedCalls();
-    if (selected.isEmpty())
+    // The menu is built from the rows alone: a call is read whole (its bodies inflated) only
+    // for the action chosen, never to show a menu.
+    const HistoryRow row = newestSelected();
+    if (!row.id)
         return;
-    const CallRecord call = selected.last();
+    const auto withCall = [this, id = row.id](auto act) {
+        return [this, id, act] {
+            if (const CallRecord call = m_model ? m_model->query().load(id) : CallRecord(); call.id)
+                act(call);
+        };
+    };
     QMenu menu(this);
     menu.addAction(m_compareAction);
     menu.addSeparator();
-    menu.addAction(tr("Open in composer"), this, [this, call] { Q_EMIT openInComposer(call); });
-    QAction *retry = menu.addAction(tr("Retry with same idempotency key"), this,
-                                    [this, call] { Q_EMIT retryRequested(call); });
-    retry->setEnabled(!call.idempotencyKey.isEmpty());
+    menu.addAction(tr("Open in composer"), this,
+                   withCall([this](const CallRecord &c) { Q_EMIT openInComposer(c); }));
+    QAction *retry =
+        menu.addAction(tr("Retry with same idempotency key"), this,
+                       withCall([this](const CallRecord &c) { Q_EMIT retryRequested(c); }));
+    retry->setEnabled(!row.idempotencyKey.isEmpty());
     menu.addSeparator();
     menu.addAction(tr("Copy request ID"), this,
-                   [call] { Clipboard::copy(QString::fromLatin1(call.requestId())); });
-    menu.addAction(tr("Copy support details"), this,
-                   [call] { Clipboard::copy(SupportReport::forRecord(call)); });
-    menu.addAction(tr("Copy as cURL"), this,
-                   [call] { Clipboard::copy(CurlExport::fromRecord(call)); });
+                   [id = row.requestId] { Clipboard::copy(QString::fromLatin1(id)); });
+    menu.addAction(tr("Copy support details"), this, withCall([](const CallRecord &c) {
+                       Clipboard::copy(SupportReport::forRecord(c));
+                   }));
+    menu.addAction(tr("Copy as cURL"), this, withCall([](const CallRecord &c) {
+                       Clipboard::copy(CurlExport::fromRecord(c));
+                   }));
     menu.addSeparator();
-    QAction *chain = menu.addAction(tr("Show calls with this idempotency key"), this, [this, call] {
-        m_ui->filterEdit->setText(QStringLiteral("key:") +
-                                  QString::fromLatin1(call.idempotencyKey));
-        applyFilter();
-    });
-    chain->setEnabled(!call.idempotencyKey.isEmpty());
+    QAction *chain = menu.addAction(
+        tr("Show calls with this idempotency key"), this, [this, key = row.idempotencyKey] {
+            m_ui->filterEdit->setText(QStringLiteral("key:") + QString::fromLatin1(key));
+            applyFilter();
+        });
+    chain->setEnabled(!row.idempotencyKey.isEmpty());
     menu.addAction(m_pinAction);
     menu.addAction(m_unpinAction);
     menu.addSeparator();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/history/historyrow.h"
 #include "core/net/callrecord.h"
 
 #include <QAction>
@@ -50,6 +51,8 @@ Q_SIGNALS:
 
 private:
     void applyFilter();
+    // The newest selected row (id 0 when none), read from the model without loading a call.
+    HistoryRow newestSelected() const;
     void showMenu(const QPoint &at);
     void exportSelected(bool har);
     void clearHistory();
@@ -62,8 +65,8 @@ private:
     std::unique_ptr<Ui::HistoryPanel> m_ui;
     HistoryStore *m_store = nullptr;
     HistoryModel *m_model = nullptr;
-    // The selected call is shown when loaded; stored bodies this large are inflated off the UI
-    // thread, and a later selection wins.
+    // The selected call is shown when loaded; bodies stored compressed or this large are read
+    // off the UI thread, and a later selection wins.
     static constexpr qsizetype inflateHereBytes = 64 * 1024;
     quint64 m_loadGeneration = 0;
     QTimer m_filterDelay;
