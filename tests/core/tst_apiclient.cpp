@@ -22,6 +22,7 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslServer>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -524,6 +525,36 @@ private Q_SLOTS:
                  get(QStringLiteral("/v1/ping")));
         QCOMPARE(r.outcome, CallRecord::Outcome::Completed);
         QCOMPARE(r.responseBody.size(), body.size());
+    }
+
+    // A call still waiting for its headers is not taken for a held-back one because another
+    // call's large answer arrives meanwhile, faster than the window reads it.
+    void aWaitingCallIsNotCutForAnotherCallsLargeAnswer()
+    {
+        QTcpServer silent; // accepts, reads nothing, answers nothing
+        QVERIFY(silent.listen(QHostAddress(QStringLiteral("127.0.0.1"))));
+        RecordingServer big;
+        QVERIFY(big.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+        big.setResponse(200, {{"Content-Type", "text/plain"}}, QByteArray(80 * 1024 * 1024, 'x'));
+        const PendingCall::Limits before = m_client.limits();
+        PendingCall::Limits quick = before;
+        quick.timeoutMs = 3000;
+        m_client.setLimits(quick);
+        for (int round = 0; round < 3; ++round) {
+            PendingCall *waiting = m_client.send(
+                {QStringLiteral("Silent"), QString(),
+                 QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(silent.serverPort())), m_key},
+                get(QStringLiteral("/v1/ping")));
+            QSignalSpy waited(waiting, &PendingCall::finished);
+            const CallRecord large =
+                call({QStringLiteral("Big"), QString(), big.url(QStringLiteral("/")), m_key},
+                     get(QStringLiteral("/v1/ping")));
+            QCOMPARE(large.outcome, CallRecord::Outcome::Completed);
+            QVERIFY(waited.wait(10000) || !waited.isEmpty());
+            const CallRecord r = waited.first().first().value<CallRecord>();
+            QVERIFY2(r.outcome == CallRecord::Outcome::TimedOut, qPrintable(r.errorText));
+        }
+        m_client.setLimits(before);
     }
 
     void aBodyThatWillNotDecompressIsAFailure()

@@ -11,8 +11,10 @@
 #include <cstddef>
 #include <limits>
 
+#include <linux/sockios.h>
 #include <linux/tcp.h>
 #include <netinet/in.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 
 namespace {
@@ -29,15 +31,19 @@ Registry &registry()
     return r;
 }
 
-// Bytes received on a TCP socket over its life; false when fd is no TCP socket (any more).
-bool bytesReceived(int fd, quint64 *bytes)
+// Bytes read from a TCP socket over its life: received, less what still waits in the kernel
+// unread (a slow reader's full buffer is not Qt's). False when fd is no TCP socket (any more).
+bool bytesRead(int fd, quint64 *bytes)
 {
     tcp_info info{};
     socklen_t size = sizeof info;
+    int unread = 0;
     if (getsockopt(fd, IPPROTO_TCP, TCP_INFO, &info, &size) != 0 ||
-        size < offsetof(tcp_info, tcpi_bytes_received) + sizeof info.tcpi_bytes_received)
+        size < offsetof(tcp_info, tcpi_bytes_received) + sizeof info.tcpi_bytes_received ||
+        ioctl(fd, SIOCINQ, &unread) != 0)
         return false;
-    *bytes = info.tcpi_bytes_received;
+    *bytes = info.tcpi_bytes_received -
+             std::min<quint64>(info.tcpi_bytes_received, quint64(std::max(0, unread)));
     return true;
 }
 
@@ -62,7 +68,7 @@ qint64 HttpSockets::receivedSinceLastAsked()
     quint64 total = 0;
     for (auto it = r.received.begin(); it != r.received.end();) {
         quint64 now = 0;
-        if (!bytesReceived(it.key(), &now)) {
+        if (!bytesRead(it.key(), &now)) {
             it = r.received.erase(it);
             continue;
         }

@@ -2,8 +2,9 @@
 
 #include <QtGlobal>
 
-// How much the HTTP connections Qt Network opened in this process have received, as the
-// kernel counts it (TCP_INFO), whether or not Qt has handed it on.
+// How much Qt Network has read from the HTTP connections it opened in this process, as the
+// kernel counts it (TCP_INFO's bytes received, less SIOCINQ's unread), whether or not Qt has
+// handed it on.
 //
 // Qt 6.4 holds the body of a 401 or 407 back until it is whole (it may answer the challenge on
 // the same connection): no readyRead, no progress, no headers, and no read buffer limit, so a
@@ -16,7 +17,7 @@ namespace HttpSockets {
 
 // True where connections are counted.
 bool counted();
-// Bytes received on those connections since the previous call (the first time: since they
+// Bytes read from those connections since the previous call (the first time: since they
 // opened). Connections that closed are forgotten. Thread-safe.
 qint64 receivedSinceLastAsked();
 // Called by the socket option wrapper when Qt opens an HTTP connection on descriptor fd.

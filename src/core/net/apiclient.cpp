@@ -64,13 +64,18 @@ void ApiClient::watchHeldBack()
         m_heldBackWatch.stop();
     // Bytes on their way to a call (in the kernel's and Qt's buffers) are counted here first
     // and by the call a moment later; a compressed body is handed on larger than it came.
+    const qint64 before = m_unaccounted;
     m_unaccounted = awaiting ? std::max<qint64>(0, m_unaccounted + received - seen) : 0;
-    if (m_unaccounted <= m_limits.maxHeldBackBytes)
+    // Held back is what keeps growing: bytes Qt read for a call whose headers the window has
+    // not seen yet (it was busy) are handed on, and shrink, within a tick or two.
+    m_growingTicks = m_unaccounted > before ? m_growingTicks + 1 : 0;
+    if (m_unaccounted <= m_limits.maxHeldBackBytes || m_growingTicks < heldBackTicks)
         return;
     qCWarning(lcNet) << m_unaccounted
                      << "bytes received that no call was handed: ending the "
                         "calls still waiting for their headers";
     m_unaccounted = 0;
+    m_growingTicks = 0;
     for (PendingCall *call : calls)
         if (call->awaitingHeaders())
             call->stopHeldBack();
@@ -92,14 +97,17 @@ int ApiClient::finishAtQuit(int graceMs)
         call->abandon(sent ? tr("Not finished: Pi Console quit while it was on its way.")
                            : tr("Not sent: Pi Console quit before it went."));
     }
-    // A large record is completed on a worker: a moment more for those to come back.
-    QDeadlineTimer completing(1000);
+    // A large record is completed (redacted) on a worker, at about 100 MB/s: time for the
+    // largest to come back, since a call not recorded is the one thing quitting must not do.
+    QDeadlineTimer completing(completingAtQuitMs);
     while (!unfinished().isEmpty() && !completing.hasExpired())
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     if (!cut.isEmpty())
         qCWarning(lcNet) << cut.size()
                          << "calls still on their way at quit were recorded as "
                             "not finished";
+    if (const qsizetype lost = unfinished().size())
+        qCWarning(lcNet) << lost << "calls could not be recorded before quitting";
     return int(cut.size());
 }
 

@@ -32,6 +32,7 @@ public:
     // those not yet handed to the network), so that every call becomes a record, its
     // idempotency key included. Runs the event loop meanwhile. Returns how many were cut.
     int finishAtQuit(int graceMs);
+    static constexpr int completingAtQuitMs = 15000;
 
     static QByteArray userAgent();
 
@@ -55,4 +56,6 @@ private:
     QTimer m_heldBackWatch;
     qint64 m_unaccounted = 0;    // received by the connections, not yet handed to any call
     qint64 m_seenByFinished = 0; // handed to calls that finished since the last watch
+    int m_growingTicks = 0;      // watches in a row that found more held back
+    static constexpr int heldBackTicks = 3;
 };
