@@ -303,6 +303,11 @@ private Q_SLOTS:
             key = call->record().idempotencyKey;
             QVERIFY(!key.isEmpty());
             QTest::qWait(300); // on the wire, and at the sandbox
+            // Due in the grace the quit gives the call above: it must not go out after the
+            // window has closed.
+            ApiRequest usage;
+            usage.path = QStringLiteral("/v1/usage");
+            QCOMPARE(app.session()->sendAtReset(usage), QString());
             quitting.start();
         }
         QVERIFY2(quitting.elapsed() < 8000, "the quit waited for the call to finish");
@@ -319,6 +324,9 @@ private Q_SLOTS:
         QVERIFY2(record.errorText.contains(QLatin1String("quit while it was on its way")),
                  qPrintable(record.errorText));
         QCOMPARE(record.requestBody, QByteArray("{\"amount\": 1250, \"currency\": \"eur\"}"));
+        HistoryFilter usageCalls;
+        usageCalls.text = QStringLiteral("usage");
+        QCOMPARE(query.page(usageCalls, 0, 10).size(), 0);
     }
 
     // The embedded sandbox is started with a cleaned environment: PI_API_KEY, or any variable

@@ -58,6 +58,9 @@ AppServices::~AppServices()
 {
     // Every call that was sent becomes a record, finished or not: one still on its way may
     // have been charged, and its idempotency key is what makes a safe retry possible.
+    // Nothing more is sent: a queued "Send at reset" due during the grace would go out after
+    // the window closed.
+    m_session->cancelQueuedSend();
     m_client.finishAtQuit(quitGraceMs);
     m_session.reset();
     m_history.reset();
