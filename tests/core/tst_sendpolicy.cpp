@@ -83,6 +83,12 @@ private Q_SLOTS:
         QTest::newRow("HTML references with leading zeros")
             << QStringLiteral("/v1/charges") << QByteArray()
             << ("{\"note\":\"" + paddedReferences + "\"}") << QStringLiteral("body");
+        QByteArray bareReferences;
+        for (const char c : key)
+            bareReferences += "&#" + QByteArray::number(int(c));
+        QTest::newRow("HTML references without semicolons")
+            << QStringLiteral("/v1/charges") << QByteArray()
+            << ("{\"note\":\"" + bareReferences + "\"}") << QStringLiteral("body");
         QTest::newRow("HTML named reference")
             << QStringLiteral("/v1/charges") << QByteArray()
             << ("{\"note\":\"" + QByteArray(key).replace("_", "&lowbar;") + "\"}")

@@ -87,8 +87,9 @@ int spellings(QByteArrayView data, qsizetype at, char wanted, qsizetype lengths[
             value = value * (hex ? 16 : 10) + d;
             ++k;
         }
-        if ((k > digitsFrom || zeros) && k < data.size() && data[k] == ';' && value == target)
-            lengths[n++] = k + 1 - at;
+        // HTML reads a reference without its ";" too ("&#112" before a letter is "p").
+        if ((k > digitsFrom || zeros) && value == target)
+            lengths[n++] = k < data.size() && data[k] == ';' ? k + 1 - at : k - at;
     } else if (c == '&' && at + 2 < data.size()) {
         // A named character reference ("&lowbar;" is "_").
         for (const NamedReference &ref : namedReferences) {
