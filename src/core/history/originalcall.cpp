@@ -27,13 +27,15 @@ CallRecord find(const HistoryQuery &query, const CallRecord &record)
     for (const HistoryRow &row : query.chain(record.idempotencyKey)) {
         if (row.id == record.id || row.startedMs >= startedMs || !processedByPi(row))
             continue;
-        const CallRecord candidate = query.load(row.id);
+        // Judged on the row as stored: bodies are inflated for the one found, not for each.
+        HistoryCodec::Packed packed = query.loadPacked(row.id);
+        const CallRecord &candidate = packed.record;
         const bool sameProfile =
             !record.profileId.isEmpty() && candidate.profileId == record.profileId;
         const bool sameKey = !record.keyMask.isEmpty() && candidate.keyMask == record.keyMask &&
                              origin(candidate.url) == origin(record.url);
         if (candidate.id && (sameProfile || sameKey))
-            return candidate;
+            return HistoryCodec::unpack(std::move(packed));
     }
     return {};
 }
