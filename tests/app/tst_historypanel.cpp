@@ -125,6 +125,29 @@ private Q_SLOTS:
         }
         QVERIFY2(peakKb - nowKb < 100 * 1024, qPrintable(QString::number(peakKb - nowKb)));
     }
+
+    // Tab leaves the history table instead of walking it cell by cell.
+    void tabLeavesTheTable()
+    {
+        QTemporaryDir dir;
+        const HistoryDatabase::Opened db =
+            HistoryDatabase::prepare(dir.filePath(QStringLiteral("history.sqlite")));
+        HistoryStore store(db);
+        store.record(SampleCalls::make(1));
+        store.record(SampleCalls::make(2));
+        QVERIFY(store.flush(5000));
+        HistoryPanel panel;
+        panel.setStore(&store);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *view = panel.findChild<QTableView *>(QStringLiteral("historyView"));
+        QTRY_COMPARE(view->model()->rowCount(), 2);
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QTRY_VERIFY(view->hasFocus());
+        QTest::keyClick(view, Qt::Key_Tab);
+        QVERIFY(!view->hasFocus());
+    }
 };
 
 QTEST_MAIN(TestHistoryPanel)

@@ -4,11 +4,15 @@
 // them; a request without an idempotency key does not keep a key typed for another.
 #include "app/request/requestpanel.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTabWidget>
 #include <QTest>
 
 class TestRequestPanel : public QObject
@@ -154,6 +158,35 @@ private Q_SLOTS:
         QCOMPARE(target->text(), QStringLiteral("https://api.example-pi.dev (not this machine)"));
         QVERIFY(target->font().bold());
         QVERIFY(target->toolTip().contains(QLatin1String("real account")));
+    }
+
+    // From the keyboard: Tab leaves the body editor (it inserted tab characters), and a new
+    // header row takes what is typed next in its name cell.
+    void theKeyboardMovesThroughTheComposer()
+    {
+        RequestPanel panel;
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *editor = child<QPlainTextEdit>(panel, "bodyEdit");
+        editor->setPlainText(QStringLiteral("{}"));
+        editor->setFocus();
+        QTRY_VERIFY(editor->hasFocus());
+        QTest::keyClick(editor, Qt::Key_Tab);
+        QCOMPARE(editor->toPlainText(), QStringLiteral("{}"));
+        QVERIFY(!editor->hasFocus());
+
+        child<QTabWidget>(panel, "tabs")->setCurrentIndex(1);
+        auto *add = child<QPushButton>(panel, "addHeaderButton");
+        QTest::mouseClick(add, Qt::LeftButton);
+        auto *table = child<QTableWidget>(panel, "headersTable");
+        // The name cell's editor has the focus.
+        QTRY_VERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()) &&
+                    table->isAncestorOf(QApplication::focusWidget()));
+        auto *cell = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+        QTest::keyClicks(cell, QStringLiteral("X-Trace"));
+        QCOMPARE(cell->text(), QStringLiteral("X-Trace"));
+        QTest::keyClick(cell, Qt::Key_Tab); // to the value cell, the name kept
+        QCOMPARE(table->item(table->rowCount() - 1, 0)->text(), QStringLiteral("X-Trace"));
     }
 };
 

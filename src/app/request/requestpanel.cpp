@@ -71,10 +71,15 @@ RequestPanel::RequestPanel(QWidget *parent)
     connect(m_ui->cancelButton, &QPushButton::clicked, this, &RequestPanel::cancelRequested);
     connect(m_ui->pathEdit, &QLineEdit::returnPressed, this, &RequestPanel::sendRequested);
     connect(m_ui->addHeaderButton, &QPushButton::clicked, this, [this] {
-        const int row = m_ui->headersTable->rowCount();
-        m_ui->headersTable->insertRow(row);
-        m_ui->headersTable->setCurrentCell(row, 0);
-        m_ui->headersTable->editItem(m_ui->headersTable->item(row, 0));
+        // Typing goes straight into the new row's name cell, not to the button.
+        QTableWidget *table = m_ui->headersTable;
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem);
+        table->setItem(row, 1, new QTableWidgetItem);
+        table->setFocus();
+        table->setCurrentCell(row, 0);
+        table->editItem(table->item(row, 0));
     });
     connect(m_ui->removeHeaderButton, &QPushButton::clicked, this, [this] {
         const int row = m_ui->headersTable->currentRow();
