@@ -423,6 +423,36 @@ private Q_SLOTS:
         QTRY_COMPARE(app->session()->currentProfile().baseUrl, handedOver);
     }
 
+    // A pasted command's host is not dropped without a word: the window says where calls go
+    // and offers a profile of the command's origin (as --base-url would make).
+    void aPastedCommandForAnotherHostSaysWhereCallsGo()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        AppServices *app = gui.services();
+        const QString sandboxId = app->session()->currentProfile().id;
+        auto *panel = gui.find<RequestPanel>(QStringLiteral("requestPanel"));
+        auto *banner = gui.find<QLabel>(QStringLiteral("bannerText"));
+        const QUrl own =
+            app->session()->currentProfile().baseUrl.resolved(QUrl(QStringLiteral("/v1/ping")));
+        panel->pasteCurl(QStringLiteral("curl ") + own.toString());
+        QVERIFY(!banner->isVisible() || !banner->text().contains(QLatin1String("pasted")));
+
+        panel->pasteCurl(QStringLiteral("curl https://staging.example-pi.dev/v1/charges?limit=3"));
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(QLatin1String("https://staging.example-pi.dev")),
+                 qPrintable(banner->text()));
+        QCOMPARE(app->session()->currentProfile().id, sandboxId); // nothing switched silently
+        QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("bannerAction")),
+                          Qt::LeftButton);
+        QCOMPARE(app->session()->currentProfile().baseUrl.host(),
+                 QStringLiteral("staging.example-pi.dev"));
+        QVERIFY(app->session()->currentProfile().sessionOnly);
+        QVERIFY(gui.find<QLabel>(QStringLiteral("targetLabel"))
+                    ->text()
+                    .contains(QLatin1String("not this machine")));
+    }
+
     void invalidJsonIsShownAndNeedsConfirmation()
     {
         GuiDriver gui;

@@ -340,6 +340,8 @@ void RequestPanel::pasteCurl(const QString &command)
     }
     if (!parsed.warnings.isEmpty())
         setProgress(parsed.warnings.join(QLatin1Char(' ')));
+    Q_EMIT curlPasted(parsed.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery |
+                                          QUrl::RemoveFragment | QUrl::RemoveUserInfo));
 }
 
 void RequestPanel::changeEvent(QEvent *event)

@@ -58,6 +58,9 @@ public:
 Q_SIGNALS:
     void sendRequested();
     void cancelRequested();
+    // A pasted command named where it was sent (its scheme, host and port): the composer
+    // keeps only its path, so whoever shows the profile says where it will go now.
+    void curlPasted(const QUrl &origin);
 
 protected:
     void changeEvent(QEvent *event) override;

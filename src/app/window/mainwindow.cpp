@@ -115,6 +115,16 @@ RequestTab *MainWindow::addRequestTab()
     connect(tab, &RequestTab::noticeRequested, this,
             [this](const QString &text) { showBanner(text); });
     connect(tab, &RequestTab::profilesRequested, this, &MainWindow::openProfiles);
+    // Never a command for one server sent to another without a word.
+    connect(tab, &RequestTab::otherOriginPasted, this, [this](const QUrl &origin) {
+        const Profile current = m_services->session()->currentProfile();
+        showBanner(
+            tr("The pasted command was for %1. Calls still go to the profile \"%2\" (%3) "
+               "until you choose otherwise.")
+                .arg(origin.toDisplayString(), current.name, current.baseUrl.toDisplayString()),
+            tr("Send to %1").arg(origin.toDisplayString()),
+            [this, origin] { m_services->openBaseUrl(origin); });
+    });
     connect(tab, &RequestTab::originalRequested, m_ui->historyPanel, &HistoryPanel::selectOriginal);
     m_ui->requestTabs->setCurrentIndex(m_ui->requestTabs->addTab(tab, tr("Request")));
     return tab;

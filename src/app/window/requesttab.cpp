@@ -8,6 +8,7 @@
 #include "core/contract/retryplan.h"
 #include "core/net/idempotencykeys.h"
 #include "core/net/pendingcall.h"
+#include "core/net/sendpolicy.h"
 #include "core/ratelimit/ratelimittracker.h"
 #include "core/session/session.h"
 
@@ -32,6 +33,10 @@ RequestTab::RequestTab(Session *session, QWidget *parent)
 
     connect(m_requestPanel, &RequestPanel::sendRequested, this, &RequestTab::send);
     connect(m_requestPanel, &RequestPanel::cancelRequested, this, &RequestTab::cancel);
+    connect(m_requestPanel, &RequestPanel::curlPasted, this, [this](const QUrl &origin) {
+        if (!SendPolicy::sameOrigin(origin, m_session->currentProfile().baseUrl))
+            Q_EMIT otherOriginPasted(origin);
+    });
     connect(session, &Session::queuedSendChanged, this, &RequestTab::updateQueuedNotice);
     // A queued send goes out as Send would: the composer moves to the next key.
     connect(session, &Session::queuedSendDue, this,

@@ -50,6 +50,8 @@ Q_SIGNALS:
     void noticeRequested(const QString &text);
     void profilesRequested();
     void originalRequested(const QByteArray &idempotencyKey);
+    // A pasted curl command was for another origin than the current profile's.
+    void otherOriginPasted(const QUrl &origin);
 
 private:
     void sendNow(const ApiRequest &request);
