@@ -148,6 +148,51 @@ private Q_SLOTS:
         QTest::keyClick(view, Qt::Key_Tab);
         QVERIFY(!view->hasFocus());
     }
+
+    // The row a click lands on is shown, even the one already current; Tab into the table
+    // shows nothing; Enter opens the call in the composer; a call marked as shown elsewhere
+    // is selected without being shown again.
+    void theTableAndTheResponseAgree()
+    {
+        QTemporaryDir dir;
+        const HistoryDatabase::Opened db =
+            HistoryDatabase::prepare(dir.filePath(QStringLiteral("history.sqlite")));
+        HistoryStore store(db);
+        QSignalSpy stored(&store, &HistoryStore::stored);
+        store.record(SampleCalls::make(1));
+        store.record(SampleCalls::make(2));
+        QVERIFY(store.flush(5000));
+        QTRY_COMPARE(stored.count(), 2);
+        HistoryPanel panel;
+        panel.setStore(&store);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        auto *view = panel.findChild<QTableView *>(QStringLiteral("historyView"));
+        QTRY_COMPARE(view->model()->rowCount(), 2);
+        QSignalSpy shown(&panel, &HistoryPanel::callActivated);
+        QSignalSpy opened(&panel, &HistoryPanel::openInComposer);
+
+        view->setFocus(Qt::TabFocusReason);
+        QTRY_VERIFY(view->hasFocus());
+        QCoreApplication::processEvents();
+        QCOMPARE(shown.count(), 0); // Tab in: nothing chosen yet
+
+        const QRect first = view->visualRect(view->model()->index(0, 1));
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, first.center());
+        QTRY_COMPARE(shown.count(), 1);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, first.center());
+        QTRY_COMPARE(shown.count(), 2); // the same row again: shown again
+
+        QTest::keyClick(view, Qt::Key_Return);
+        QTRY_COMPARE(opened.count(), 1);
+
+        const qint64 second = stored.at(0).first().value<CallRecord>().id; // the older one
+        shown.clear();
+        panel.markCall(second);
+        QCOMPARE(panel.model()->rowAt(view->currentIndex().row()).id, second);
+        QCoreApplication::processEvents();
+        QCOMPARE(shown.count(), 0);
+    }
 };
 
 QTEST_MAIN(TestHistoryPanel)

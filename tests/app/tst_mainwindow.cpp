@@ -453,6 +453,28 @@ private Q_SLOTS:
                     .contains(QLatin1String("not this machine")));
     }
 
+    // After a send, the history selects the new call's row: an older row never stays
+    // selected beside a response it does not show.
+    void aNewCallSelectsItsRow()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        auto *view = gui.find<QTableView>(QStringLiteral("historyView"));
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(gui.sendAndWait());
+            const QByteArray shown =
+                gui.find<ResponsePanel>(QStringLiteral("responsePanel"))->record().requestId();
+            QTRY_VERIFY(view->currentIndex().isValid());
+            const int column = int(HistoryModel::Column::RequestId);
+            QTRY_COMPARE(view->model()
+                             ->index(view->currentIndex().row(), column)
+                             .data(Qt::DisplayRole)
+                             .toString()
+                             .left(20),
+                         QString::fromLatin1(shown).left(20));
+        }
+    }
+
     void invalidJsonIsShownAndNeedsConfirmation()
     {
         GuiDriver gui;

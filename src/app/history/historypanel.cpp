@@ -10,6 +10,7 @@
 #include "core/secrets/redaction.h"
 #include "ui_historypanel.h"
 
+#include <QEvent>
 #include <QFile>
 #include <QFileDialog>
 #include <QHeaderView>
@@ -45,15 +46,19 @@ HistoryPanel::HistoryPanel(QWidget *parent)
         if (const HistoryRow newest = newestSelected(); m_store && newest.id)
             m_store->setPinned(newest.id, false);
     });
-    // A pinned call is a template: opening it puts it in the composer.
-    connect(m_ui->historyView, &QAbstractItemView::doubleClicked, this,
-            [this](const QModelIndex &i) {
-                if (!m_model || !m_model->rowAt(i.row()).pinned)
-                    return;
-                const CallRecord call = m_model->query().load(m_model->rowAt(i.row()).id);
-                if (call.id)
-                    Q_EMIT openInComposer(call);
-            });
+    // A click shows the call, even the row already current; Enter or a double-click opens it
+    // in the composer (a pinned call is a template).
+    connect(m_ui->historyView, &QAbstractItemView::clicked, this, [this](const QModelIndex &i) {
+        if (m_model && i.isValid())
+            showRow(i.row());
+    });
+    connect(m_ui->historyView, &QAbstractItemView::activated, this, [this](const QModelIndex &i) {
+        if (!m_model || !i.isValid())
+            return;
+        if (const CallRecord call = m_model->query().load(m_model->rowAt(i.row()).id); call.id)
+            Q_EMIT openInComposer(call);
+    });
+    m_ui->historyView->installEventFilter(this);
     m_filterDelay.setSingleShot(true);
     m_filterDelay.setInterval(200);
     connect(&m_filterDelay, &QTimer::timeout, this, &HistoryPanel::applyFilter);
@@ -139,10 +144,18 @@ void HistoryPanel::jumpToFirst()
 
 void HistoryPanel::onCurrentChanged()
 {
-    const QModelIndex current = m_ui->historyView->currentIndex();
-    if (!current.isValid())
+    // The row the table makes current as it takes the focus (Tab into it) is not a choice:
+    // nothing is shown for it. A click or the arrow keys are.
+    if (m_quietCurrent)
         return;
-    HistoryCodec::Packed packed = m_model->query().loadPacked(m_model->rowAt(current.row()).id);
+    const QModelIndex current = m_ui->historyView->currentIndex();
+    if (current.isValid())
+        showRow(current.row());
+}
+
+void HistoryPanel::showRow(int row)
+{
+    HistoryCodec::Packed packed = m_model->query().loadPacked(m_model->rowAt(row).id);
     const quint64 generation = ++m_loadGeneration;
     if (!packed.record.id)
         return;
@@ -163,6 +176,27 @@ void HistoryPanel::onCurrentChanged()
                                           Q_EMIT self->callActivated(record);
                                   });
     });
+}
+
+bool HistoryPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_ui->historyView && event->type() == QEvent::FocusIn &&
+        !m_ui->historyView->currentIndex().isValid()) {
+        m_quietCurrent = true; // the focus-in makes a row current: not a choice
+        QTimer::singleShot(0, this, [this] { m_quietCurrent = false; });
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void HistoryPanel::markCall(qint64 id)
+{
+    const int row = m_model ? m_model->rowOfId(id) : -1;
+    if (row < 0)
+        return;
+    m_quietCurrent = true;
+    m_ui->historyView->selectRow(row);
+    m_ui->historyView->scrollTo(m_model->index(row, 0));
+    m_quietCurrent = false;
 }
 
 void HistoryPanel::selectCall(qint64 id)

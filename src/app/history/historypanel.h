@@ -30,6 +30,9 @@ public:
     void setStore(HistoryStore *store);
     HistoryModel *model() const { return m_model; }
     void selectCall(qint64 id);
+    // The row of a call just shown elsewhere (a new call's), selected and in view, without
+    // showing it again.
+    void markCall(qint64 id);
     // Selects the first call made with this idempotency key: the one a replay repeats.
     void selectOriginal(const QByteArray &idempotencyKey);
     QList<CallRecord> selectedCalls() const;
@@ -49,8 +52,12 @@ Q_SIGNALS:
     void retryRequested(const CallRecord &record);
     void compareRequested(const CallRecord &a, const CallRecord &b);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void applyFilter();
+    void showRow(int row);
     // The newest selected row (id 0 when none), read from the model without loading a call.
     HistoryRow newestSelected() const;
     void showMenu(const QPoint &at);
@@ -69,6 +76,7 @@ private:
     // off the UI thread, and a later selection wins.
     static constexpr qsizetype inflateHereBytes = 64 * 1024;
     quint64 m_loadGeneration = 0;
+    bool m_quietCurrent = false; // the current row changes, but nobody chose it
     QTimer m_filterDelay;
     QString m_appliedText;
     QAction *m_compareAction;

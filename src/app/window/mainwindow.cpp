@@ -24,6 +24,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QTabBar>
+#include <QTimer>
 
 namespace {
 
@@ -54,6 +55,16 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
     connect(session, &Session::currentProfileChanged, this, [this] {
         m_ui->rateLimitGauge->setTracker(m_services->session()->currentTracker());
         updateKeyStatus();
+    });
+    // A new call shown in the current tab has its row selected in the history, so the two
+    // never disagree about which call is on screen.
+    connect(session, &Session::callStored, this, [this](const CallRecord &stored) {
+        const CallRecord &shown = currentTab()->responsePanel()->record();
+        if (stored.startedUtc == shown.startedUtc && stored.method == shown.method &&
+            stored.url == shown.url)
+            // Once the history's own list has the row (it hears of it after the Session).
+            QTimer::singleShot(0, this,
+                               [this, id = stored.id] { m_ui->historyPanel->markCall(id); });
     });
     // Before a call can finish, so that it is recorded.
     connect(session, &Session::callStarted, this, &MainWindow::openHistory);
