@@ -26,6 +26,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolTip>
 
 // The window as a person uses it, on the offscreen platform, against a running pi-sandbox.
 class TestMainWindow : public QObject
@@ -106,6 +107,11 @@ private Q_SLOTS:
         QTest::mouseClick(gui.find<QAbstractButton>(QStringLiteral("copyRequestIdButton")),
                           Qt::LeftButton);
         QCOMPARE(QApplication::clipboard()->text(), requestId);
+        // It says so where the click was, and to a screen reader.
+        auto *copy = gui.find<QAbstractButton>(QStringLiteral("copyRequestIdButton"));
+        QCOMPARE(QToolTip::text(), QStringLiteral("Copied"));
+        QCOMPARE(copy->accessibleDescription(), QStringLiteral("Copied"));
+        QTRY_VERIFY_WITH_TIMEOUT(copy->accessibleDescription() != QLatin1String("Copied"), 5000);
     }
 
     void unauthorizedShowsTheErrorCard()

@@ -2,6 +2,7 @@
 
 #include "app/common/afterfirstpaint.h"
 #include "app/common/clipboard.h"
+#include "app/common/copyfeedback.h"
 #include "core/curl/curlexport.h"
 #include "core/history/historyexport.h"
 #include "core/history/historymodel.h"
@@ -320,13 +321,19 @@ void HistoryPanel::showMenu(const QPoint &at)
                        withCall([this](const CallRecord &c) { Q_EMIT retryRequested(c); }));
     retry->setEnabled(!row.idempotencyKey.isEmpty());
     menu.addSeparator();
-    menu.addAction(tr("Copy request ID"), this,
-                   [id = row.requestId] { Clipboard::copy(QString::fromLatin1(id)); });
-    menu.addAction(tr("Copy support details"), this, withCall([](const CallRecord &c) {
+    // A copy from the menu says "Copied" by the table, where the click was.
+    QWidget *view = m_ui->historyView;
+    menu.addAction(tr("Copy request ID"), this, [id = row.requestId, view] {
+        Clipboard::copy(QString::fromLatin1(id));
+        CopyFeedback::show(view);
+    });
+    menu.addAction(tr("Copy support details"), this, withCall([view](const CallRecord &c) {
                        Clipboard::copy(SupportReport::forRecord(c));
+                       CopyFeedback::show(view);
                    }));
-    menu.addAction(tr("Copy as cURL"), this, withCall([](const CallRecord &c) {
+    menu.addAction(tr("Copy as cURL"), this, withCall([view](const CallRecord &c) {
                        Clipboard::copy(CurlExport::fromRecord(c));
+                       CopyFeedback::show(view);
                    }));
     menu.addSeparator();
     QAction *chain = menu.addAction(

@@ -3,6 +3,7 @@
 #include "app/common/backgroundrelease.h"
 #include "app/common/clipboard.h"
 #include "app/common/colors.h"
+#include "app/common/copyfeedback.h"
 #include "common/http/reasonphrase.h"
 #include "core/curl/curlexport.h"
 #include "core/report/supportreport.h"
@@ -180,16 +181,19 @@ void ResponsePanel::noteStored(const CallRecord &stored)
 void ResponsePanel::copyRequestId()
 {
     Clipboard::copy(QString::fromLatin1(m_record.requestId()));
+    CopyFeedback::show(m_ui->copyRequestIdButton);
 }
 
 void ResponsePanel::copySupportDetails()
 {
     Clipboard::copy(SupportReport::forRecord(m_record));
+    CopyFeedback::show(m_ui->copySupportButton);
 }
 
 void ResponsePanel::copyCurl()
 {
     Clipboard::copy(CurlExport::fromRecord(m_record));
+    CopyFeedback::show(m_ui->copyCurlButton);
 }
 
 void ResponsePanel::colourStatus()

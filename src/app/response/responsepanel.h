@@ -29,6 +29,8 @@ public:
     // The history stored the call shown: keep its id, for retries and links.
     void noteStored(const CallRecord &stored);
     const CallRecord &record() const { return m_record; }
+    // Copies the shown call's request ID, and says "Copied" by its Copy button.
+    void copyRequestId();
     // How to find the first call made with a call's idempotency key (id 0 when the history
     // does not have it): the 409 summary says when it was made.
     void setOriginalFinder(std::function<CallRecord(const CallRecord &)> finder);
@@ -47,7 +49,6 @@ protected:
 
 private:
     void colourStatus();
-    void copyRequestId();
     void copySupportDetails();
     void copyCurl();
     void showError(const CallRecord &r);

@@ -178,11 +178,8 @@ void MainWindow::buildMenus()
         ->setShortcutVisibleInContextMenu(true);
     request->addAction(tr("&Retry with same idempotency key"), this,
                        [this] { currentTab()->retry(currentTab()->responsePanel()->record()); });
-    request->addAction(
-        tr("Copy request &ID"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this, [this] {
-            Clipboard::copy(
-                QString::fromLatin1(currentTab()->responsePanel()->record().requestId()));
-        });
+    request->addAction(tr("Copy request &ID"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
+                       [this] { currentTab()->responsePanel()->copyRequestId(); });
     request->addAction(tr("&Paste curl command…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V),
                        this,
                        [this] { currentTab()->requestPanel()->pasteCurl(Clipboard::text()); });
