@@ -1,4 +1,5 @@
 #include "app/common/logging.h"
+#include "app/common/translations.h"
 #include "app/ratelimit/ratelimitgaugeaccessible.h"
 #include "app/startup/appservices.h"
 #include "app/startup/commandline.h"
@@ -42,6 +43,7 @@ int main(int argc, char *argv[])
         Logging::enableVerbose();
 
     QApplication app(argc, argv);
+    Translations::install(&app);
     QApplication::setApplicationDisplayName(QStringLiteral("Pi Console"));
     QApplication::setDesktopFileName(QStringLiteral(PICONSOLE_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pi-console.svg")));

@@ -2,6 +2,7 @@
 // be sent: any method the client can send is shown as it is (HEAD, OPTIONS, any token) and one
 // that is no token is refused; the body's bytes stay exactly as recorded until a person edits
 // them; a request without an idempotency key does not keep a key typed for another.
+#include "app/common/translations.h"
 #include "app/request/requestpanel.h"
 
 #include <QApplication>
@@ -187,6 +188,23 @@ private Q_SLOTS:
         QCOMPARE(cell->text(), QStringLiteral("X-Trace"));
         QTest::keyClick(cell, Qt::Key_Tab); // to the value cell, the name kept
         QCOMPARE(table->item(table->rowCount() - 1, 0)->text(), QStringLiteral("X-Trace"));
+    }
+
+    // Counts read as English does: "1 byte", "2 bytes", never "byte(s)".
+    void countsAreSaidInTheirOwnNumber()
+    {
+        Translations::install(QCoreApplication::instance());
+        RequestPanel panel;
+        child<QComboBox>(panel, "methodCombo")->setCurrentText(QStringLiteral("POST"));
+        auto *editor = child<QPlainTextEdit>(panel, "bodyEdit");
+        auto *check = child<QLabel>(panel, "jsonStatusLabel");
+        editor->setPlainText(QStringLiteral("[]"));
+        QTRY_COMPARE(check->text(), QStringLiteral("Valid JSON, 2 bytes"));
+        QCOMPARE(QCoreApplication::translate("RequestPanel", "Valid JSON, %n byte(s)", nullptr, 1),
+                 QStringLiteral("Valid JSON, 1 byte"));
+        QCOMPARE(QCoreApplication::translate(
+                     "RequestTab", "%n call(s) in flight · %1 s · %2 received", nullptr, 1),
+                 QStringLiteral("1 call in flight · %1 s · %2 received"));
     }
 };
 

@@ -1,5 +1,7 @@
 #include "support/guidriver.h"
 
+#include "app/common/translations.h"
+
 #include "support/privatesession.h"
 
 #include <QComboBox>
@@ -19,6 +21,12 @@ GuiDriver::~GuiDriver()
 
 bool GuiDriver::start()
 {
+    // As main() does: the window's own words, plurals included.
+    static const bool translated = [] {
+        Translations::install(QCoreApplication::instance());
+        return true;
+    }();
+    Q_UNUSED(translated);
     // The window's services open the keychain and write settings and history: only in the
     // private session, never in the developer's own.
     m_error = PrivateSession::problem();
