@@ -26,6 +26,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolButton>
 #include <QToolTip>
 
 // The window as a person uses it, on the offscreen platform, against a running pi-sandbox.
@@ -479,6 +480,35 @@ private Q_SLOTS:
                              .left(20),
                          QString::fromLatin1(shown).left(20));
         }
+    }
+
+    // Screen readers hear what changed, not only the fixed names: the summary, the hint, the
+    // body check and the key status carry their text as accessible description; the status
+    // of a response that arrives too; and the path's clear button has a name.
+    void whatChangedIsSpokenNotOnlyTheName()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        gui.services()->session()->keys()->setSessionKey(
+            gui.services()->session()->currentProfile().id,
+            QStringLiteral("pi_revoked_or_wrong_key_0000"));
+        QVERIFY(gui.sendAndWait());
+        for (const char *name : {"summaryLabel", "errorHint", "keyStatusLabel"}) {
+            auto *label = gui.find<QLabel>(QLatin1String(name));
+            QVERIFY2(!label->text().isEmpty(), name);
+            QCOMPARE(label->accessibleDescription(), label->text());
+        }
+        auto *status = gui.find<QLineEdit>(QStringLiteral("statusEdit"));
+        QCOMPARE(status->accessibleDescription(), status->text());
+        gui.compose("POST", QStringLiteral("/v1/charges"), QStringLiteral("{oops"));
+        auto *check = gui.find<QLabel>(QStringLiteral("jsonStatusLabel"));
+        QTRY_VERIFY(check->text().startsWith(QLatin1String("Invalid JSON")));
+        QCOMPARE(check->accessibleDescription(), check->text());
+        auto *path = gui.find<QLineEdit>(QStringLiteral("pathEdit"));
+        QTRY_VERIFY(path->isClearButtonEnabled());
+        const QList<QToolButton *> clear = path->findChildren<QToolButton *>();
+        QVERIFY(!clear.isEmpty());
+        QCOMPARE(clear.first()->accessibleName(), QStringLiteral("Clear path"));
     }
 
     void invalidJsonIsShownAndNeedsConfirmation()

@@ -2,6 +2,7 @@
 
 #include "app/common/afterfirstpaint.h"
 #include "app/common/colors.h"
+#include "app/common/spoken.h"
 #include "app/request/jsonhighlighter.h"
 #include "core/curl/curlimport.h"
 #include "core/net/httpheaders.h"
@@ -12,6 +13,7 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QShortcut>
+#include <QToolButton>
 
 namespace {
 
@@ -44,7 +46,12 @@ RequestPanel::RequestPanel(QWidget *parent)
     m_loadedText = m_ui->bodyEdit->toPlainText();
     m_loadedBody = m_loadedText.toUtf8();
     // Its icon is the first one loaded: not before the window is on screen.
-    AfterFirstPaint::run(this, [this] { m_ui->pathEdit->setClearButtonEnabled(true); });
+    AfterFirstPaint::run(this, [this] {
+        m_ui->pathEdit->setClearButtonEnabled(true);
+        // Qt's clear button has no name of its own: a screen reader would say "button".
+        for (QToolButton *clear : m_ui->pathEdit->findChildren<QToolButton *>())
+            clear->setAccessibleName(tr("Clear path"));
+    });
 
     m_checkDelay.setSingleShot(true);
     m_checkDelay.setInterval(150);
@@ -271,18 +278,21 @@ void RequestPanel::updateBodyCheck()
     const JsonText::Check c = bodyCheck();
     QPalette pal = m_ui->jsonStatusLabel->palette();
     if (!sendsBody() && !body().isEmpty()) {
-        m_ui->jsonStatusLabel->setText(
+        Spoken::setText(
+            m_ui->jsonStatusLabel,
             method == QLatin1String("DELETE")
                 ? tr("Not sent: a DELETE carries no body unless you choose to send it.")
                 : tr("Not sent: a %1 carries no body. The text is kept here.").arg(method));
         pal.setColor(QPalette::WindowText, palette().color(QPalette::WindowText));
     } else if (c.empty) {
-        m_ui->jsonStatusLabel->setText(tr("No body"));
+        Spoken::setText(m_ui->jsonStatusLabel, tr("No body"));
     } else if (c.ok) {
-        m_ui->jsonStatusLabel->setText(tr("Valid JSON, %n byte(s)", nullptr, int(body().size())));
+        Spoken::setText(m_ui->jsonStatusLabel,
+                        tr("Valid JSON, %n byte(s)", nullptr, int(body().size())));
         pal.setColor(QPalette::WindowText, palette().color(QPalette::WindowText));
     } else {
-        m_ui->jsonStatusLabel->setText(
+        Spoken::setText(
+            m_ui->jsonStatusLabel,
             tr("Invalid JSON at line %1, column %2: %3").arg(c.line).arg(c.column).arg(c.message));
         pal.setColor(QPalette::WindowText, Colors::of(Colors::Role::Error, palette()));
     }

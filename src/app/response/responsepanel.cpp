@@ -4,6 +4,7 @@
 #include "app/common/clipboard.h"
 #include "app/common/colors.h"
 #include "app/common/copyfeedback.h"
+#include "app/common/spoken.h"
 #include "common/http/reasonphrase.h"
 #include "core/curl/curlexport.h"
 #include "core/report/supportreport.h"
@@ -72,7 +73,7 @@ void ResponsePanel::showCall(const CallRecord &r)
     m_ui->statusEdit->setCursorPosition(0);
     m_ui->statusEdit->setToolTip(QStringLiteral("<p style='white-space:pre-wrap'>%1</p>")
                                      .arg(status.toHtmlEscaped())); // shown as the plain text
-    m_ui->statusEdit->setAccessibleDescription(status);
+    Spoken::describe(m_ui->statusEdit, status); // a response arriving is announced
     colourStatus();
 
     m_ui->timingLabel->setText(tr("%1 ms · %2")
@@ -138,22 +139,22 @@ void ResponsePanel::showError(const CallRecord &r)
         m_ui->errorTitle->setText(tr("The call did not complete."));
         m_ui->errorCodeEdit->clear();
         m_ui->errorMessageEdit->setText(r.errorText);
-        m_ui->errorHint->setText(r.outcome == CallRecord::Outcome::Refused
-                                     ? tr("Nothing was sent.")
-                                     : tr("No answer from Pi was kept for this call."));
+        Spoken::setText(m_ui->errorHint, r.outcome == CallRecord::Outcome::Refused
+                                             ? tr("Nothing was sent.")
+                                             : tr("No answer from Pi was kept for this call."));
     } else if (r.envelope.isEnvelope()) {
         m_ui->errorTitle->setText(
             tr("Pi error (%1)").arg(r.envelope.type.isEmpty() ? tr("no type") : r.envelope.type));
         m_ui->errorCodeEdit->setText(r.envelope.code);
         m_ui->errorMessageEdit->setText(r.envelope.message);
-        m_ui->errorHint->setText(ErrorEnvelope::hintFor(r.envelope.code));
+        Spoken::setText(m_ui->errorHint, ErrorEnvelope::hintFor(r.envelope.code));
     } else {
         m_ui->errorTitle->setText(tr("⚠ Not a Pi error envelope: %1. The body is shown raw below.")
                                       .arg(r.envelope.problems.join(QStringLiteral("; "))));
         m_ui->errorCodeEdit->clear();
         m_ui->errorMessageEdit->clear();
-        m_ui->errorHint->setText(
-            tr("Something between you and Pi (a proxy or gateway) may have answered."));
+        Spoken::setText(m_ui->errorHint,
+                        tr("Something between you and Pi (a proxy or gateway) may have answered."));
     }
     m_ui->errorMessageEdit->setCursorPosition(0);
 }
@@ -165,7 +166,7 @@ void ResponsePanel::showSummary(const CallRecord &r)
     const CallRecord original = mismatch && m_findOriginal ? m_findOriginal(r) : CallRecord();
     m_summary = FailureSummary::of(r, original);
     m_ui->summaryBar->setVisible(!m_summary.text.isEmpty());
-    m_ui->summaryLabel->setText(m_summary.text);
+    Spoken::setText(m_ui->summaryLabel, m_summary.text);
     m_ui->summaryActionButton->setText(m_summary.actionText);
     m_ui->summaryActionButton->setVisible(m_summary.action != FailureSummary::Action::None);
     m_ui->compareOriginalButton->setVisible(mismatch);

@@ -3,6 +3,7 @@
 #include "app/common/afterfirstpaint.h"
 #include "app/common/clipboard.h"
 #include "app/common/logging.h"
+#include "app/common/spoken.h"
 #include "app/compare/callcomparisondialog.h"
 #include "app/preferences/preferencesdialog.h"
 #include "app/profiles/profilesdialog.h"
@@ -256,21 +257,22 @@ void MainWindow::updateKeyStatus()
     Session *session = m_services->session();
     const Profile p = session->currentProfile();
     if (!p.isValid()) {
-        m_ui->keyStatusLabel->clear();
+        Spoken::setText(m_ui->keyStatusLabel, QString());
         return;
     }
     QPointer<MainWindow> self(this);
     const bool sessionKey = session->keys()->hasSessionKey(p.id);
-    session->keys()->key(p.id, [self, p, sessionKey](const KeyVault::Result &r,
-                                                     const QString &key) {
-        if (!self || self->m_services->session()->currentProfile().id != p.id)
-            return;
-        self->m_ui->keyStatusLabel->setText(
-            r.ok() ? tr("Key %1%2")
-                         .arg(Redaction::maskKey(key), sessionKey ? tr(" (session)") : QString())
-                   : tr("No key"));
-        self->m_ui->keyStatusLabel->setToolTip(r.ok() ? QString() : r.message);
-    });
+    session->keys()->key(
+        p.id, [self, p, sessionKey](const KeyVault::Result &r, const QString &key) {
+            if (!self || self->m_services->session()->currentProfile().id != p.id)
+                return;
+            Spoken::setText(self->m_ui->keyStatusLabel,
+                            r.ok() ? tr("Key %1%2")
+                                         .arg(Redaction::maskKey(key),
+                                              sessionKey ? tr(" (session)") : QString())
+                                   : tr("No key"));
+            self->m_ui->keyStatusLabel->setToolTip(r.ok() ? QString() : r.message);
+        });
 }
 
 void MainWindow::showBanner(const QString &text, const QString &actionText,

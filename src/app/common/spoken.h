@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+class QLabel;
+class QWidget;
+
+// Text a screen reader should hear when it changes, not only the control's fixed name
+// ("Failure summary", "Hint", "Body check", "Key status" stay the names): it becomes the
+// control's accessible description, and the change is announced.
+namespace Spoken {
+
+void setText(QLabel *label, const QString &text);
+void describe(QWidget *widget, const QString &text);
+
+} // namespace Spoken
