@@ -531,7 +531,11 @@ private Q_SLOTS:
 
         // Accepted: sent as typed, and Pi's answer is shown.
         seen = false;
-        onNextModal([](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); }, &seen);
+        onNextModal(
+            [](QMessageBox *box) {
+                box->findChild<QAbstractButton *>(QStringLiteral("sendAnywayButton"))->click();
+            },
+            &seen);
         QVERIFY(gui.sendAndWait());
         QVERIFY(seen);
         QCOMPARE(gui.text(QStringLiteral("errorCodeEdit")), QStringLiteral("invalid_json"));

@@ -222,6 +222,15 @@ private Q_SLOTS:
         QVERIFY(!text.contains(key));
         QVERIFY(!text.contains(QString::fromLatin1(key.toUtf8().toBase64())));
     }
+
+    // What the composer holds is no recorded call: it is not titled "#0".
+    void theComposersBodyIsNotTitledAsACall()
+    {
+        CallRecord composed;
+        QCOMPARE(CallDiff::title(composed), QStringLiteral("the composer, not sent"));
+        composed.id = 12;
+        QVERIFY(CallDiff::title(composed).startsWith(QStringLiteral("#12 · ")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCallDiff)

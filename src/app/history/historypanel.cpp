@@ -91,6 +91,7 @@ void HistoryPanel::setStore(HistoryStore *store)
     header->resizeSection(int(HistoryModel::Column::RequestId), 300);
     header->resizeSection(int(HistoryModel::Column::ErrorCode), 180);
     header->resizeSection(int(HistoryModel::Column::Duration), 80);
+    header->resizeSection(int(HistoryModel::Column::IdempotencyKey), 170); // its header whole
     connect(store, &HistoryStore::stored, m_model, &HistoryModel::addStored);
     connect(store, &HistoryStore::cleared, m_model, &HistoryModel::reload);
     connect(store, &HistoryStore::pinChanged, m_model, &HistoryModel::updatePin);

@@ -25,10 +25,13 @@ bool confirmInvalidJson(QWidget *parent, const JsonText::Check &check)
                         .arg(check.line)
                         .arg(check.column)
                         .arg(check.message),
-                    QMessageBox::Yes | QMessageBox::Cancel, parent);
+                    QMessageBox::Cancel, parent);
+    QPushButton *send = box.addButton(tr("Send anyway"), QMessageBox::AcceptRole);
+    send->setObjectName(QStringLiteral("sendAnywayButton"));
     box.setDefaultButton(QMessageBox::Cancel);
     box.setTextFormat(Qt::PlainText);
-    return box.exec() == QMessageBox::Yes;
+    box.exec();
+    return box.clickedButton() == send;
 }
 
 RateLimitChoice rateLimitReached(QWidget *parent, qint64 waitMs)
@@ -73,8 +76,15 @@ EditedBodyChoice editedBody(QWidget *parent, const CallRecord &record,
     newKey->setObjectName(QStringLiteral("useNewKeyButton"));
     showDifferences->setObjectName(QStringLiteral("showDifferencesButton"));
     for (box.exec(); box.clickedButton() == showDifferences; box.exec()) {
-        CallRecord edited = record;
-        edited.id = 0;
+        // What the composer would send: the call's request with the edited body, and no
+        // answer, no request ID, no replay of its own.
+        CallRecord edited;
+        edited.method = record.method;
+        edited.url = record.url;
+        edited.profile = record.profile;
+        edited.profileId = record.profileId;
+        edited.requestHeaders = record.requestHeaders;
+        edited.idempotencyKey = record.idempotencyKey;
         edited.requestBody = composedBody;
         CallComparisonDialog comparison(record, edited, parent);
         comparison.showPage(CallComparisonDialog::Page::RequestBody);

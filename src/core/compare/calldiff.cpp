@@ -109,6 +109,8 @@ void appendBody(QStringList *lines, const QString &title, const BodyDiff &d)
 
 QString CallDiff::title(const CallRecord &r)
 {
+    if (r.id == 0) // not a recorded call: what the composer holds now
+        return QCoreApplication::translate("CallDiff", "the composer, not sent");
     return QStringLiteral("#%1 · %2")
         .arg(QString::number(r.id),
              r.startedUtc.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz 'UTC'")));
