@@ -511,6 +511,31 @@ private Q_SLOTS:
         QCOMPARE(clear.first()->accessibleName(), QStringLiteral("Clear path"));
     }
 
+    // Help → Keyboard shortcuts and Help → Filter language say what the keys and the
+    // filter's terms do.
+    void helpSaysTheKeysAndTheFilterLanguage()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        const QList<std::pair<const char *, QString>> helps{
+            {"keyboardShortcutsAction", QStringLiteral("Send the request")},
+            {"filterLanguageAction", QStringLiteral("status:4xx")}};
+        for (const auto &[action, expected] : helps) {
+            bool seen = false;
+            QString text;
+            GuiDriver::onNextModal<QDialog>(
+                [&text](QDialog *dialog) {
+                    text = dialog->findChild<QPlainTextEdit *>(QStringLiteral("helpText"))
+                               ->toPlainText();
+                    dialog->reject();
+                },
+                &seen);
+            gui.window()->findChild<QAction *>(QLatin1String(action))->trigger();
+            QVERIFY(seen);
+            QVERIFY2(text.contains(expected), qPrintable(text));
+        }
+    }
+
     void invalidJsonIsShownAndNeedsConfirmation()
     {
         GuiDriver gui;

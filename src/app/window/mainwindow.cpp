@@ -11,8 +11,8 @@
 #include "app/response/responsepanel.h"
 #include "app/startup/appservices.h"
 #include "app/startup/singleinstance.h"
+#include "app/window/helpdialogs.h"
 #include "app/window/requesttab.h"
-#include "common/version.h"
 #include "core/base/settingvalue.h"
 #include "core/history/historystore.h"
 #include "core/secrets/redaction.h"
@@ -22,7 +22,6 @@
 #include <QCloseEvent>
 #include <QInputDialog>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QSplitter>
 #include <QTabBar>
 #include <QTimer>
@@ -189,13 +188,13 @@ void MainWindow::buildMenus()
     history->addAction(m_ui->historyPanel->pinAction());
     history->addAction(m_ui->historyPanel->unpinAction());
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Pi Console"), this, [this] {
-        QMessageBox::about(
-            this, tr("About Pi Console"),
-            tr("<b>Pi Console %1</b><p>A native console for the Pi HTTP API. Keys live in "
-               "the system keychain; every call is kept in the history with its request ID.</p>")
-                .arg(QStringLiteral(PICONSOLE_VERSION)));
-    });
+    help->addAction(tr("&Keyboard shortcuts"), this,
+                    [this] { HelpDialogs::keyboardShortcuts(this); })
+        ->setObjectName(QStringLiteral("keyboardShortcutsAction"));
+    help->addAction(tr("&Filter language"), this, [this] { HelpDialogs::filterLanguage(this); })
+        ->setObjectName(QStringLiteral("filterLanguageAction"));
+    help->addSeparator();
+    help->addAction(tr("&About Pi Console"), this, [this] { HelpDialogs::about(this); });
 }
 
 void MainWindow::bringToFront(const QUrl &baseUrl)
