@@ -23,6 +23,7 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -534,6 +535,38 @@ private Q_SLOTS:
             QVERIFY(seen);
             QVERIFY2(text.contains(expected), qPrintable(text));
         }
+    }
+
+    // At 1366×705 an error card was seen taking the history's place. Here the history keeps
+    // the height the person gave it, and the card folds to its one-line summary.
+    void theErrorCardLeavesTheHistoryItsPlace()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        gui.window()->resize(1366, 705);
+        gui.window()->show();
+        QVERIFY(QTest::qWaitForWindowExposed(gui.window()));
+        auto *history = gui.find<QWidget>(QStringLiteral("historyPanel"));
+        // The person gave the history most of the height.
+        gui.find<QSplitter>(QStringLiteral("verticalSplitter"))->setSizes({250, 400});
+        QVERIFY(gui.sendAndWait()); // a 200: no card
+        QCoreApplication::processEvents();
+        const int before = history->height();
+        gui.services()->session()->keys()->setSessionKey(
+            gui.services()->session()->currentProfile().id,
+            QStringLiteral("pi_revoked_or_wrong_key_0000"));
+        QVERIFY(gui.sendAndWait()); // a 401: the card
+        auto *card = gui.find<QWidget>(QStringLiteral("errorCard"));
+        QTRY_VERIFY(card->isVisible());
+        QCoreApplication::processEvents();
+        QCOMPARE(history->height(), before);
+        auto *fold = gui.find<QAbstractButton>(QStringLiteral("foldErrorButton"));
+        QVERIFY(fold->isVisible());
+        QTest::mouseClick(fold, Qt::LeftButton);
+        QVERIFY(card->isHidden());
+        QVERIFY(gui.find<QWidget>(QStringLiteral("summaryBar"))->isVisible());
+        QTest::mouseClick(fold, Qt::LeftButton);
+        QVERIFY(card->isVisible());
     }
 
     void invalidJsonIsShownAndNeedsConfirmation()

@@ -27,6 +27,10 @@ ResponsePanel::ResponsePanel(QWidget *parent)
     connect(m_ui->copySupportButton, &QPushButton::clicked, this,
             &ResponsePanel::copySupportDetails);
     connect(m_ui->copyCurlButton, &QPushButton::clicked, this, &ResponsePanel::copyCurl);
+    connect(m_ui->foldErrorButton, &QToolButton::toggled, this, [this](bool folded) {
+        m_ui->errorCard->setVisible(!folded && m_record.isError());
+        m_ui->foldErrorButton->setText(folded ? tr("Show details") : tr("Hide details"));
+    });
     connect(m_ui->retryButton, &QPushButton::clicked, this,
             [this] { Q_EMIT retryRequested(m_record); });
     connect(m_ui->replayBadge, &QLabel::linkActivated, this, [this](const QString &link) {
@@ -124,7 +128,9 @@ void ResponsePanel::showCall(const CallRecord &r)
 void ResponsePanel::showError(const CallRecord &r)
 {
     const bool show = r.isError();
-    m_ui->errorCard->setVisible(show);
+    // Folded, the card stays folded from one error to the next: the summary says it all.
+    m_ui->errorCard->setVisible(show && !m_ui->foldErrorButton->isChecked());
+    m_ui->foldErrorButton->setVisible(show);
     if (!show)
         return;
     const bool envelope = r.outcome == CallRecord::Outcome::Completed && r.envelope.isEnvelope();
