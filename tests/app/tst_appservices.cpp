@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -327,6 +328,47 @@ private Q_SLOTS:
         HistoryFilter usageCalls;
         usageCalls.text = QStringLiteral("usage");
         QCOMPARE(query.page(usageCalls, 0, 10).size(), 0);
+    }
+
+    // The same through the real path: a console process ended by SIGTERM (QuitOnSignal, the
+    // window closing, AppServices going) with a POST on its way leaves a row with its key.
+    void sigtermWithAPostOnItsWayLeavesItsRow()
+    {
+        SandboxProcess sandbox;
+        QVERIFY2(sandbox.start(), qPrintable(sandbox.errorText()));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        QProcess console;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        console.setProcessEnvironment(env);
+        console.start(QStringLiteral(PI_QUIT_SESSION_PATH), {sandbox.baseUrl().toString(), path});
+        QVERIFY(console.waitForStarted(10000));
+        QByteArray out;
+        QElapsedTimer waited;
+        waited.start();
+        while (!out.contains('\n') && waited.elapsed() < 20000 &&
+               console.state() == QProcess::Running) {
+            console.waitForReadyRead(200);
+            out += console.readAllStandardOutput();
+        }
+        QVERIFY2(out.startsWith("SENT "), out.constData());
+        const QByteArray key = out.mid(5).trimmed();
+        QTest::qWait(500); // on the wire, at the sandbox, waiting out its latency
+        ::kill(pid_t(console.processId()), SIGTERM);
+        QVERIFY(console.waitForFinished(20000));
+        QCOMPARE(console.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(console.exitCode(), 0);
+
+        const HistoryDatabase::Opened db = HistoryDatabase::prepare(path);
+        QVERIFY(db.ok && !db.inMemory);
+        HistoryStore store(db);
+        const HistoryQuery query(store.connectionName());
+        const QList<HistoryRow> rows = query.chain(key);
+        QCOMPARE(rows.size(), 1);
+        const CallRecord record = query.load(rows.first().id);
+        QVERIFY2(record.errorText.contains(QLatin1String("quit while it was on its way")),
+                 qPrintable(record.errorText));
     }
 
     // The embedded sandbox is started with a cleaned environment: PI_API_KEY, or any variable
