@@ -20,8 +20,11 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QShortcut>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QTableView>
@@ -567,6 +570,38 @@ private Q_SLOTS:
         QVERIFY(gui.find<QWidget>(QStringLiteral("summaryBar"))->isVisible());
         QTest::mouseClick(fold, Qt::LeftButton);
         QVERIFY(card->isVisible());
+    }
+
+    // Every shortcut of the window is in a menu, where it can be found; Ctrl+L goes to the
+    // path from anywhere.
+    void everyShortcutIsInAMenu()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        QList<QKeySequence> inMenus;
+        const std::function<void(QMenu *)> walk = [&](QMenu *menu) {
+            for (QAction *action : menu->actions()) {
+                inMenus += action->shortcuts();
+                if (action->menu())
+                    walk(action->menu());
+            }
+        };
+        for (QAction *top : gui.window()->menuBar()->actions())
+            if (top->menu())
+                walk(top->menu());
+        for (const QKeySequence &key :
+             {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::Key_Escape),
+              QKeySequence(Qt::CTRL | Qt::Key_L), QKeySequence(QKeySequence::Find),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
+              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V), QKeySequence(Qt::CTRL | Qt::Key_D),
+              QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence(QKeySequence::Quit)})
+            QVERIFY2(key.isEmpty() || inMenus.contains(key), // a standard key: maybe none here
+                     qPrintable(key.toString()));
+        QVERIFY(gui.window()->findChildren<QShortcut *>().isEmpty()); // none outside them
+
+        gui.find<QPlainTextEdit>(QStringLiteral("bodyEdit"))->setFocus();
+        QTest::keyClick(gui.window(), Qt::Key_L, Qt::ControlModifier);
+        QTRY_VERIFY(gui.find<QLineEdit>(QStringLiteral("pathEdit"))->hasFocus());
     }
 
     void invalidJsonIsShownAndNeedsConfirmation()

@@ -12,7 +12,6 @@
 #include <QFontDatabase>
 #include <QInputDialog>
 #include <QMessageBox>
-#include <QShortcut>
 #include <QToolButton>
 
 namespace {
@@ -95,21 +94,6 @@ RequestPanel::RequestPanel(QWidget *parent)
     });
     connect(m_ui->pasteCurlButton, &QPushButton::clicked, this, &RequestPanel::askForCurl);
 
-    auto *send = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
-    send->setContext(Qt::WindowShortcut);
-    connect(send, &QShortcut::activated, this, &RequestPanel::sendRequested);
-    auto *sendEnter = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
-    sendEnter->setContext(Qt::WindowShortcut);
-    connect(sendEnter, &QShortcut::activated, this, &RequestPanel::sendRequested);
-    auto *cancel = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    cancel->setContext(Qt::WindowShortcut);
-    connect(cancel, &QShortcut::activated, this, &RequestPanel::cancelRequested);
-    auto *focusPath = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_L), this);
-    focusPath->setContext(Qt::WindowShortcut);
-    connect(focusPath, &QShortcut::activated, this, [this] {
-        m_ui->pathEdit->setFocus();
-        m_ui->pathEdit->selectAll();
-    });
     updateIdempotencyRow();
     updateBodyCheck();
 }
@@ -214,6 +198,12 @@ void RequestPanel::prepareNextKey()
 {
     m_uuidKey = IdempotencyKeys::newUuid();
     updateIdempotencyRow();
+}
+
+void RequestPanel::focusPath()
+{
+    m_ui->pathEdit->setFocus(Qt::ShortcutFocusReason);
+    m_ui->pathEdit->selectAll();
 }
 
 void RequestPanel::setTarget(const QUrl &baseUrl)

@@ -54,6 +54,7 @@ public:
     void setQueued(const QStringList &lines);
     void setProgress(const QString &text);
     void pasteCurl(const QString &command);
+    void focusPath();
 
 Q_SIGNALS:
     void sendRequested();

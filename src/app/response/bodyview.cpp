@@ -13,7 +13,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPointer>
-#include <QShortcut>
 #include <QStackedWidget>
 #include <QThreadPool>
 #include <QVBoxLayout>
@@ -80,9 +79,6 @@ BodyView::BodyView(QWidget *parent)
         if (m_searchGeneration == m_generation && m_searchStop && !m_searchStop->exchange(true))
             showSize();
     });
-    auto *find = new QShortcut(QKeySequence::Find, this, this, &BodyView::focusFind,
-                               Qt::WidgetWithChildrenShortcut);
-    Q_UNUSED(find);
 }
 
 bool BodyView::isLargeMode() const

@@ -191,6 +191,12 @@ void ResponsePanel::copyRequestId()
     CopyFeedback::show(m_ui->copyRequestIdButton);
 }
 
+void ResponsePanel::focusFind()
+{
+    m_ui->tabs->setCurrentWidget(m_ui->bodyTab);
+    m_ui->bodyView->focusFind();
+}
+
 void ResponsePanel::copySupportDetails()
 {
     Clipboard::copy(SupportReport::forRecord(m_record));

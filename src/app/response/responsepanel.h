@@ -31,6 +31,8 @@ public:
     const CallRecord &record() const { return m_record; }
     // Copies the shown call's request ID, and says "Copied" by its Copy button.
     void copyRequestId();
+    // The body's find field, as Edit → Find in response body (Ctrl+F) asks.
+    void focusFind();
     // How to find the first call made with a call's idempotency key (id 0 when the history
     // does not have it): the 409 summary says when it was made.
     void setOriginalFinder(std::function<CallRecord(const CallRecord &)> finder);

@@ -6,6 +6,8 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QKeySequence>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
@@ -88,6 +90,17 @@ void about(QWidget *parent)
         tr("<b>Pi Console %1</b><p>A native console for the Pi HTTP API. Keys live in the system "
            "keychain; every call is kept in the history with its request ID.</p>")
             .arg(QStringLiteral(PICONSOLE_VERSION)));
+}
+
+void addMenu(QMenuBar *bar, QWidget *parent)
+{
+    QMenu *help = bar->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), parent, [parent] { keyboardShortcuts(parent); })
+        ->setObjectName(QStringLiteral("keyboardShortcutsAction"));
+    help->addAction(tr("&Filter language"), parent, [parent] { filterLanguage(parent); })
+        ->setObjectName(QStringLiteral("filterLanguageAction"));
+    help->addSeparator();
+    help->addAction(tr("&About Pi Console"), parent, [parent] { about(parent); });
 }
 
 } // namespace HelpDialogs

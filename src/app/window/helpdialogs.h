@@ -1,5 +1,6 @@
 #pragma once
 
+class QMenuBar;
 class QWidget;
 
 // The Help menu's references: every keyboard shortcut of the window, and the history
@@ -9,5 +10,7 @@ namespace HelpDialogs {
 void keyboardShortcuts(QWidget *parent);
 void filterLanguage(QWidget *parent);
 void about(QWidget *parent);
+// The Help menu with the three, for the window `parent`.
+void addMenu(QMenuBar *bar, QWidget *parent);
 
 } // namespace HelpDialogs

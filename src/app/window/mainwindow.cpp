@@ -173,9 +173,18 @@ void MainWindow::buildMenus()
     preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     preferences->setMenuRole(QAction::PreferencesRole);
     preferences->setObjectName(QStringLiteral("preferencesAction"));
+    edit->addSeparator();
+    // Every shortcut of the window is in a menu, acting on the current tab.
+    edit->addAction(tr("Go to &path"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
+                    [this] { currentTab()->requestPanel()->focusPath(); });
+    edit->addAction(tr("&Find in response body"), QKeySequence::Find, this,
+                    [this] { currentTab()->responsePanel()->focusFind(); });
     QMenu *request = menuBar()->addMenu(tr("&Request"));
-    request->addAction(tr("&Send"), this, [this] { currentTab()->send(); })
-        ->setShortcutVisibleInContextMenu(true);
+    QAction *send = request->addAction(tr("&Send"), this, [this] { currentTab()->send(); });
+    send->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    request->addAction(tr("&Cancel"), QKeySequence(Qt::Key_Escape), this,
+                       [this] { currentTab()->cancel(); });
     request->addAction(tr("&Retry with same idempotency key"), this,
                        [this] { currentTab()->retry(currentTab()->responsePanel()->record()); });
     request->addAction(tr("Copy request &ID"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this,
@@ -187,14 +196,7 @@ void MainWindow::buildMenus()
     history->addAction(m_ui->historyPanel->compareAction());
     history->addAction(m_ui->historyPanel->pinAction());
     history->addAction(m_ui->historyPanel->unpinAction());
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard shortcuts"), this,
-                    [this] { HelpDialogs::keyboardShortcuts(this); })
-        ->setObjectName(QStringLiteral("keyboardShortcutsAction"));
-    help->addAction(tr("&Filter language"), this, [this] { HelpDialogs::filterLanguage(this); })
-        ->setObjectName(QStringLiteral("filterLanguageAction"));
-    help->addSeparator();
-    help->addAction(tr("&About Pi Console"), this, [this] { HelpDialogs::about(this); });
+    HelpDialogs::addMenu(menuBar(), this);
 }
 
 void MainWindow::bringToFront(const QUrl &baseUrl)
