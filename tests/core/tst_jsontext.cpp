@@ -133,6 +133,29 @@ private Q_SLOTS:
         QCOMPARE(JsonText::pretty(fifty, &json), fifty); // its copy would pass 4× the body
         QVERIFY(!json);
     }
+
+    // A body that stops before its closing bracket says so, not "unterminated string" (Qt's
+    // word for `{"a": "b"`) or "invalid termination by number".
+    void aMissingClosingBracketIsNamed_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("closer");
+        QTest::addRow("after a string") << QByteArray("{\"a\": \"b\"") << QStringLiteral("}");
+        QTest::addRow("after a number") << QByteArray("{\"a\": 1\n") << QStringLiteral("}");
+        QTest::addRow("an array") << QByteArray("[1, 2") << QStringLiteral("]");
+        QTest::addRow("nested") << QByteArray("{\"a\": [1, {\"b\": 2}") << QStringLiteral("]");
+    }
+
+    void aMissingClosingBracketIsNamed()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, closer);
+        const JsonText::Check c = JsonText::check(body);
+        QVERIFY(!c.ok);
+        QCOMPARE(c.message, QStringLiteral("the body ends before its closing ") + closer);
+        // A string really left open is still called so.
+        QVERIFY(JsonText::check("{\"a\": \"b").message.contains(QLatin1String("string")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJsonText)

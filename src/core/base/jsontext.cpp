@@ -2,11 +2,43 @@
 
 #include "core/base/jsonwalk.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 
 #include <algorithm>
 
 namespace JsonText {
+
+namespace {
+
+// The closers still owed at the end of a text that stops early: "}" for `{"a": "b"`, which
+// Qt's parser calls an unterminated string. Empty when every bracket is closed.
+QByteArray unclosed(const QByteArray &body)
+{
+    QByteArray owed;
+    bool inString = false;
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        const char c = body.at(i);
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            owed.append(c == '{' ? '}' : ']');
+        } else if ((c == '}' || c == ']') && !owed.isEmpty() && owed.back() == c) {
+            owed.chop(1);
+        }
+    }
+    if (inString)
+        return {};
+    std::reverse(owed.begin(), owed.end());
+    return owed;
+}
+
+} // namespace
 
 Check check(const QByteArray &body)
 {
@@ -21,6 +53,15 @@ Check check(const QByteArray &body)
         return c;
     c.ok = false;
     c.message = error.errorString();
+    // Stopped at the very end with brackets open: say what is missing, not what Qt guessed.
+    qsizetype textEnd = body.size();
+    while (textEnd > 0 && QChar::isSpace(uchar(body.at(textEnd - 1))))
+        --textEnd;
+    if (error.offset >= textEnd)
+        if (const QByteArray owed = unclosed(body); !owed.isEmpty())
+            c.message =
+                QCoreApplication::translate("JsonText", "the body ends before its closing %1")
+                    .arg(QString::fromLatin1(owed.left(1)));
     c.line = 1;
     qsizetype lineStart = 0;
     // Qt's offset points just past the character it could not take: show that character.
