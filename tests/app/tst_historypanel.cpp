@@ -6,6 +6,7 @@
 #include "core/history/historydatabase.h"
 #include "core/history/historymodel.h"
 #include "core/history/historystore.h"
+#include "support/processmemory.h"
 #include "support/samplecalls.h"
 
 #include <QApplication>
@@ -19,6 +20,61 @@
 #include <QThreadPool>
 #include <QTimer>
 
+// A history file of its own holding the calls given, and the panel that shows it.
+struct Fixture
+{
+    QTemporaryDir dir;
+    std::unique_ptr<HistoryStore> store;
+    QList<qint64> ids; // the calls', in the order given
+    HistoryPanel panel;
+    QTableView *view = nullptr;
+
+    bool open(const QList<CallRecord> &calls, bool shown = false)
+    {
+        const HistoryDatabase::Opened db =
+            HistoryDatabase::prepare(dir.filePath(QStringLiteral("history.sqlite")));
+        if (!db.ok)
+            return false;
+        store = std::make_unique<HistoryStore>(db);
+        QSignalSpy stored(store.get(), &HistoryStore::stored);
+        for (const CallRecord &r : calls)
+            store->record(r);
+        if (!store->flush(5000) ||
+            !QTest::qWaitFor([&] { return stored.count() == calls.size(); }, 5000))
+            return false;
+        for (const QList<QVariant> &s : std::as_const(stored))
+            ids.append(s.first().value<CallRecord>().id);
+        panel.setStore(store.get());
+        if (shown) {
+            panel.show();
+            if (!QTest::qWaitForWindowExposed(&panel))
+                return false;
+        }
+        view = panel.findChild<QTableView *>(QStringLiteral("historyView"));
+        return QTest::qWaitFor([&] { return view->model()->rowCount() == calls.size(); }, 5000);
+    }
+
+    // The stored response body of one call (0: of every call) replaced by an inflation bomb.
+    bool bomb(qint64 id = 0)
+    {
+        QSqlQuery q(QSqlDatabase::database(store->connectionName()));
+        q.prepare(id ? QStringLiteral("UPDATE calls SET response_body = ? WHERE id = ?")
+                     : QStringLiteral("UPDATE calls SET response_body = ?"));
+        q.addBindValue(SampleCalls::inflationBomb());
+        if (id)
+            q.addBindValue(id);
+        return q.exec();
+    }
+};
+
+// A call whose body is stored compressed (over 1 KB).
+CallRecord compressedCall(int n)
+{
+    CallRecord r = SampleCalls::make(n);
+    r.responseBody = QByteArray(5000, 'y');
+    return r;
+}
+
 class TestHistoryPanel : public QObject
 {
     Q_OBJECT
@@ -26,34 +82,13 @@ class TestHistoryPanel : public QObject
 private Q_SLOTS:
     void aBodyThatInflatesWithoutBoundIsReadOffTheUiThread()
     {
-        QTemporaryDir dir;
-        const HistoryDatabase::Opened db =
-            HistoryDatabase::prepare(dir.filePath(QStringLiteral("history.sqlite")));
-        QVERIFY(db.ok);
-        HistoryStore store(db);
-        QSignalSpy stored(&store, &HistoryStore::stored);
-        CallRecord small = SampleCalls::make(1);
-        CallRecord bombed = SampleCalls::make(2);
-        bombed.responseBody = QByteArray(5000, 'y');
-        store.record(small);
-        store.record(bombed);
-        QVERIFY(store.flush(5000));
-        QTRY_COMPARE(stored.count(), 2);
-        const qint64 bombedId = stored.at(1).first().value<CallRecord>().id;
-        QByteArray bomb = qCompress(QByteArray(300 * 1024 * 1024, '\0'), 9);
-        bomb[0] = bomb[1] = bomb[2] = 0;
-        bomb[3] = 16; // it says 16 bytes
-        QSqlQuery q(QSqlDatabase::database(store.connectionName()));
-        q.prepare(QStringLiteral("UPDATE calls SET response_body = ? WHERE id = ?"));
-        q.addBindValue(bomb);
-        q.addBindValue(bombedId);
-        QVERIFY(q.exec());
-        bomb.clear();
+        Fixture f;
+        QVERIFY(f.open({SampleCalls::make(1), compressedCall(2)}));
+        const qint64 bombedId = f.ids.at(1);
+        QVERIFY(f.bomb(bombedId));
+        HistoryPanel &panel = f.panel;
+        QTableView *view = f.view;
 
-        HistoryPanel panel;
-        panel.setStore(&store);
-        auto *view = panel.findChild<QTableView *>(QStringLiteral("historyView"));
-        QTRY_COMPARE(view->model()->rowCount(), 2);
         QSignalSpy shown(&panel, &HistoryPanel::callActivated);
         const int bombedRow = panel.model()->rowOfId(bombedId);
         view->selectRow(bombedRow);
@@ -80,68 +115,27 @@ private Q_SLOTS:
     // reads its call.
     void aMenuOnBombedRowsReadsNone()
     {
-        QTemporaryDir dir;
-        const HistoryDatabase::Opened db =
-            HistoryDatabase::prepare(dir.filePath(QStringLiteral("history.sqlite")));
-        QVERIFY(db.ok);
-        HistoryStore store(db);
-        QSignalSpy stored(&store, &HistoryStore::stored);
-        for (int i = 0; i < 3; ++i) {
-            CallRecord r = SampleCalls::make(i);
-            r.responseBody = QByteArray(5000, 'y');
-            store.record(r);
-        }
-        QVERIFY(store.flush(5000));
-        QTRY_COMPARE(stored.count(), 3);
-        QByteArray bomb = qCompress(QByteArray(300 * 1024 * 1024, '\0'), 9);
-        QSqlQuery q(QSqlDatabase::database(store.connectionName()));
-        QVERIFY(q.prepare(QStringLiteral("UPDATE calls SET response_body = ?")));
-        q.addBindValue(bomb);
-        QVERIFY(q.exec());
-        bomb.clear();
-
-        HistoryPanel panel;
-        panel.setStore(&store);
-        auto *view = panel.findChild<QTableView *>(QStringLiteral("historyView"));
-        QTRY_COMPARE(view->model()->rowCount(), 3);
-        view->selectAll();
-        QFile clear(QStringLiteral("/proc/self/clear_refs"));
-        QVERIFY(clear.open(QIODevice::WriteOnly) && clear.write("5") == 1);
-        clear.close();
+        Fixture f;
+        QVERIFY(f.open({compressedCall(0), compressedCall(1), compressedCall(2)}));
+        QVERIFY(f.bomb());
+        f.view->selectAll();
+        QVERIFY(ProcessMemory::resetPeak());
         QTimer::singleShot(0, [] {
             if (QWidget *menu = QApplication::activePopupWidget())
                 menu->close();
         });
-        Q_EMIT view->customContextMenuRequested(QPoint(5, 5));
-        QFile status(QStringLiteral("/proc/self/status"));
-        QVERIFY(status.open(QIODevice::ReadOnly));
-        qint64 peakKb = 0;
-        qint64 nowKb = 0;
-        for (const QByteArray &line : status.readAll().split('\n')) {
-            if (line.startsWith("VmHWM:"))
-                peakKb = line.mid(6).trimmed().split(' ').first().toLongLong();
-            if (line.startsWith("VmRSS:"))
-                nowKb = line.mid(6).trimmed().split(' ').first().toLongLong();
-        }
-        QVERIFY2(peakKb - nowKb < 100 * 1024, qPrintable(QString::number(peakKb - nowKb)));
+        Q_EMIT f.view->customContextMenuRequested(QPoint(5, 5));
+        const qint64 growthKb =
+            ProcessMemory::statusKiB("VmHWM") - ProcessMemory::statusKiB("VmRSS");
+        QVERIFY2(growthKb < 100 * 1024, qPrintable(QString::number(growthKb)));
     }
 
     // Tab leaves the history table instead of walking it cell by cell.
     void tabLeavesTheTable()
     {
-        QTemporaryDir dir;
-        const HistoryDatabase::Opened db =
-            HistoryDatabase::prepare(dir.filePath(QStringLiteral("history.sqlite")));
-        HistoryStore store(db);
-        store.record(SampleCalls::make(1));
-        store.record(SampleCalls::make(2));
-        QVERIFY(store.flush(5000));
-        HistoryPanel panel;
-        panel.setStore(&store);
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        auto *view = panel.findChild<QTableView *>(QStringLiteral("historyView"));
-        QTRY_COMPARE(view->model()->rowCount(), 2);
+        Fixture f;
+        QVERIFY(f.open({SampleCalls::make(1), SampleCalls::make(2)}, true));
+        QTableView *view = f.view;
         view->setFocus();
         view->setCurrentIndex(view->model()->index(0, 0));
         QTRY_VERIFY(view->hasFocus());
@@ -154,21 +148,10 @@ private Q_SLOTS:
     // is selected without being shown again.
     void theTableAndTheResponseAgree()
     {
-        QTemporaryDir dir;
-        const HistoryDatabase::Opened db =
-            HistoryDatabase::prepare(dir.filePath(QStringLiteral("history.sqlite")));
-        HistoryStore store(db);
-        QSignalSpy stored(&store, &HistoryStore::stored);
-        store.record(SampleCalls::make(1));
-        store.record(SampleCalls::make(2));
-        QVERIFY(store.flush(5000));
-        QTRY_COMPARE(stored.count(), 2);
-        HistoryPanel panel;
-        panel.setStore(&store);
-        panel.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&panel));
-        auto *view = panel.findChild<QTableView *>(QStringLiteral("historyView"));
-        QTRY_COMPARE(view->model()->rowCount(), 2);
+        Fixture f;
+        QVERIFY(f.open({SampleCalls::make(1), SampleCalls::make(2)}, true));
+        HistoryPanel &panel = f.panel;
+        QTableView *view = f.view;
         QSignalSpy shown(&panel, &HistoryPanel::callActivated);
         QSignalSpy opened(&panel, &HistoryPanel::openInComposer);
 
@@ -186,7 +169,7 @@ private Q_SLOTS:
         QTest::keyClick(view, Qt::Key_Return);
         QTRY_COMPARE(opened.count(), 1);
 
-        const qint64 second = stored.at(0).first().value<CallRecord>().id; // the older one
+        const qint64 second = f.ids.at(0); // the older one
         shown.clear();
         panel.markCall(second);
         QCOMPARE(panel.model()->rowAt(view->currentIndex().row()).id, second);

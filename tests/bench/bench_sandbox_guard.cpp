@@ -6,6 +6,7 @@
 // timeout), and no buffer of more than 64 KB is ever allocated for the uploads. Exit 1 when a
 // target is missed.
 #include "bench/benchline.h"
+#include "support/processmemory.h"
 #include "support/sandboxprocess.h"
 
 #include <QCoreApplication>
@@ -34,18 +35,6 @@ constexpr int kDripSlices = 10;
 constexpr int kPingEveryMs = 100;
 constexpr qint64 kUploadBytes = qint64(1) << 30;
 constexpr qint64 kChunk = 64 * 1024;
-
-qint64 statusKiB(qint64 pid, const QByteArray &field)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(QByteArray(field + ":")))
-            return line.mid(field.size() + 1).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 void raiseDescriptorLimit()
 {
@@ -147,7 +136,7 @@ int main(int argc, char *argv[])
     }
     const QString host = sandbox.baseUrl().host();
     const quint16 port = quint16(sandbox.baseUrl().port());
-    const qint64 rssStartKiB = statusKiB(sandbox.pid(), "VmRSS");
+    const qint64 rssStartKiB = ProcessMemory::statusKiB("VmRSS", sandbox.pid());
 
     QElapsedTimer runClock;
     runClock.start();
@@ -268,7 +257,8 @@ int main(int argc, char *argv[])
     qint64 rssPeakSampledKiB = 0;
     QTimer sampler;
     QObject::connect(&sampler, &QTimer::timeout, &sampler, [&] {
-        rssPeakSampledKiB = qMax(rssPeakSampledKiB, statusKiB(sandbox.pid(), "VmRSS"));
+        rssPeakSampledKiB =
+            qMax(rssPeakSampledKiB, ProcessMemory::statusKiB("VmRSS", sandbox.pid()));
     });
     sampler.start(100);
 
@@ -276,7 +266,7 @@ int main(int argc, char *argv[])
     QCoreApplication::exec();
     drip.stop();
     normal->wait();
-    const qint64 hwmKiB = statusKiB(sandbox.pid(), "VmHWM");
+    const qint64 hwmKiB = ProcessMemory::statusKiB("VmHWM", sandbox.pid());
 
     int answered408 = 0;
     int answered503 = 0;

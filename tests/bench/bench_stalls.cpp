@@ -12,6 +12,7 @@
 #include "bench/benchline.h"
 #include "core/history/historystore.h"
 #include "core/net/apiclient.h"
+#include "support/processmemory.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -37,29 +38,15 @@
 
 namespace {
 
-// VmRSS (resident now) or VmHWM (the peak since start or since resetPeakRss()), in KiB.
-qint64 statusKb(const char *field)
+// A field of this process's /proc status in KiB, 0 where it cannot be read.
+qint64 statusKb(const QByteArray &field)
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n'))
-        if (line.startsWith(field))
-            return line.mid(qsizetype(qstrlen(field))).trimmed().split(' ').first().toLongLong();
-    return 0;
+    return std::max<qint64>(0, ProcessMemory::statusKiB(field));
 }
 
 qint64 rssKb()
 {
-    return statusKb("VmRSS:");
-}
-
-// Sets VmHWM to the current VmRSS (Linux: "5" to clear_refs), so that it reads this run's
-// peak. False where it cannot; the 5 ms samples are the measure then.
-bool resetPeakRss()
-{
-    QFile clear(QStringLiteral("/proc/self/clear_refs"));
-    return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
+    return statusKb("VmRSS");
 }
 
 QByteArray jsonList(qsizetype size)
@@ -104,7 +91,7 @@ Result run(ApiClient &client, ResponsePanel &panel, const QUrl &url)
     malloc_trim(0);
 #endif
     const qint64 baseline = rssKb();
-    const bool peakKnown = resetPeakRss();
+    const bool peakKnown = ProcessMemory::resetPeak();
     QElapsedTimer since;
     QElapsedTimer tick;
     QTimer timer;
@@ -135,7 +122,7 @@ Result run(ApiClient &client, ResponsePanel &panel, const QUrl &url)
     loop.exec();
     r.stallMs = std::max(r.stallMs, tick.elapsed());
     if (peakKnown)
-        r.rssGrowthKb = std::max(r.rssGrowthKb, statusKb("VmHWM:") - baseline);
+        r.rssGrowthKb = std::max(r.rssGrowthKb, statusKb("VmHWM") - baseline);
     QObject::disconnect(view, &BodyView::ready, &loop, nullptr);
     return r;
 }

@@ -8,6 +8,7 @@
 #include "core/secrets/redaction.h"
 #include "support/endlessserver.h"
 #include "support/httpcall.h"
+#include "support/processmemory.h"
 #include "support/recordingserver.h"
 #include "support/sandboxprocess.h"
 #include "support/testclock.h"
@@ -53,29 +54,6 @@ private:
     }
 
     CallRecord call(const ApiRequest &request) { return call(endpoint(m_key), request); }
-
-    // This process's resident memory now (VmRSS) or its peak since the last resetPeak()
-    // (VmHWM), in MB.
-    static qint64 residentMb(const char *field)
-    {
-        QFile status(QStringLiteral("/proc/self/status"));
-        if (!status.open(QIODevice::ReadOnly))
-            return -1;
-        for (const QByteArray &line : status.readAll().split('\n'))
-            if (line.startsWith(field))
-                return line.mid(qsizetype(strlen(field)))
-                           .trimmed()
-                           .split(' ')
-                           .first()
-                           .toLongLong() /
-                       1024;
-        return -1;
-    }
-    static bool resetPeak()
-    {
-        QFile clear(QStringLiteral("/proc/self/clear_refs"));
-        return clear.open(QIODevice::WriteOnly) && clear.write("5") == 1;
-    }
 
     static ApiRequest get(const QString &path)
     {
@@ -499,8 +477,8 @@ private Q_SLOTS:
         QFETCH(QByteArray, head);
         EndlessServer server(head, 3LL * 1024 * 1024 * 1024);
         QVERIFY(server.listening());
-        QVERIFY(resetPeak());
-        const qint64 before = residentMb("VmRSS:");
+        QVERIFY(ProcessMemory::resetPeak());
+        const qint64 before = ProcessMemory::statusKiB("VmRSS") / 1024;
         const CallRecord r = call({QStringLiteral("Hostile"), QString(), server.url(), m_key},
                                   get(QStringLiteral("/v1/ping")));
         QCOMPARE(r.outcome, CallRecord::Outcome::TooLarge);
@@ -508,7 +486,7 @@ private Q_SLOTS:
         QVERIFY2(server.sent() > m_client.limits().maxHeldBackBytes,
                  qPrintable(QString::number(server.sent())));
         // The client had 43 MB when this was seen taking it to 3 GB: it stays under 300 MB.
-        const qint64 growth = residentMb("VmHWM:") - before;
+        const qint64 growth = ProcessMemory::statusKiB("VmHWM") / 1024 - before;
         QVERIFY2(growth < 300 - 43, qPrintable(QStringLiteral("%1 MB").arg(growth)));
     }
 

@@ -206,17 +206,11 @@ private Q_SLOTS:
         recordAll({r});
         QTRY_COMPARE(stored.count(), 1);
         const qint64 id = stored.first().first().value<CallRecord>().id;
-        QByteArray bomb = qCompress(QByteArray(300 * 1024 * 1024, '\0'), 9);
-        bomb[0] = 0; // the length it declares: 16 bytes
-        bomb[1] = 0;
-        bomb[2] = 0;
-        bomb[3] = 16;
         QSqlQuery q(QSqlDatabase::database(m_store->connectionName()));
         q.prepare(QStringLiteral("UPDATE calls SET response_body = ? WHERE id = ?"));
-        q.addBindValue(bomb);
+        q.addBindValue(SampleCalls::inflationBomb());
         q.addBindValue(id);
         QVERIFY(q.exec());
-        bomb.clear();
         const CallRecord back = query().load(id);
         QCOMPARE(back.responseBody.size(), HistoryCodec::maxBodyBytes);
         QVERIFY(back.notes.join(QLatin1Char(' ')).contains(QLatin1String("only its start")));

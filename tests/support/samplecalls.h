@@ -45,4 +45,14 @@ inline CallRecord make(int n, int status = 200, const QString &code = {})
     return r;
 }
 
+// A body as the history stores it compressed (qCompress's format) that inflates to 300 MB of
+// zeros while its header says 16 bytes: what a crafted history file may hold.
+inline QByteArray inflationBomb()
+{
+    QByteArray bomb = qCompress(QByteArray(300 * 1024 * 1024, '\0'), 9);
+    bomb[0] = bomb[1] = bomb[2] = 0;
+    bomb[3] = 16;
+    return bomb;
+}
+
 } // namespace SampleCalls
