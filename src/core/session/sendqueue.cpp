@@ -17,8 +17,7 @@ quint64 SendQueue::add(Entry entry, int delayMs)
     const quint64 id = entry.id;
     connect(timer, &QTimer::timeout, this, [this, id] { fire(id); });
     timer->start(delayMs);
-    m_entries.append(std::move(entry));
-    m_timers.append(timer);
+    m_waiting.append({std::move(entry), timer});
     Q_EMIT changed();
     return id;
 }
@@ -26,23 +25,27 @@ quint64 SendQueue::add(Entry entry, int delayMs)
 QList<SendQueue::Entry> SendQueue::entries(const QObject *requester) const
 {
     QList<Entry> out;
-    for (const Entry &e : m_entries)
-        if (!requester || e.requester == requester)
-            out.append(e);
+    for (const Waiting &w : m_waiting)
+        if (!requester || w.entry.requester == requester)
+            out.append(w.entry);
     std::sort(out.begin(), out.end(), [](const Entry &a, const Entry &b) { return a.at < b.at; });
     return out;
+}
+
+SendQueue::Entry SendQueue::take(qsizetype i)
+{
+    Waiting w = m_waiting.takeAt(i);
+    w.timer->deleteLater();
+    return std::move(w.entry);
 }
 
 void SendQueue::cancelWhere(const std::function<QString(const Entry &)> &reasonFor)
 {
     QList<std::pair<QString, QPointer<QObject>>> told;
-    for (qsizetype i = m_entries.size() - 1; i >= 0; --i) {
-        const QString why = reasonFor(m_entries.at(i));
-        if (why.isNull())
-            continue;
-        told.append({why, m_entries.at(i).requester});
-        m_timers.takeAt(i)->deleteLater();
-        m_entries.removeAt(i);
+    for (qsizetype i = m_waiting.size() - 1; i >= 0; --i) {
+        const QString why = reasonFor(m_waiting.at(i).entry);
+        if (!why.isNull())
+            told.append({why, take(i).requester});
     }
     if (told.isEmpty())
         return;
@@ -54,13 +57,11 @@ void SendQueue::cancelWhere(const std::function<QString(const Entry &)> &reasonF
 
 void SendQueue::fire(quint64 id)
 {
-    const auto it = std::find_if(m_entries.begin(), m_entries.end(),
-                                 [id](const Entry &e) { return e.id == id; });
-    if (it == m_entries.end())
+    const auto it = std::find_if(m_waiting.cbegin(), m_waiting.cend(),
+                                 [id](const Waiting &w) { return w.entry.id == id; });
+    if (it == m_waiting.cend())
         return;
-    const qsizetype i = it - m_entries.begin();
-    const Entry entry = m_entries.takeAt(i);
-    m_timers.takeAt(i)->deleteLater();
+    const Entry entry = take(it - m_waiting.cbegin());
     Q_EMIT changed();
     Q_EMIT due(entry);
 }

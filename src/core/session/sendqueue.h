@@ -35,7 +35,7 @@ public:
 
     // Due in delayMs; returns its id.
     quint64 add(Entry entry, int delayMs);
-    bool isEmpty() const { return m_entries.isEmpty(); }
+    bool isEmpty() const { return m_waiting.isEmpty(); }
     // Those of one requester, or all (null), soonest first.
     QList<Entry> entries(const QObject *requester = nullptr) const;
     // Cancels those for which reasonFor gives a reason, and says it (a null reason keeps the
@@ -49,9 +49,15 @@ Q_SIGNALS:
     void cancelled(const QString &why, QObject *requester);
 
 private:
+    struct Waiting
+    {
+        Entry entry;
+        QTimer *timer;
+    };
     void fire(quint64 id);
+    // Takes entry i out of the queue, its timer with it.
+    Entry take(qsizetype i);
 
-    QList<Entry> m_entries;
-    QList<QTimer *> m_timers; // beside m_entries, one each
+    QList<Waiting> m_waiting;
     quint64 m_nextId = 1;
 };
