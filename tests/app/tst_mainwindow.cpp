@@ -677,6 +677,19 @@ private Q_SLOTS:
         QVERIFY2(described.match(gauge->text()).hasMatch(), qPrintable(gauge->text()));
         QCOMPARE(a11y->text(QAccessible::Description), gauge->text());
 
+        // The reset is a Unix time; the headers and the support report put the date beside it.
+        const CallRecord first = gui.find<ResponsePanel>(QStringLiteral("responsePanel"))->record();
+        const QString reset = QDateTime::fromSecsSinceEpoch(first.rateLimit.resetUnix, Qt::UTC)
+                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+        const QString headers =
+            gui.find<QPlainTextEdit>(QStringLiteral("headersView"))->toPlainText();
+        QVERIFY2(headers.contains(QStringLiteral("X-RateLimit-Reset: %1    (%2)")
+                                      .arg(first.rateLimit.resetUnix)
+                                      .arg(reset)),
+                 qPrintable(headers));
+        QVERIFY(SupportReport::forRecord(first).contains(
+            QStringLiteral("reset at %1 (%2)").arg(first.rateLimit.resetUnix).arg(reset)));
+
         const qint64 before = gui.services()->session()->currentTracker()->msUntilReset();
         clock.advanceMs(1100);
         QCOMPARE(gui.services()->session()->currentTracker()->msUntilReset(), before - 1100);
@@ -686,6 +699,11 @@ private Q_SLOTS:
         QVERIFY(gui.services()->session()->currentTracker()->exhausted());
         QCOMPARE(a11y->valueInterface()->currentValue().toInt(), 0);
         QVERIFY(a11y->text(QAccessible::Description).contains(QLatin1String("429")));
+        // Spent, the bar is an error-coloured warning, not an empty grey track.
+        const QImage bar = gauge->grab().toImage();
+        const QColor middle =
+            bar.pixelColor(bar.width() / 3, 3 + gauge->fontMetrics().height() / 3);
+        QVERIFY2(middle.red() - middle.green() > 20, qPrintable(middle.name()));
 
         clickSendAtResetOnTheWarning(gui);
         QVERIFY(gui.services()->session()->hasQueuedSend());

@@ -12,7 +12,7 @@ RateLimitGauge::RateLimitGauge(QWidget *parent)
 {
     setAccessibleName(tr("Rate limit"));
     setObjectName(QStringLiteral("rateLimitGauge"));
-    setMinimumWidth(340);
+    setMinimumWidth(460);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setMinimumHeight(sizeHint().height());
     m_timer.setInterval(250);
@@ -85,7 +85,7 @@ QColor RateLimitGauge::levelColor() const
 
 QSize RateLimitGauge::sizeHint() const
 {
-    return {420, fontMetrics().height() * 2 + 14};
+    return {560, fontMetrics().height() * 2 + 14};
 }
 
 void RateLimitGauge::paintEvent(QPaintEvent *)
@@ -94,17 +94,33 @@ void RateLimitGauge::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing);
     const QRectF area = rect().adjusted(1, 1, -1, -1);
     const qreal lineHeight = fontMetrics().height();
-    const QRectF bar(area.left(), area.top() + 3, area.width() * 0.7, lineHeight * 0.75);
-    const QRectF chart(bar.right() + 8, area.top() + 1, area.right() - bar.right() - 8,
-                       bar.height() + 4);
+    // The timeline takes the right of both lines, its scale to its left.
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.8);
+    const QFontMetricsF smallMetrics(small);
+    const QString top = m_tracker && m_tracker->limit() > 0 ? QString::number(m_tracker->limit())
+                                                            : QStringLiteral("–");
+    const qreal scaleWidth = smallMetrics.horizontalAdvance(top) + 4;
+    const qreal chartWidth = std::max<qreal>(90, area.width() * 0.22);
+    const QRectF chart(area.right() - chartWidth, area.top() + smallMetrics.height() / 2,
+                       chartWidth, area.height() - smallMetrics.height());
+    const qreal left = chart.left() - scaleWidth - 10;
+    const QRectF bar(area.left(), area.top() + 3, left - area.left(), lineHeight * 0.75);
 
-    // The bar: remaining of limit.
+    // The bar: remaining of limit. Spent, it is an error-coloured outline, not an empty grey.
     QPainterPath track;
     track.addRoundedRect(bar, bar.height() / 2, bar.height() / 2);
-    p.fillPath(track, palette().color(QPalette::AlternateBase));
-    p.setPen(palette().color(QPalette::Mid));
+    const bool known = m_tracker && m_tracker->limit() > 0 && m_tracker->remaining() >= 0;
+    const bool spent = known && m_tracker->remaining() == 0;
+    QColor trackFill = palette().color(QPalette::AlternateBase);
+    if (spent) {
+        trackFill = levelColor();
+        trackFill.setAlphaF(0.2);
+    }
+    p.fillPath(track, trackFill);
+    p.setPen(QPen(spent ? levelColor() : palette().color(QPalette::Mid), spent ? 1.5 : 1.0));
     p.drawPath(track);
-    if (m_tracker && m_tracker->limit() > 0 && m_tracker->remaining() >= 0) {
+    if (known) {
         const double share =
             std::clamp(double(m_tracker->remaining()) / m_tracker->limit(), 0.0, 1.0);
         QRectF fill = bar;
@@ -115,13 +131,22 @@ void RateLimitGauge::paintEvent(QPaintEvent *)
             p.fillPath(filled, levelColor());
     }
     p.setPen(palette().color(QPalette::WindowText));
-    p.drawText(QRectF(area.left(), bar.bottom() + 3, area.width(), lineHeight + 2),
+    p.drawText(QRectF(area.left(), bar.bottom() + 3, left - area.left(), lineHeight + 2),
                Qt::AlignLeft | Qt::AlignVCenter,
-               fontMetrics().elidedText(text(), Qt::ElideRight, int(area.width())));
+               fontMetrics().elidedText(text(), Qt::ElideRight, int(left - area.left())));
 
-    // The timeline: remaining after each response of this session.
+    // The timeline: remaining after each response of this session, on a scale from 0 to
+    // the limit, oldest on the left.
+    p.setFont(small);
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    const QRectF scale(chart.left() - scaleWidth - 2, chart.top() - smallMetrics.height() / 2,
+                       scaleWidth, chart.height() + smallMetrics.height());
+    p.drawText(scale, Qt::AlignRight | Qt::AlignTop, top);
+    p.drawText(scale, Qt::AlignRight | Qt::AlignBottom, QStringLiteral("0"));
     p.setPen(palette().color(QPalette::Mid));
-    p.drawRect(chart);
+    p.drawLine(chart.bottomLeft(), chart.bottomRight());
+    p.drawLine(chart.bottomLeft(), chart.topLeft());
+    p.drawLine(chart.topLeft(), chart.topLeft() + QPointF(3, 0));
     if (m_samples.size() >= 2 && m_tracker && m_tracker->limit() > 0) {
         QPainterPath line;
         const int n = int(m_samples.size());

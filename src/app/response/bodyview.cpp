@@ -4,6 +4,7 @@
 #include "app/common/backgroundrelease.h"
 #include "app/response/lineview.h"
 #include "core/base/jsontext.h"
+#include "core/base/readable.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -135,7 +136,7 @@ void BodyView::render()
     }
     // Large: format and index on a worker; the window stays responsive meanwhile.
     m_ready = false;
-    m_state->setText(tr("Formatting %1 MB…").arg(double(body.size()) / (1024 * 1024), 0, 'f', 1));
+    m_state->setText(tr("Formatting %1…").arg(Readable::size(body.size())));
     QPointer<BodyView> self(this);
     QThreadPool::globalInstance()->start([self, body, pretty, generation] {
         // A large body's pretty lines are kept without their indentation, which the list
@@ -188,8 +189,8 @@ void BodyView::display(const QByteArray &text, quint64 generation, bool inList)
 void BodyView::showSize()
 {
     if (isLargeMode())
-        m_state->setText(tr("%1 MB, %2 lines")
-                             .arg(double(m_shown.size()) / (1024 * 1024), 0, 'f', 1)
+        m_state->setText(tr("%1, %2 lines")
+                             .arg(Readable::size(m_shown.size()))
                              .arg(m_lines->lines().rowCount()));
     else
         m_state->setText(m_shown.isEmpty() ? QString()

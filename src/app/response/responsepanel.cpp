@@ -6,6 +6,7 @@
 #include "app/common/copyfeedback.h"
 #include "app/common/spoken.h"
 #include "common/http/reasonphrase.h"
+#include "core/base/readable.h"
 #include "core/curl/curlexport.h"
 #include "core/report/supportreport.h"
 #include "ui_responsepanel.h"
@@ -82,7 +83,7 @@ void ResponsePanel::showCall(const CallRecord &r)
 
     m_ui->timingLabel->setText(tr("%1 ms · %2")
                                    .arg(std::max<qint64>(0, r.timing.doneMs))
-                                   .arg(QLocale().formattedDataSize(r.responseBody.size())));
+                                   .arg(Readable::size(r.responseBody.size())));
     m_ui->timingView->setTiming(r.timing);
     m_ui->timingLabel->setToolTip(m_ui->timingView->text());
     const QString requestId = QString::fromLatin1(r.requestId());
@@ -111,9 +112,17 @@ void ResponsePanel::showCall(const CallRecord &r)
     m_ui->problemsLabel->setVisible(!notes.isEmpty());
 
     QString headers;
-    for (const auto &h : r.responseHeaders)
-        headers += QString::fromLatin1(h.first) + QStringLiteral(": ") +
-                   QString::fromUtf8(h.second) + QLatin1Char('\n');
+    for (const auto &h : r.responseHeaders) {
+        headers +=
+            QString::fromLatin1(h.first) + QStringLiteral(": ") + QString::fromUtf8(h.second);
+        // The reset is a Unix time: the date beside it, marked as ours, not the server's.
+        if (h.first.compare("X-RateLimit-Reset", Qt::CaseInsensitive) == 0) {
+            const QString when = Readable::unixTime(h.second.trimmed().toLongLong());
+            if (!when.isEmpty())
+                headers += tr("    (%1)").arg(when);
+        }
+        headers += QLatin1Char('\n');
+    }
     m_ui->headersView->setPlainText(headers);
     m_ui->bodyView->setBody(r.responseBody);
     if (r.responseTruncated)

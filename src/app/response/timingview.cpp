@@ -49,7 +49,7 @@ void TimingView::setTiming(const CallTiming &timing)
 
 QSize TimingView::sizeHint() const
 {
-    const int rows = std::max<int>(1, int(m_phases.size())) + 1;
+    const int rows = std::max<int>(1, int(m_phases.size())) + 2; // the axis, the connection
     return {360, margin * 2 + rows * (fontMetrics().height() + 4)};
 }
 
@@ -90,7 +90,27 @@ void TimingView::paintEvent(QPaintEvent *)
                    Qt::AlignRight | Qt::AlignVCenter, tr("%1 ms").arg(phase.durationMs));
         y += rowHeight;
     }
+    drawAxis(&p, barLeft, barWidth, y);
+    y += rowHeight;
     p.setPen(palette().color(QPalette::PlaceholderText));
     p.drawText(QRect(margin, y, width() - 2 * margin, rowHeight), Qt::AlignLeft | Qt::AlignVCenter,
                m_text.section(QStringLiteral(" · "), -1)); // new connection or reused
+}
+
+void TimingView::drawAxis(QPainter *p, int left, int width, int y) const
+{
+    // A scale under the bars: 0, the middle and the whole call, in milliseconds.
+    const QFontMetrics fm = fontMetrics();
+    const int rowHeight = fm.height() + 4;
+    p->setPen(palette().color(QPalette::Mid));
+    p->drawLine(left, y + 2, left + width, y + 2);
+    p->setPen(palette().color(QPalette::PlaceholderText));
+    for (int i = 0; i <= 2; ++i) {
+        const int x = left + width * i / 2;
+        p->drawLine(x, y, x, y + 5);
+        const QString label = tr("%1 ms").arg(m_totalMs * i / 2);
+        const int w = fm.horizontalAdvance(label);
+        const int at = i == 0 ? x : (i == 2 ? x - w : x - w / 2);
+        p->drawText(QRect(at, y + 5, w, rowHeight - 2), Qt::AlignLeft | Qt::AlignTop, label);
+    }
 }

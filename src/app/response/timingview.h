@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QPainter;
+
 // Where a call's time went, as a small waterfall: one row per phase (queued, connecting,
 // sending, waiting for first byte, downloading), each bar placed at its start and as long as
 // it took, with its milliseconds. The accessible description lists the same in words.
@@ -25,6 +27,8 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    void drawAxis(QPainter *p, int left, int width, int y) const;
+
     QList<CallTiming::Phase> m_phases;
     qint64 m_totalMs = 0;
     QString m_text;

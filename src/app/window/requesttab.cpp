@@ -5,6 +5,7 @@
 #include "app/request/requestpanel.h"
 #include "app/response/responsepanel.h"
 #include "app/window/sendwarnings.h"
+#include "core/base/readable.h"
 #include "core/contract/retryplan.h"
 #include "core/net/idempotencykeys.h"
 #include "core/net/pendingcall.h"
@@ -269,7 +270,7 @@ void RequestTab::updateProgress()
     const QString text =
         tr("%n call(s) in flight · %1 s · %2 received", nullptr, int(m_inFlight.size()))
             .arg(double(m_since.elapsed()) / 1000.0, 0, 'f', 1)
-            .arg(QLocale().formattedDataSize(m_received));
+            .arg(Readable::size(m_received));
     m_requestPanel->setProgress(text);
     m_responsePanel->showInFlight(text);
 }

@@ -1,5 +1,6 @@
 #include "core/compare/bodydiff.h"
 
+#include "core/base/readable.h"
 #include "core/compare/jsondiff.h"
 #include "core/compare/linediff.h"
 
@@ -169,7 +170,7 @@ BodyDiff BodyDiff::compare(const QByteArray &a, const QByteArray &b, qint64 cap,
         compareBytes(ca, cb, &out);
     }
     if (capped) {
-        const QString first = QLocale().formattedDataSize(cap);
+        const QString first = Readable::size(cap);
         out.note = BodyDiff::tr("Only the first %1 of each body were compared.").arg(first) +
                    (out.note.isEmpty() ? QString() : QLatin1Char(' ') + out.note);
     }

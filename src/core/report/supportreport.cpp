@@ -1,11 +1,22 @@
 #include "core/report/supportreport.h"
 
 #include "common/version.h"
+#include "core/base/readable.h"
 #include "core/secrets/redaction.h"
 
 #include <QSysInfo>
 
 namespace SupportReport {
+
+namespace {
+
+QString readableReset(qint64 unix)
+{
+    const QString when = Readable::unixTime(unix);
+    return when.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(when);
+}
+
+} // namespace
 
 QString forRecord(const CallRecord &r, const QString &apiKey)
 {
@@ -35,10 +46,11 @@ QString forRecord(const CallRecord &r, const QString &apiKey)
     if (r.replayed)
         add("Replayed", QStringLiteral("yes"));
     if (r.rateLimit.hasBudget())
-        add("Rate limit", QStringLiteral("%1 of %2 left, reset at %3")
+        add("Rate limit", QStringLiteral("%1 of %2 left, reset at %3%4")
                               .arg(r.rateLimit.remaining)
                               .arg(r.rateLimit.limit)
-                              .arg(r.rateLimit.resetUnix));
+                              .arg(r.rateLimit.resetUnix)
+                              .arg(readableReset(r.rateLimit.resetUnix)));
     if (r.timing.doneMs >= 0)
         add("Timing",
             QStringLiteral("%1 ms in all: %2").arg(r.timing.doneMs).arg(r.timing.describe()));

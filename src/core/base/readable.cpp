@@ -1,0 +1,23 @@
+#include "core/base/readable.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace Readable {
+
+QString size(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString unixTime(qint64 seconds)
+{
+    // Between 2001 and 2286: a smaller number is a count of seconds, not a time.
+    if (seconds < 1'000'000'000 || seconds > 9'999'999'999)
+        return {};
+    return QDateTime::fromSecsSinceEpoch(seconds, Qt::UTC)
+               .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) +
+           QStringLiteral(" UTC");
+}
+
+} // namespace Readable
