@@ -75,6 +75,7 @@ int main(int argc, char *argv[])
         return 1;
     }
     MainWindow *w = gui.window();
+    w->resize(1366, 768); // a laptop's screen, the smallest the window is made for
     bool ok = true;
 
     gui.compose("POST", QStringLiteral("/v1/charges"),

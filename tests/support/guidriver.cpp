@@ -46,7 +46,8 @@ bool GuiDriver::start()
     m_services->session()->keys()->setSessionKey(sandbox.id, SandboxProcess::demoKey());
     m_services->session()->setCurrentProfile(sandbox.id);
     m_window = std::make_unique<MainWindow>(m_services.get());
-    m_window->resize(1280, 820);
+    if (!m_keepFirstSize)
+        m_window->resize(1280, 820);
     m_window->show();
     // The window opens the history once its first frame is on screen.
     return QTest::qWaitForWindowExposed(m_window.get()) &&

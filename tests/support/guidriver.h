@@ -24,6 +24,9 @@ public:
     // False with errorText() when the sandbox does not come up, or outside the private test
     // session (tests/private-session.sh), where it would touch the developer's own keychain.
     bool start();
+    // Before start(): the window keeps the first size it chooses for itself, instead of
+    // the fixed 1280×820 other tests and the screenshots rely on.
+    void keepFirstSize() { m_keepFirstSize = true; }
     QString errorText() const { return m_error; }
 
     MainWindow *window() const { return m_window.get(); }
@@ -67,4 +70,5 @@ private:
     std::unique_ptr<MainWindow> m_window;
     QString m_error;
     const Clock *m_clock;
+    bool m_keepFirstSize = false;
 };

@@ -88,7 +88,7 @@ void HistoryPanel::setStore(HistoryStore *store)
     header->resizeSection(int(HistoryModel::Column::Method), 70);
     header->resizeSection(int(HistoryModel::Column::Path), 220);
     header->resizeSection(int(HistoryModel::Column::Status), 90);
-    header->resizeSection(int(HistoryModel::Column::RequestId), 300);
+    header->resizeSection(int(HistoryModel::Column::RequestId), 330); // a whole req_pi_<uuid>
     header->resizeSection(int(HistoryModel::Column::ErrorCode), 180);
     header->resizeSection(int(HistoryModel::Column::Duration), 80);
     header->resizeSection(int(HistoryModel::Column::IdempotencyKey), 170); // its header whole

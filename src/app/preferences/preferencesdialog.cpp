@@ -1,5 +1,6 @@
 #include "app/preferences/preferencesdialog.h"
 
+#include "core/base/readable.h"
 #include "core/history/historystore.h"
 #include "ui_preferencesdialog.h"
 
@@ -65,9 +66,11 @@ Preferences PreferencesDialog::preferences() const
 void PreferencesDialog::showSize()
 {
     const auto &db = m_history->database();
+    // The path in a field of its own: a long one scrolls there instead of being cut.
     m_ui->sizeLabel->setText(
         db.inMemory ? tr("The history is in memory only this time.")
-                    : tr("On disk now: %1 (%2)")
-                          .arg(QLocale().formattedDataSize(m_history->sizeOnDisk()), db.path));
+                    : tr("On disk now: %1").arg(Readable::size(m_history->sizeOnDisk())));
+    m_ui->pathEdit->setText(db.inMemory ? tr("(none: in memory)") : db.path);
+    m_ui->pathEdit->setCursorPosition(0);
     m_ui->compactButton->setEnabled(!db.inMemory);
 }

@@ -22,6 +22,7 @@
 #include <QCloseEvent>
 #include <QInputDialog>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSplitter>
 #include <QTabBar>
 #include <QTimer>
@@ -327,10 +328,26 @@ void MainWindow::openPreferences()
 void MainWindow::restoreState()
 {
     const QSettings &s = m_services->settings();
-    restoreGeometry(savedGeometry.get(s));
+    if (!restoreGeometry(savedGeometry.get(s)))
+        fitFirstSize();
     QMainWindow::restoreState(savedWindowState.get(s));
     m_ui->verticalSplitter->restoreState(verticalSplit.get(s));
     currentTab()->splitter()->restoreState(horizontalSplit.get(s));
+}
+
+void MainWindow::fitFirstSize()
+{
+    // The designed size where it fits; on a laptop's 1366×768 what the desktop leaves,
+    // less room for the title bar and frame.
+    const QScreen *on = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (!on)
+        return;
+    const QRect room = on->availableGeometry();
+    constexpr int frame = 48;
+    const QSize size(std::min(width(), room.width() - frame / 2),
+                     std::min(height(), room.height() - frame));
+    resize(size.expandedTo(minimumSizeHint()));
+    move(room.center() - rect().center());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

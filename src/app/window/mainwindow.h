@@ -49,6 +49,7 @@ private:
     void openProfiles();
     void openPreferences();
     void restoreState();
+    void fitFirstSize();
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     AppServices *m_services;

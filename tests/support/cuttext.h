@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QStringList>
+
+class QWidget;
+
+// Every visible label, button, check box, group box title and table header of `root` (and
+// its children) whose text does not fit the room it was given: what a person would read as
+// cut. Each entry names the widget, its text and its size against the size its text needs.
+namespace CutText {
+
+QStringList find(QWidget *root);
+
+} // namespace CutText
