@@ -47,6 +47,13 @@ int main(int argc, char *argv[])
 
     QuitOnSignal quitOnSignal;
     SandboxServer server(commandLine.api, limits);
+    if (commandLine.tls.enabled()) {
+        QString why;
+        const QSslConfiguration tls = SandboxTls::load(commandLine.tls, &why);
+        if (tls.isNull())
+            return fail(why);
+        server.setTls(tls);
+    }
     const quint16 bound = server.listen(address, commandLine.port);
     if (!bound)
         return fail(
@@ -55,7 +62,8 @@ int main(int argc, char *argv[])
     const QString hostText = address.protocol() == QAbstractSocket::IPv6Protocol
                                  ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
                                  : address.toString();
-    std::printf("http://%s:%u\n", qPrintable(hostText), unsigned(bound));
+    std::printf("%s://%s:%u\n", commandLine.tls.enabled() ? "https" : "http", qPrintable(hostText),
+                unsigned(bound));
     std::fflush(stdout);
     return QCoreApplication::exec();
 }

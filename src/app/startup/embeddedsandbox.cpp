@@ -164,7 +164,9 @@ bool EmbeddedSandbox::startAndWait(int timeoutMs)
 bool EmbeddedSandbox::readBaseUrl()
 {
     const QUrl url(QString::fromUtf8(m_process.readLine().trimmed()), QUrl::StrictMode);
-    if (!url.isValid() || url.scheme() != QLatin1String("http") || url.port() <= 0) {
+    const bool web =
+        url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
+    if (!url.isValid() || !web || url.port() <= 0) {
         m_error = tr("pi-sandbox printed no valid URL.");
         return false;
     }

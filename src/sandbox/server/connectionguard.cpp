@@ -6,6 +6,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QUrl>
 
@@ -55,10 +56,23 @@ void GuardedTcpServer::reap()
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
-    auto *socket = new QTcpSocket(this);
+    QTcpSocket *socket = nullptr;
+    if (m_tls.isNull()) {
+        socket = new QTcpSocket(this);
+    } else {
+        auto *tls = new QSslSocket(this);
+        tls->setSslConfiguration(m_tls);
+        socket = tls;
+    }
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         return;
+    }
+    // Readable bytes are decrypted ones: the guard and the HTTP server see plain HTTP. A
+    // failed handshake (no client certificate, say) closes the connection.
+    if (auto *tls = qobject_cast<QSslSocket *>(socket)) {
+        connect(tls, &QSslSocket::sslErrors, tls, [tls] { tls->disconnectFromHost(); });
+        tls->startServerEncryption();
     }
     if (m_active >= m_limits.maxConnections) {
         // Never handed to the HTTP server: a 503 and the connection ends.

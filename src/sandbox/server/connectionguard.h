@@ -3,6 +3,7 @@
 #include "sandbox/server/requestframer.h"
 
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -45,6 +46,9 @@ public:
     GuardedTcpServer(SandboxApi *api, QObject *httpServer, Limits limits,
                      QObject *parent = nullptr);
 
+    // Every connection from now on speaks TLS with this configuration.
+    void setTls(const QSslConfiguration &config) { m_tls = config; }
+
     int activeConnections() const { return m_active; }
     const Limits &limits() const { return m_limits; }
 
@@ -62,6 +66,7 @@ private:
     SandboxApi *m_api;
     QObject *m_httpServer;
     Limits m_limits;
+    QSslConfiguration m_tls; // null: plain TCP
     int m_active = 0;
     QList<QPointer<ConnectionGuard>> m_expired;
     QTimer m_reaper;

@@ -91,7 +91,18 @@ SandboxCommandLine SandboxCommandLine::parse(const QStringList &arguments)
         QStringLiteral("verbose"),
         QStringLiteral("Log each request, answer and refusal (categories pi.sandbox.*) on "
                        "stderr. No header value is logged."));
-    parser.addOptions({verbose, host, key, revoked, fault});
+    const QCommandLineOption tlsCert(
+        QStringLiteral("tls-cert"),
+        QStringLiteral("Serve https with this certificate (PEM; the chain may follow it)."),
+        QStringLiteral("file"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"),
+                                    QStringLiteral("The certificate's private key (PEM)."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption clientCa(
+        QStringLiteral("client-ca"),
+        QStringLiteral("Require a client certificate issued by these authorities (PEM)."),
+        QStringLiteral("file"));
+    parser.addOptions({verbose, host, key, revoked, fault, tlsCert, tlsKey, clientCa});
     for (const Number *n : numbers)
         parser.addOption(optionFor(*n));
     // "-key=pi_…" is one mistyped option, not k, e, y… each named in the error.
@@ -147,6 +158,11 @@ SandboxCommandLine SandboxCommandLine::parse(const QStringList &arguments)
     }
     if (const qint64 ms = number(latencyOption))
         out.api.fault.latencyMs = int(ms);
+    out.tls = {parser.value(tlsCert), parser.value(tlsKey), parser.value(clientCa)};
+    if (out.error.isEmpty() && out.tls.certificate.isEmpty() != out.tls.key.isEmpty())
+        out.error = QStringLiteral("--tls-cert and --tls-key go together");
+    if (out.error.isEmpty() && !out.tls.clientCa.isEmpty() && !out.tls.enabled())
+        out.error = QStringLiteral("--client-ca needs --tls-cert and --tls-key");
     out.limits.maxConnections = int(number(maxConnectionsOption));
     out.limits.headerTimeoutMs = int(number(headerTimeoutOption));
     out.limits.idleTimeoutMs = int(number(idleTimeoutOption));

@@ -2,6 +2,7 @@
 
 #include "sandbox/api/sandboxapi.h"
 #include "sandbox/server/connectionguard.h"
+#include "sandbox/server/sandboxtls.h"
 
 #include <QHostAddress>
 #include <QStringList>
@@ -15,7 +16,8 @@ struct SandboxCommandLine
     bool verbose = false;
     SandboxApi::Options api;
     GuardedTcpServer::Limits limits;
-    QString error; // empty when every option was acceptable
+    SandboxTls::Files tls; // none: plain http
+    QString error;         // empty when every option was acceptable
 
     // arguments as QCoreApplication::arguments(); --help and --version are answered (and the
     // process ends) as QCommandLineParser::process does.

@@ -58,6 +58,8 @@ SandboxServer::SandboxServer(SandboxApi::Options options, GuardedTcpServer::Limi
 quint16 SandboxServer::listen(const QHostAddress &address, quint16 port)
 {
     auto *tcp = new GuardedTcpServer(&m_api, this, m_limits, this);
+    if (!m_tls.isNull())
+        tcp->setTls(m_tls);
     // Qt's default backlog of 50 makes a burst of connections wait for SYN retries (1 s).
     tcp->setListenBacklogSize(qBound(50, m_limits.maxConnections, 4096));
     if (!tcp->listen(address, port)) {

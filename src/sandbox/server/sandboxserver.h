@@ -23,6 +23,8 @@ public:
     // Listens through the guard; the port bound, or 0. (Hides QAbstractHttpServer::listen,
     // which would accept unguarded.)
     quint16 listen(const QHostAddress &address, quint16 port);
+    // Before listen(): serve https with this configuration.
+    void setTls(const QSslConfiguration &config) { m_tls = config; }
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -33,4 +35,5 @@ private:
 
     SandboxApi m_api;
     GuardedTcpServer::Limits m_limits;
+    QSslConfiguration m_tls;
 };
