@@ -13,6 +13,8 @@ packages=(
   qt6-qpa-plugins libqt6sql6-sqlite libqt6svg6 qt6-wayland
   # test: a private Secret Service and a virtual screen
   gnome-keyring dbus dbus-x11 libsecret-tools xvfb xauth curl openssl python3
+  # test: a real HTTP proxy
+  tinyproxy-bin
   # package checks
   dpkg-dev file desktop-file-utils appstream lintian clang-format
   # fuzzing: clang with libFuzzer and the sanitizer runtimes

@@ -237,7 +237,9 @@ void ProfilesDialog::testKey()
             return;
         ApiRequest ping;
         ping.path = QStringLiteral("/v1/ping");
-        PendingCall *call = self->m_client->send(Endpoint{p.name, p.id, p.baseUrl, key}, ping);
+        Endpoint to{p.name, p.id, p.baseUrl, key, p.network, {}};
+        to.network.embeddedSandbox = p.embeddedSandbox;
+        PendingCall *call = self->m_client->send(to, ping);
         self->say(tr("Testing…"));
         connect(call, &PendingCall::finished, self, [self](const CallRecord &r) {
             if (r.outcome != CallRecord::Outcome::Completed)

@@ -84,7 +84,7 @@ void ResponsePanel::showCall(const CallRecord &r)
     m_ui->timingLabel->setText(tr("%1 ms · %2")
                                    .arg(std::max<qint64>(0, r.timing.doneMs))
                                    .arg(Readable::size(r.responseBody.size())));
-    m_ui->timingView->setTiming(r.timing);
+    m_ui->timingView->setTiming(r.timing, r.proxy);
     m_ui->timingLabel->setToolTip(m_ui->timingView->text());
     const QString requestId = QString::fromLatin1(r.requestId());
     m_ui->requestIdEdit->setText(requestId);

@@ -35,12 +35,14 @@ TimingView::TimingView(QWidget *parent)
     setTiming({});
 }
 
-void TimingView::setTiming(const CallTiming &timing)
+void TimingView::setTiming(const CallTiming &timing, const QString &proxy)
 {
     m_phases = timing.phases();
     m_totalMs = std::max<qint64>(0, timing.doneMs);
     m_text = m_phases.isEmpty() ? tr("No timing: the call was not sent.")
                                 : tr("%1 ms in all: %2").arg(m_totalMs).arg(timing.describe());
+    if (!m_phases.isEmpty() && !proxy.isEmpty())
+        m_text += tr(", through proxy %1").arg(proxy);
     setAccessibleDescription(m_text);
     setToolTip(m_text);
     updateGeometry();

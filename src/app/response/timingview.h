@@ -16,7 +16,8 @@ class TimingView final : public QWidget
 public:
     explicit TimingView(QWidget *parent = nullptr);
 
-    void setTiming(const CallTiming &timing);
+    // proxy: "host:port" of the proxy the call went through, or empty.
+    void setTiming(const CallTiming &timing, const QString &proxy = {});
     // "waiting for first byte 1203 ms · …": what a screen reader and a test read.
     QString text() const { return m_text; }
 

@@ -103,6 +103,7 @@ void bind(QSqlQuery &q, const CallRecord &r, qint64 responseBodyCap)
         {QStringLiteral("connected_ms"), r.timing.connectStartMs},
         {QStringLiteral("encrypted_ms"), r.timing.encryptedMs},
         {QStringLiteral("body_start_ms"), r.timing.bodyStartMs},
+        {QStringLiteral("proxy"), r.proxy},
         {QStringLiteral("key_mask"), r.keyMask},
         {QStringLiteral("rl_from_retry_after"), r.rateLimit.fromRetryAfter},
         {QStringLiteral("rl_problems"), QJsonArray::fromStringList(r.rateLimit.problems)},
@@ -251,6 +252,7 @@ Packed packedRecordFrom(const QSqlQuery &q)
     r.timing.connectStartMs = details.value(QLatin1String("connected_ms")).toInteger(-1);
     r.timing.encryptedMs = details.value(QLatin1String("encrypted_ms")).toInteger(-1);
     r.timing.bodyStartMs = details.value(QLatin1String("body_start_ms")).toInteger(-1);
+    r.proxy = details.value(QLatin1String("proxy")).toString();
     r.keyMask = details.value(QLatin1String("key_mask")).toString();
     r.rateLimit.fromRetryAfter = details.value(QLatin1String("rl_from_retry_after")).toBool();
     r.rateLimit.problems = list("rl_problems");

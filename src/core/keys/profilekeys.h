@@ -22,6 +22,13 @@ public:
     void removeKey(const QString &profileId, KeyVault::DoneCallback done);
     void setSessionKey(const QString &profileId, const QString &key);
     bool hasSessionKey(const QString &profileId) const;
+    // The keychain itself, for the profile's other secrets (a client certificate's
+    // passphrase).
+    KeyVault *vault() const { return m_vault; }
+    static QString passphraseEntry(const QString &profileId)
+    {
+        return QStringLiteral("client certificate ") + profileId;
+    }
 
 private:
     KeyVault *m_vault;

@@ -10,6 +10,33 @@ namespace {
 
 const SettingValue<QString> currentProfile(QStringLiteral("profiles/current"), QString());
 
+// Nothing here is secret: a proxy's password and a certificate's passphrase are in the
+// keychain. A value edited by hand into something unknown reads as the default.
+NetworkSettings readNetwork(const QSettings &s)
+{
+    NetworkSettings n;
+    const QString proxy = s.value(QStringLiteral("proxy")).toString();
+    if (proxy == QLatin1String("none"))
+        n.proxy = NetworkSettings::Proxy::None;
+    else if (proxy == QLatin1String("own"))
+        n.proxy = NetworkSettings::Proxy::Own;
+    n.proxyUrl = QUrl(s.value(QStringLiteral("proxyUrl")).toString());
+    n.caFile = s.value(QStringLiteral("caFile")).toString();
+    n.clientCertificate = s.value(QStringLiteral("clientCertificate")).toString();
+    return n;
+}
+
+void writeNetwork(QSettings *s, const NetworkSettings &n)
+{
+    const char *proxy = n.proxy == NetworkSettings::Proxy::None  ? "none"
+                        : n.proxy == NetworkSettings::Proxy::Own ? "own"
+                                                                 : "system";
+    s->setValue(QStringLiteral("proxy"), QLatin1String(proxy));
+    s->setValue(QStringLiteral("proxyUrl"), n.proxyUrl.toString());
+    s->setValue(QStringLiteral("caFile"), n.caFile);
+    s->setValue(QStringLiteral("clientCertificate"), n.clientCertificate);
+}
+
 } // namespace
 
 ProfileStore::ProfileStore(QSettings *settings, QObject *parent)
@@ -29,6 +56,7 @@ void ProfileStore::load()
         p.id = m_settings->value(QStringLiteral("id")).toString();
         p.name = m_settings->value(QStringLiteral("name")).toString();
         p.baseUrl = QUrl(m_settings->value(QStringLiteral("baseUrl")).toString());
+        p.network = readNetwork(*m_settings);
         if (p.isValid())
             m_profiles.append(p);
     }
@@ -47,6 +75,7 @@ void ProfileStore::save()
         m_settings->setValue(QStringLiteral("id"), p.id);
         m_settings->setValue(QStringLiteral("name"), p.name);
         m_settings->setValue(QStringLiteral("baseUrl"), p.baseUrl.toString());
+        writeNetwork(m_settings, p.network);
     }
     m_settings->endArray();
     const Profile current = find(m_currentId);

@@ -4,9 +4,13 @@
 #include "common/platform/lowdelaysockets.h"
 #include "common/version.h"
 #include "core/base/logging.h"
+#include "core/net/callproxies.h"
+#include "core/net/proxyauth.h"
 
+#include <QAuthenticator>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QNetworkAccessManager>
 #include <QSysInfo>
 
 #include <utility>
@@ -16,6 +20,12 @@ ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent)
     , m_nam(nam)
 {
     LowDelaySockets::active(); // POST bodies without Nagle's 40 ms wait
+    m_proxies = CallProxies::installOn(m_nam);
+    connect(m_nam, &QNetworkAccessManager::proxyAuthenticationRequired, this,
+            [this](const QNetworkProxy &proxy, QAuthenticator *auth) {
+                if (m_proxyAuth)
+                    m_proxyAuth->answer(proxy, auth);
+            });
     m_starter.setSingleShot(true);
     m_starter.setInterval(0);
     connect(&m_starter, &QTimer::timeout, this, &ApiClient::startSome);
@@ -35,6 +45,7 @@ QByteArray ApiClient::userAgent()
 PendingCall *ApiClient::send(const Endpoint &endpoint, const ApiRequest &request)
 {
     auto *call = new PendingCall(m_nam, endpoint, request, m_limits, this);
+    call->setProxies(m_proxies);
     connect(call, &PendingCall::finished, this, [this, call](const CallRecord &record) {
         m_seenByFinished += call->takeBytesSeen();
         Q_EMIT callFinished(record);

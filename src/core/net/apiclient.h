@@ -1,12 +1,16 @@
 #pragma once
 
 #include "core/net/pendingcall.h"
+#include "core/net/proxyauth.h"
 
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
+
+class CallProxies;
 class QNetworkAccessManager;
 
 // Sends ApiRequests to Pi the way Pi documents: Bearer key, exact body bytes, an
@@ -26,6 +30,9 @@ public:
     // through this client's callFinished. The PendingCall is owned by the client and deletes
     // itself after finishing.
     PendingCall *send(const Endpoint &endpoint, const ApiRequest &request);
+
+    // Who answers a proxy's 407; without one, such a call fails with the proxy's answer.
+    void setProxyAuth(ProxyAuth *auth) { m_proxyAuth = auth; }
 
     // What quitting does with the calls still here: each gets up to graceMs to finish; the
     // rest end as "not finished: Pi Console quit while it was on its way" (or "not sent", for
@@ -48,6 +55,8 @@ private:
     void watchHeldBack();
 
     QNetworkAccessManager *m_nam;
+    std::shared_ptr<CallProxies> m_proxies; // each call's proxy, read by the NAM's factory
+    QPointer<ProxyAuth> m_proxyAuth;
     PendingCall::Limits m_limits;
     // Calls not yet handed to the network: a burst of them starts a few per turn of the
     // event loop, so the window is never held while hundreds start.

@@ -51,6 +51,7 @@ struct CallRecord
     QStringList contractProblems;
     QStringList notes; // e.g. "redirect to another origin followed without the key"
     CallTiming timing;
+    QString proxy;       // "host:port" of the proxy it went through; empty: none
     bool pinned = false; // kept whatever the retention
     QString pinName;     // what the person called it when pinning; may be empty
 

@@ -3,33 +3,19 @@
 #include "core/base/logging.h"
 #include "core/contract/contractcheck.h"
 #include "core/net/apiclient.h"
+#include "core/net/proxyrules.h"
 #include "core/net/redirectpolicy.h"
 #include "core/net/sendpolicy.h"
+#include "core/net/tlssettings.h"
 #include "core/secrets/redaction.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QSslCertificate>
 #include <QSslError>
 #include <QThreadPool>
 
 #include <algorithm>
-
-namespace {
-
-QString certificateDetails(const QSslCertificate &c)
-{
-    if (c.isNull())
-        return QStringLiteral("(no certificate)");
-    return QStringLiteral("subject \"%1\", issuer \"%2\", valid %3 to %4, SHA-256 %5")
-        .arg(c.subjectDisplayName(), c.issuerDisplayName(), c.effectiveDate().toString(Qt::ISODate),
-             c.expiryDate().toString(Qt::ISODate),
-             QString::fromLatin1(c.digest(QCryptographicHash::Sha256).toHex(':')));
-}
-
-} // namespace
 
 PendingCall::PendingCall(QNetworkAccessManager *nam, Endpoint endpoint, ApiRequest request,
                          Limits limits, QObject *parent)
@@ -147,7 +133,19 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
     m_responseBody.clear();
     m_headersSeen = false;
 
+    m_route = CallRoute::plan(url, m_endpoint, m_proxies.get());
+    if (!m_route.refusal.isEmpty()) {
+        finish(CallRecord::Outcome::Refused, m_route.refusal);
+        return;
+    }
+    if (m_route.changed)
+        m_nam->clearConnectionCache();
+    if (m_redirects == 0 && m_route.viaProxy())
+        m_record.proxy = ProxyRules::describe(m_route.proxy);
+
     QNetworkRequest request(url);
+    if (!m_route.tls.isNull())
+        request.setSslConfiguration(m_route.tls);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
@@ -262,10 +260,7 @@ void PendingCall::onReadyRead()
 void PendingCall::onSslErrors(const QList<QSslError> &errors)
 {
     // Never ignored: the reply fails, and the record says exactly why.
-    QStringList lines;
-    for (const QSslError &e : errors)
-        lines.append(e.errorString() + QStringLiteral(" — ") + certificateDetails(e.certificate()));
-    m_sslDetails = lines.join(QLatin1Char('\n'));
+    m_sslDetails = TlsSettings::describe(errors);
 }
 
 void PendingCall::onFinished()
@@ -308,7 +303,11 @@ void PendingCall::onFinished()
                          "stopped.")
                           .arg(m_limits.maxBodyBytes / (1024 * 1024)));
     if (reply->error() != QNetworkReply::NoError && status == 0) {
-        QString text = reply->errorString();
+        QString text = m_route.failureText(reply->error(), reply->errorString());
+        // Qt keeps a proxy's credentials once given, refused or not: forgotten, the next call
+        // asks again.
+        if (m_route.proxyFailed(reply->error(), reply->errorString()))
+            m_nam->clearAccessCache();
         if (!m_sslDetails.isEmpty())
             text = tr("TLS error: %1").arg(m_sslDetails);
         return finish(CallRecord::Outcome::NetworkError, text);

@@ -2,6 +2,7 @@
 
 #include "core/net/apirequest.h"
 #include "core/net/callrecord.h"
+#include "core/net/callroute.h"
 #include "core/net/endpoint.h"
 
 #include <QElapsedTimer>
@@ -10,6 +11,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
 #include <utility>
 
 class QNetworkAccessManager;
@@ -61,6 +63,7 @@ Q_SIGNALS:
 private:
     friend class ApiClient;
     void start();
+    void setProxies(std::shared_ptr<CallProxies> proxies) { m_proxies = std::move(proxies); }
     QString refusalReason() const;
     void sendTo(const QUrl &url, const QByteArray &method, const QByteArray &body, bool withKey);
     void connectTimingMarks(QNetworkReply *reply);
@@ -98,6 +101,8 @@ private:
     QByteArray m_currentMethod;
     QByteArray m_requestBody; // as sent on the current hop
     QString m_sslDetails;
+    std::shared_ptr<CallProxies> m_proxies;
+    CallRoute m_route; // the current hop's
     int m_redirects = 0;
     bool m_sendKey = true;
     bool m_cancelled = false;

@@ -51,6 +51,7 @@ QString forRecord(const CallRecord &r, const QString &apiKey)
                               .arg(r.rateLimit.limit)
                               .arg(r.rateLimit.resetUnix)
                               .arg(readableReset(r.rateLimit.resetUnix)));
+    add("Proxy", r.proxy);
     if (r.timing.doneMs >= 0)
         add("Timing",
             QStringLiteral("%1 ms in all: %2").arg(r.timing.doneMs).arg(r.timing.describe()));

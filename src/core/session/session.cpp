@@ -157,10 +157,24 @@ void Session::sendTo(const Profile &profile, const ApiRequest &request, CallStar
 void Session::sendWithKey(const Profile &profile, const ApiRequest &request, const QString &key,
                           const CallStarted &started)
 {
-    PendingCall *call =
-        m_client->send(Endpoint{profile.name, profile.id, profile.baseUrl, key}, request);
-    if (started)
-        started(call);
+    Endpoint endpoint{profile.name, profile.id, profile.baseUrl, key, profile.network, {}};
+    endpoint.network.embeddedSandbox = profile.embeddedSandbox;
+    const auto go = [this, request, started](const Endpoint &to) {
+        PendingCall *call = m_client->send(to, request);
+        if (started)
+            started(call);
+    };
+    if (profile.network.clientCertificate.isEmpty()) {
+        go(endpoint);
+        return;
+    }
+    // A client certificate's passphrase, if it has one, is in the keychain.
+    m_keys->vault()->read(ProfileKeys::passphraseEntry(profile.id),
+                          [endpoint, go](const KeyVault::Result &r, const QString &secret) mutable {
+                              if (r.ok())
+                                  endpoint.clientPassphrase = secret;
+                              go(endpoint);
+                          });
 }
 
 Resend Session::retryPlan(const CallRecord &record) const

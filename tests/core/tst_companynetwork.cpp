@@ -1,0 +1,299 @@
+// Company networks, against real parts: pi-sandbox over TLS with a certificate authority made
+// at run time, and tinyproxy on loopback. An untrusted issuer fails with the advice and
+// passes once the profile trusts it; a client certificate (PEM, or PKCS#12 with its
+// passphrase) is sent when the sandbox requires one; a profile's proxy carries https as a
+// CONNECT tunnel and never sees the key; no_proxy and the embedded sandbox bypass it; an
+// http:// call through it to another host is refused; a 407 asks once and the answer is
+// kept in the keychain; a proxy that is down is named in the failure.
+#include "core/keys/keychainvault.h"
+#include "core/net/apiclient.h"
+#include "core/net/proxyauth.h"
+#include "core/secrets/redaction.h"
+#include "support/privatesession.h"
+#include "support/sandboxprocess.h"
+#include "support/syncvault.h"
+#include "support/throwawayca.h"
+#include "support/tinyproxyprocess.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+class TestCompanyNetwork : public QObject
+{
+    Q_OBJECT
+
+private:
+    ThrowawayCa m_ca;
+    std::unique_ptr<SandboxProcess> m_tls;    // https, any client
+    std::unique_ptr<SandboxProcess> m_mutual; // https, a client certificate required
+    std::unique_ptr<SandboxProcess> m_plain;  // http
+    const QString m_key = SandboxProcess::demoKey();
+    // Lives as long as the test: the keychain answers writes after the call that made them.
+    std::unique_ptr<KeychainVault> m_vault;
+
+    static CallRecord call(ApiClient &client, const Endpoint &where, const QString &path = {})
+    {
+        ApiRequest ping;
+        ping.path = path.isEmpty() ? QStringLiteral("/v1/ping") : path;
+        PendingCall *pending = client.send(where, ping);
+        QSignalSpy finished(pending, &PendingCall::finished);
+        if (!finished.wait(30000))
+            return {};
+        return finished.first().first().value<CallRecord>();
+    }
+
+    Endpoint to(const SandboxProcess &sandbox, NetworkSettings network = {}) const
+    {
+        return {QStringLiteral("Company"), QStringLiteral("company"), sandbox.baseUrl(), m_key,
+                std::move(network)};
+    }
+
+    static NetworkSettings through(const TinyproxyProcess &proxy, NetworkSettings n = {})
+    {
+        n.proxy = NetworkSettings::Proxy::Own;
+        n.proxyUrl = proxy.address();
+        return n;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY2(m_ca.make(), qPrintable(m_ca.errorText()));
+        m_tls = std::make_unique<SandboxProcess>(
+            QStringList{QStringLiteral("--tls-cert"), m_ca.serverCertificate(),
+                        QStringLiteral("--tls-key"), m_ca.serverKey()});
+        m_mutual = std::make_unique<SandboxProcess>(QStringList{
+            QStringLiteral("--tls-cert"), m_ca.serverCertificate(), QStringLiteral("--tls-key"),
+            m_ca.serverKey(), QStringLiteral("--client-ca"), m_ca.caCertificate()});
+        m_plain = std::make_unique<SandboxProcess>();
+        QVERIFY2(m_tls->start(), qPrintable(m_tls->errorText()));
+        QVERIFY2(m_mutual->start(), qPrintable(m_mutual->errorText()));
+        QVERIFY2(m_plain->start(), qPrintable(m_plain->errorText()));
+        QCOMPARE(m_tls->baseUrl().scheme(), QStringLiteral("https"));
+        qunsetenv("no_proxy");
+        qunsetenv("NO_PROXY");
+    }
+
+    void anUntrustedIssuerFailsWithWhatToDo()
+    {
+        QNetworkAccessManager nam;
+        ApiClient client(&nam);
+        const CallRecord r = call(client, to(*m_tls));
+        QCOMPARE(r.outcome, CallRecord::Outcome::NetworkError);
+        QVERIFY2(r.errorText.contains(QLatin1String("Throwaway Company CA\" is not trusted")),
+                 qPrintable(r.errorText));
+        QVERIFY(r.errorText.contains(QLatin1String("Trusted certificate authorities")));
+
+        NetworkSettings other;
+        other.caFile = m_ca.otherCaCertificate(); // trusting another authority changes nothing
+        QCOMPARE(call(client, to(*m_tls, other)).outcome, CallRecord::Outcome::NetworkError);
+    }
+
+    void theCompanysAuthorityIsTrustedOncetheProfileAddsIt()
+    {
+        QNetworkAccessManager nam;
+        ApiClient client(&nam);
+        NetworkSettings company;
+        company.caFile = m_ca.caCertificate();
+        const CallRecord r = call(client, to(*m_tls, company));
+        QVERIFY2(r.outcome == CallRecord::Outcome::Completed, qPrintable(r.errorText));
+        QCOMPARE(r.status, 200);
+
+        company.caFile = QStringLiteral("/nonexistent/ca.pem");
+        const CallRecord missing = call(client, to(*m_tls, company));
+        QCOMPARE(missing.outcome, CallRecord::Outcome::Refused);
+        QVERIFY(missing.errorText.contains(QLatin1String("/nonexistent/ca.pem")));
+    }
+
+    void aClientCertificateIsSentWhenTheServerRequiresOne()
+    {
+        QNetworkAccessManager nam;
+        ApiClient client(&nam);
+        NetworkSettings company;
+        company.caFile = m_ca.caCertificate();
+        QVERIFY(call(client, to(*m_mutual, company)).outcome != CallRecord::Outcome::Completed);
+
+        company.clientCertificate = m_ca.clientPem();
+        CallRecord r = call(client, to(*m_mutual, company));
+        QVERIFY2(r.status == 200, qPrintable(r.errorText));
+
+        company.clientCertificate = m_ca.clientPkcs12();
+        Endpoint withPassphrase = to(*m_mutual, company);
+        withPassphrase.clientPassphrase = ThrowawayCa::pkcs12Passphrase();
+        r = call(client, withPassphrase);
+        QVERIFY2(r.status == 200, qPrintable(r.errorText));
+
+        withPassphrase.clientPassphrase = QStringLiteral("wrong");
+        r = call(client, withPassphrase);
+        QCOMPARE(r.outcome, CallRecord::Outcome::Refused);
+        QVERIFY2(r.errorText.contains(QLatin1String("passphrase")), qPrintable(r.errorText));
+    }
+
+    void httpsGoesThroughTheProfilesProxyAsATunnel()
+    {
+        TinyproxyProcess proxy;
+        QVERIFY2(proxy.start(), qPrintable(proxy.errorText()));
+        QNetworkAccessManager nam;
+        ApiClient client(&nam);
+        NetworkSettings company = through(proxy);
+        company.caFile = m_ca.caCertificate();
+        const CallRecord r = call(client, to(*m_tls, company));
+        QVERIFY2(r.status == 200, qPrintable(r.errorText));
+        QCOMPARE(r.proxy, QStringLiteral("127.0.0.1:%1").arg(proxy.port()));
+        QTRY_VERIFY(proxy.log().contains(
+            QStringLiteral("CONNECT 127.0.0.1:%1").arg(m_tls->baseUrl().port()).toUtf8()));
+        QVERIFY(!proxy.log().contains(m_key.toUtf8()));
+        QVERIFY(!proxy.log().contains("/v1/ping")); // inside the tunnel, out of its sight
+    }
+
+    void noProxyAndTheEmbeddedSandboxBypassTheProxy()
+    {
+        TinyproxyProcess proxy;
+        QVERIFY2(proxy.start(), qPrintable(proxy.errorText()));
+        QNetworkAccessManager nam;
+        ApiClient client(&nam);
+        NetworkSettings company = through(proxy);
+        company.caFile = m_ca.caCertificate();
+
+        qputenv("no_proxy", "localhost,127.0.0.1");
+        CallRecord r = call(client, to(*m_tls, company));
+        qunsetenv("no_proxy");
+        QVERIFY2(r.status == 200, qPrintable(r.errorText));
+        QVERIFY(r.proxy.isEmpty());
+
+        NetworkSettings embedded = through(proxy);
+        embedded.embeddedSandbox = true;
+        r = call(client, to(*m_plain, embedded));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.proxy.isEmpty());
+        QTest::qWait(200);
+        QVERIFY2(!proxy.log().contains("Request ("), proxy.log().constData());
+    }
+
+    void cleartextThroughAProxyGoesOnlyBetweenLocalEnds()
+    {
+        TinyproxyProcess proxy;
+        QVERIFY2(proxy.start(), qPrintable(proxy.errorText()));
+        QNetworkAccessManager nam;
+        ApiClient client(&nam);
+        // Both on this machine: allowed, and the proxy relays it.
+        CallRecord r = call(client, to(*m_plain, through(proxy)));
+        QVERIFY2(r.status == 200, qPrintable(r.errorText));
+        QTRY_VERIFY(proxy.log().contains("GET http://127.0.0.1"));
+
+        // This machine's server through a proxy elsewhere: the key would cross it in clear.
+        NetworkSettings far;
+        far.proxy = NetworkSettings::Proxy::Own;
+        far.proxyUrl = QUrl(QStringLiteral("http://192.0.2.10:3128"));
+        r = call(client, to(*m_plain, far));
+        QCOMPARE(r.outcome, CallRecord::Outcome::Refused);
+        QVERIFY2(r.errorText.contains(QLatin1String("192.0.2.10:3128")), qPrintable(r.errorText));
+
+        // Another host in clear: refused before a byte goes out, proxy or not.
+        const QByteArray before = proxy.log();
+        const Endpoint remote{QStringLiteral("Remote"), QString(),
+                              QUrl(QStringLiteral("http://api.example-pi.dev")), m_key,
+                              through(proxy)};
+        r = call(client, remote);
+        QCOMPARE(r.outcome, CallRecord::Outcome::Refused);
+        QTest::qWait(200);
+        QCOMPARE(proxy.log(), before);
+    }
+
+    void aProxyPasswordIsAskedOnceAndKeptInTheKeychain()
+    {
+        if (!PrivateSession::require())
+            return;
+        const QString password = QStringLiteral("proxy-pass-7Hq2x9Lm");
+        TinyproxyProcess proxy(QStringLiteral("alice"), password);
+        QVERIFY2(proxy.start(), qPrintable(proxy.errorText()));
+        m_vault = std::make_unique<KeychainVault>(QStringLiteral("Pi Console network test"));
+        KeychainVault &vault = *m_vault;
+        NetworkSettings company = through(proxy);
+        company.caFile = m_ca.caCertificate();
+
+        int asked = 0;
+        bool wasRejected = false;
+        QString give = QStringLiteral("wrong");
+        const auto ask = [&](const QString &, bool rejected, ProxyAuth::Credentials *c) {
+            ++asked;
+            wasRejected = rejected;
+            *c = {QStringLiteral("alice"), give};
+            give = password; // the second answer is right
+            return true;
+        };
+        {
+            QNetworkAccessManager nam;
+            ApiClient client(&nam);
+            ProxyAuth auth(&vault);
+            auth.setAsk(ask);
+            client.setProxyAuth(&auth);
+            // A wrong password: the proxy refuses it, the call fails naming the proxy.
+            CallRecord r = call(client, to(*m_tls, company));
+            QCOMPARE(asked, 1);
+            QVERIFY(r.outcome != CallRecord::Outcome::Completed);
+            QVERIFY2(r.errorText.contains(QStringLiteral("127.0.0.1:%1").arg(proxy.port())),
+                     qPrintable(r.errorText));
+            // The next call asks again, saying the last answer was refused.
+            r = call(client, to(*m_tls, company));
+            QVERIFY2(r.status == 200, qPrintable(r.errorText));
+            QCOMPARE(asked, 2);
+            QVERIFY(wasRejected);
+            QVERIFY(!Redaction::text(password, QString()).contains(password));
+            QVERIFY(!proxy.log().contains(m_key.toUtf8()));
+        }
+        const SyncVault::ReadOutcome stored =
+            SyncVault::read(vault, QStringLiteral("proxy 127.0.0.1:%1").arg(proxy.port()));
+        QVERIFY(stored.result.ok() && stored.secret.contains(password));
+
+        // The next run finds it in the keychain and asks nothing.
+        QNetworkAccessManager nam;
+        ApiClient client(&nam);
+        ProxyAuth auth(&vault);
+        auth.setAsk(ask);
+        client.setProxyAuth(&auth);
+        const CallRecord r = call(client, to(*m_tls, company));
+        QVERIFY2(r.status == 200, qPrintable(r.errorText));
+        QCOMPARE(asked, 2);
+
+        // Declined: the call ends with the proxy named, and no secret in the record.
+        QNetworkAccessManager nam2;
+        ApiClient declining(&nam2);
+        TinyproxyProcess other(QStringLiteral("bob"), QStringLiteral("other-secret-55"));
+        QVERIFY(other.start());
+        ProxyAuth refuse(nullptr);
+        refuse.setAsk([](const QString &, bool, ProxyAuth::Credentials *) { return false; });
+        declining.setProxyAuth(&refuse);
+        NetworkSettings viaOther = through(other);
+        viaOther.caFile = m_ca.caCertificate();
+        const CallRecord denied = call(declining, to(*m_tls, viaOther));
+        QVERIFY(denied.outcome != CallRecord::Outcome::Completed);
+        QVERIFY2(denied.errorText.contains(QStringLiteral("127.0.0.1:%1").arg(other.port())),
+                 qPrintable(denied.errorText));
+    }
+
+    void aProxyThatIsDownIsNamed()
+    {
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost));
+            port = probe.serverPort();
+        }
+        QNetworkAccessManager nam;
+        ApiClient client(&nam);
+        NetworkSettings company;
+        company.proxy = NetworkSettings::Proxy::Own;
+        company.proxyUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        company.caFile = m_ca.caCertificate();
+        const CallRecord r = call(client, to(*m_tls, company));
+        QCOMPARE(r.outcome, CallRecord::Outcome::NetworkError);
+        QVERIFY2(r.errorText.startsWith(QStringLiteral("The proxy 127.0.0.1:%1").arg(port)),
+                 qPrintable(r.errorText));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCompanyNetwork)
+#include "tst_companynetwork.moc"
