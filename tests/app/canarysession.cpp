@@ -17,6 +17,7 @@
 #include "core/secrets/redaction.h"
 #include "support/recordingserver.h"
 #include "support/sandboxprocess.h"
+#include "support/tinyproxyprocess.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -183,6 +184,35 @@ int main(int argc, char *argv[])
     services.session()->setCurrentProfile(echoing.id);
     c.compose("GET", QStringLiteral("/v1/ping"));
     expect(c.send(), CallRecord::Outcome::Completed, 401);
+    c.copyWith("copySupportButton");
+    services.session()->setCurrentProfile(canary.id);
+
+    // A proxy that asks for a password, and the password is the canary: asked for once,
+    // kept in the keychain, and found nowhere else. The proxy's own files are outside the
+    // folders searched (its configuration holds the password, as any proxy's does).
+    TinyproxyProcess proxy(QStringLiteral("canary"), key,
+                           qEnvironmentVariable("PI_PRIVATE_ROOT") + QStringLiteral("/proxy"));
+    if (!proxy.start()) {
+        out() << "proxy: " << proxy.errorText() << Qt::endl;
+        return 6;
+    }
+    NetworkSettings viaProxy;
+    viaProxy.proxy = NetworkSettings::Proxy::Own;
+    viaProxy.proxyUrl = proxy.address();
+    const Profile proxied = services.session()->profiles()->upsert(
+        {QString(), QStringLiteral("Proxied"), sandbox.baseUrl(), false, false, viaProxy});
+    services.session()->keys()->setSessionKey(proxied.id, key);
+    int asked = 0;
+    services.proxyAuth()->setAsk(
+        [&asked, key](const QString &, bool, ProxyAuth::Credentials *given) {
+            ++asked;
+            *given = {QStringLiteral("canary"), key};
+            return true;
+        });
+    services.session()->setCurrentProfile(proxied.id);
+    c.compose("GET", QStringLiteral("/v1/ping"));
+    expect(c.send(), CallRecord::Outcome::Completed, 200);
+    out() << "proxy asked " << asked << Qt::endl;
     c.copyWith("copySupportButton");
     services.session()->setCurrentProfile(canary.id);
 

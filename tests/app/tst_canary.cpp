@@ -1,4 +1,5 @@
-// A whole session (canary-session) with a unique key: calls that succeed and fail, refused calls
+// A whole session (canary-session) with a unique key, also the password of a proxy it goes
+// through once: calls that succeed and fail, refused calls
 // with the key in the query, a header and the body, a server echoing it, a retry, every copy
 // action, HAR and JSON lines exports, debug logging of every category, then SIGKILL with writes
 // queued; every file under the private home, XDG and temp folders (the history with its -wal and
@@ -102,9 +103,10 @@ private Q_SLOTS:
         printed += session.readAll();
 
         // It went everywhere it was meant to.
-        QVERIFY2(printed.contains("calls 11"), printed.right(2000).constData());
-        QVERIFY(printed.contains("pi.core.net")); // debug logging was on
-        QVERIFY(printed.contains("[redacted]"));  // and saw text that held the key
+        QVERIFY2(printed.contains("calls 12"), printed.right(2000).constData());
+        QVERIFY(printed.contains("proxy asked 1")); // the canary was the proxy's password
+        QVERIFY(printed.contains("pi.core.net"));   // debug logging was on
+        QVERIFY(printed.contains("[redacted]"));    // and saw text that held the key
         QVERIFY(printed.contains("clipboard(comparison): Pi Console: call comparison"));
         QVERIFY(QFileInfo(exports + QStringLiteral("/calls.har")).size() > 1000);
         QVERIFY(QFileInfo(exports + QStringLiteral("/calls.jsonl")).size() > 1000);

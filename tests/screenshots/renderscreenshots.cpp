@@ -1,6 +1,7 @@
 // Renders the main states of the window into PNG files for the README and the AppStream
 // metainfo: `make screenshots` (offscreen, against a real pi-sandbox).
 #include "app/compare/callcomparisondialog.h"
+#include "app/profiles/profilesdialog.h"
 #include "app/request/requestpanel.h"
 #include "support/guidriver.h"
 
@@ -149,6 +150,25 @@ int main(int argc, char *argv[])
     ok = ok && gui.sendAndWait();
     ok = ok && save(w, out, "main-window-dark");
     QApplication::setPalette(light);
+
+    // Profiles…, with a company's proxy and certificate authority.
+    {
+        Session *session = gui.services()->session();
+        NetworkSettings office;
+        office.proxy = NetworkSettings::Proxy::Own;
+        office.proxyUrl = QUrl(QStringLiteral("http://proxy.corp.example:3128"));
+        office.caFile = QStringLiteral("/etc/ssl/corp/company-ca.pem");
+        const Profile staging = session->profiles()->upsert(
+            {QString(), QStringLiteral("Staging (office)"),
+             QUrl(QStringLiteral("https://staging.api.example-pi.dev")), false, false, office});
+        const QString current = session->currentProfile().id;
+        session->setCurrentProfile(staging.id);
+        ProfilesDialog profiles(session, gui.services()->client(), w);
+        profiles.show();
+        ok = ok && save(&profiles, out, "profiles");
+        profiles.close();
+        session->setCurrentProfile(current);
+    }
 
     while (ok && !gui.services()->session()->currentTracker()->exhausted())
         ok = gui.sendAndWait();

@@ -1,14 +1,18 @@
 #include "support/tinyproxyprocess.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 
-TinyproxyProcess::TinyproxyProcess(QString user, QString password)
+TinyproxyProcess::TinyproxyProcess(QString user, QString password, QString folder)
     : m_user(std::move(user))
     , m_password(std::move(password))
-{}
+    , m_folder(folder.isEmpty() ? m_temporary.path() : std::move(folder))
+{
+    QDir().mkpath(m_folder);
+}
 
 TinyproxyProcess::~TinyproxyProcess()
 {
@@ -27,7 +31,7 @@ QUrl TinyproxyProcess::address() const
 
 QByteArray TinyproxyProcess::log() const
 {
-    QFile file(m_dir.filePath(QStringLiteral("tinyproxy.log")));
+    QFile file(path(QStringLiteral("tinyproxy.log")));
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
@@ -45,11 +49,11 @@ bool TinyproxyProcess::start()
     QByteArray config = "Port " + QByteArray::number(m_port) +
                         "\nListen 127.0.0.1\nTimeout 30\nMaxClients 20\nLogLevel Info\n"
                         "LogFile \"" +
-                        m_dir.filePath(QStringLiteral("tinyproxy.log")).toUtf8() +
+                        path(QStringLiteral("tinyproxy.log")).toUtf8() +
                         "\"\nAllow 127.0.0.1\nDisableViaHeader Yes\n";
     if (!m_user.isEmpty())
         config += "BasicAuth " + m_user.toUtf8() + ' ' + m_password.toUtf8() + '\n';
-    QFile file(m_dir.filePath(QStringLiteral("tinyproxy.conf")));
+    QFile file(path(QStringLiteral("tinyproxy.conf")));
     if (!file.open(QIODevice::WriteOnly) || file.write(config) != config.size()) {
         m_error = QStringLiteral("cannot write the configuration");
         return false;

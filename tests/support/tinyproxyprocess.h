@@ -10,7 +10,8 @@ class TinyproxyProcess final
 {
 public:
     // With a user and password, the proxy answers 407 until they are given (Basic).
-    explicit TinyproxyProcess(QString user = {}, QString password = {});
+    // Its configuration and log go in folder (made if needed), else in a temporary one.
+    explicit TinyproxyProcess(QString user = {}, QString password = {}, QString folder = {});
     ~TinyproxyProcess();
 
     // False with errorText() when tinyproxy is missing or does not listen.
@@ -23,7 +24,9 @@ public:
 private:
     QString m_user;
     QString m_password;
-    QTemporaryDir m_dir;
+    QTemporaryDir m_temporary;
+    QString m_folder;
+    QString path(const QString &name) const { return m_folder + QLatin1Char('/') + name; }
     QProcess m_process;
     quint16 m_port = 0;
     QString m_error;

@@ -2,11 +2,13 @@
 
 #include "app/common/colors.h"
 #include "core/net/apiclient.h"
+#include "core/net/proxyrules.h"
 #include "core/net/sendpolicy.h"
 #include "core/secrets/redaction.h"
 #include "core/session/session.h"
 #include "ui_profilesdialog.h"
 
+#include <QFileDialog>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -42,6 +44,23 @@ ProfilesDialog::ProfilesDialog(Session *session, ApiClient *client, QWidget *par
     connect(m_ui->sessionKeyButton, &QPushButton::clicked, this, [this] { saveKey(true); });
     connect(m_ui->removeKeyButton, &QPushButton::clicked, this, &ProfilesDialog::removeKey);
     connect(m_ui->testKeyButton, &QPushButton::clicked, this, &ProfilesDialog::testKey);
+    connect(m_ui->proxyCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_ui->proxyEdit->setEnabled(m_ui->proxyCombo->isEnabled() &&
+                                    index == int(NetworkSettings::Proxy::Own));
+    });
+    const auto browse = [this](QLineEdit *edit, const QString &title, const QString &filter) {
+        const QString chosen = QFileDialog::getOpenFileName(this, title, edit->text(), filter);
+        if (!chosen.isEmpty())
+            edit->setText(chosen);
+    };
+    connect(m_ui->caBrowseButton, &QPushButton::clicked, this, [this, browse] {
+        browse(m_ui->caFileEdit, tr("Trusted certificate authorities"),
+               tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+    });
+    connect(m_ui->clientCertBrowseButton, &QPushButton::clicked, this, [this, browse] {
+        browse(m_ui->clientCertEdit, tr("Client certificate"),
+               tr("Certificates (*.pem *.p12 *.pfx);;All files (*)"));
+    });
     reloadList(m_session->currentProfile().id);
 }
 
@@ -74,6 +93,11 @@ void ProfilesDialog::showProfile()
     const Profile p = m_session->profiles()->find(m_currentId);
     m_ui->nameEdit->setText(p.name);
     m_ui->baseUrlEdit->setText(p.baseUrl.toString());
+    m_ui->proxyCombo->setCurrentIndex(int(p.network.proxy));
+    m_ui->proxyEdit->setText(p.network.proxyUrl.toString());
+    m_ui->caFileEdit->setText(p.network.caFile);
+    m_ui->clientCertEdit->setText(p.network.clientCertificate);
+    m_ui->passphraseEdit->clear();
     m_ui->keyEdit->clear();
     m_ui->messageLabel->clear();
     for (QWidget *w :
@@ -81,8 +105,12 @@ void ProfilesDialog::showProfile()
           static_cast<QWidget *>(m_ui->keyEdit), static_cast<QWidget *>(m_ui->saveKeyButton),
           static_cast<QWidget *>(m_ui->sessionKeyButton),
           static_cast<QWidget *>(m_ui->removeKeyButton),
-          static_cast<QWidget *>(m_ui->testKeyButton)})
+          static_cast<QWidget *>(m_ui->testKeyButton), static_cast<QWidget *>(m_ui->networkGroup)})
         w->setEnabled(p.isValid());
+    // The embedded sandbox is on this machine and never behind a proxy.
+    m_ui->networkGroup->setEnabled(p.isValid() && !p.embeddedSandbox);
+    m_ui->proxyEdit->setEnabled(m_ui->networkGroup->isEnabled() &&
+                                p.network.proxy == NetworkSettings::Proxy::Own);
     refreshStoredKey();
 }
 
@@ -113,6 +141,10 @@ Profile ProfilesDialog::editedProfile() const
     Profile p = m_session->profiles()->find(m_currentId);
     p.name = m_ui->nameEdit->text().trimmed();
     p.baseUrl = QUrl(m_ui->baseUrlEdit->text().trimmed(), QUrl::StrictMode);
+    p.network.proxy = NetworkSettings::Proxy(m_ui->proxyCombo->currentIndex());
+    p.network.proxyUrl = QUrl(m_ui->proxyEdit->text().trimmed(), QUrl::StrictMode);
+    p.network.caFile = m_ui->caFileEdit->text().trimmed();
+    p.network.clientCertificate = m_ui->clientCertEdit->text().trimmed();
     return p;
 }
 
@@ -137,18 +169,46 @@ void ProfilesDialog::saveProfile()
         say(transport, true);
         return;
     }
-    // Profiles are saved in the settings file: a key pasted into the wrong field stays out.
+    if (p.network.proxy == NetworkSettings::Proxy::Own) {
+        const QString proxy = ProxyRules::checkAddress(p.network.proxyUrl);
+        if (!proxy.isEmpty()) {
+            say(proxy, true);
+            return;
+        }
+    }
+    // Profiles are saved in the settings file: a key or passphrase pasted into the wrong
+    // field stays out.
     const QString typedKey = m_ui->keyEdit->text().trimmed();
-    if (Redaction::text(p.name, typedKey) != p.name ||
-        Redaction::bytes(p.baseUrl.toEncoded(), typedKey) != p.baseUrl.toEncoded()) {
-        say(tr("The name or the base URL holds an API key. Keys go in the API key field, "
-               "which keeps them in the keychain."),
-            true);
-        return;
+    const QString passphrase = m_ui->passphraseEdit->text();
+    for (const QString &secret : {typedKey, passphrase}) {
+        for (const QString &field : {p.name, p.baseUrl.toString(), p.network.proxyUrl.toString(),
+                                     p.network.caFile, p.network.clientCertificate}) {
+            if (!secret.isEmpty() && Redaction::text(field, secret) != field) {
+                say(tr("A field holds an API key or the passphrase. Keys go in the API key "
+                       "field and passphrases in theirs, which keep them in the keychain."),
+                    true);
+                return;
+            }
+        }
     }
     m_session->profiles()->upsert(p);
     reloadList(p.id);
-    say(tr("Saved."));
+    if (passphrase.isEmpty()) {
+        say(tr("Saved."));
+        return;
+    }
+    QPointer<ProfilesDialog> self(this);
+    m_session->keys()->vault()->write(
+        ProfileKeys::passphraseEntry(p.id), passphrase, [self](const KeyVault::Result &r) {
+            if (!self)
+                return;
+            if (r.ok())
+                self->say(tr("Saved; the certificate's passphrase is in the keychain."));
+            else
+                self->say(
+                    tr("Saved, but the keychain did not take the passphrase: %1").arg(r.message),
+                    true);
+        });
 }
 
 void ProfilesDialog::saveKey(bool sessionOnly)

@@ -16,6 +16,7 @@ AppServices::AppServices(const Options &options)
     , m_keychain(options.vault ? nullptr : std::make_unique<KeychainVault>(options.keychainService))
     , m_vault(options.vault ? *options.vault : *m_keychain)
     , m_keys(&m_vault)
+    , m_proxyAuth(&m_vault)
     , m_profiles(&m_settings)
     , m_historyPath(options.historyPath)
 {
@@ -24,6 +25,7 @@ AppServices::AppServices(const Options &options)
     Redaction::rememberSecret(options.environmentKey);
     qCDebug(lcStartup) << "settings" << m_settings.fileName();
     applyTimeout(Preferences::load(m_settings));
+    m_client.setProxyAuth(&m_proxyAuth);
     m_session = std::make_unique<Session>(&m_client, &m_profiles, &m_keys, nullptr,
                                           options.clock ? *options.clock : Clock::system());
     openStartingProfile(options);

@@ -49,6 +49,8 @@ public:
     ApiClient *client() { return &m_client; }
     // Where keys are kept: the keychain, or Options::vault.
     KeyVault &vault() { return m_vault; }
+    // Answers proxies' 407s from the keychain; the window sets who is asked otherwise.
+    ProxyAuth *proxyAuth() { return &m_proxyAuth; }
     // Null unless this run started the embedded sandbox (no profile at all).
     EmbeddedSandbox *sandbox() const { return m_sandbox.get(); }
     // Null until openHistory(): the window opens it after its first paint, or when the first
@@ -78,6 +80,7 @@ private:
     std::unique_ptr<KeychainVault> m_keychain; // unless Options::vault
     KeyVault &m_vault;
     ProfileKeys m_keys;
+    ProxyAuth m_proxyAuth;
     ProfileStore m_profiles;
     std::unique_ptr<HistoryStore> m_history;
     std::unique_ptr<EmbeddedSandbox> m_sandbox;

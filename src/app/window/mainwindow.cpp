@@ -7,6 +7,7 @@
 #include "app/compare/callcomparisondialog.h"
 #include "app/preferences/preferencesdialog.h"
 #include "app/profiles/profilesdialog.h"
+#include "app/profiles/proxylogindialog.h"
 #include "app/request/requestpanel.h"
 #include "app/response/responsepanel.h"
 #include "app/startup/appservices.h"
@@ -50,6 +51,7 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
     buildMenus();
 
     Session *session = services->session();
+    services->proxyAuth()->setAsk(ProxyLoginDialog::asker(this));
     connect(m_ui->profileCombo, &QComboBox::activated, this, &MainWindow::onProfileChosen);
     connect(m_ui->manageProfilesButton, &QToolButton::clicked, this, &MainWindow::openProfiles);
     connect(session->profiles(), &ProfileStore::changed, this, &MainWindow::reloadProfiles);

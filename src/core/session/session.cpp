@@ -1,5 +1,7 @@
 #include "core/session/session.h"
 
+#include "core/secrets/redaction.h"
+
 #include "core/base/logging.h"
 #include "core/contract/retryplan.h"
 #include "core/history/historyquery.h"
@@ -171,8 +173,10 @@ void Session::sendWithKey(const Profile &profile, const ApiRequest &request, con
     // A client certificate's passphrase, if it has one, is in the keychain.
     m_keys->vault()->read(ProfileKeys::passphraseEntry(profile.id),
                           [endpoint, go](const KeyVault::Result &r, const QString &secret) mutable {
-                              if (r.ok())
+                              if (r.ok()) {
+                                  Redaction::rememberSecret(secret);
                                   endpoint.clientPassphrase = secret;
+                              }
                               go(endpoint);
                           });
 }
