@@ -118,6 +118,17 @@ KeychainVault::KeychainVault(QString service, QObject *parent)
     , m_service(std::move(service))
 {}
 
+KeychainVault::~KeychainVault()
+{
+    // A job the Secret Service has not answered yet must outlive the vault: libsecret calls
+    // back into it later. It is let go, unanswered (its callback belongs to what is being
+    // destroyed), and deletes itself once the answer comes.
+    for (QKeychain::Job *job : findChildren<QKeychain::Job *>(Qt::FindDirectChildrenOnly)) {
+        QObject::disconnect(job, &QKeychain::Job::finished, nullptr, nullptr);
+        job->setParent(nullptr);
+    }
+}
+
 void KeychainVault::read(const QString &profileId, ReadCallback done)
 {
     auto *job = new QKeychain::ReadPasswordJob(m_service, this);

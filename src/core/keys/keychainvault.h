@@ -12,6 +12,7 @@ class KeychainVault final : public KeyVault
 public:
     explicit KeychainVault(QString service = QStringLiteral("Pi Console"),
                            QObject *parent = nullptr);
+    ~KeychainVault() override;
 
     void read(const QString &profileId, ReadCallback done) override;
     void write(const QString &profileId, const QString &secret, DoneCallback done) override;

@@ -8,6 +8,7 @@
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QTimer>
 
 ProxyAuth::ProxyAuth(KeyVault *vault, QObject *parent)
@@ -25,20 +26,33 @@ bool ProxyAuth::readStored(const QString &entry, Credentials *out)
     if (!m_vault)
         return false;
     // Qt waits for the answer on its network thread; the keychain answers on this one.
-    bool found = false;
+    // The answer may come after the wait gave up: it lands in state the callback shares.
+    struct Answer
+    {
+        bool done = false;
+        bool found = false;
+        Credentials credentials;
+    };
+    auto answer = std::make_shared<Answer>();
     QEventLoop loop;
     QTimer::singleShot(10000, &loop, &QEventLoop::quit);
-    m_vault->read(entry, [&](const KeyVault::Result &r, const QString &secret) {
+    QPointer<QEventLoop> waiting(&loop);
+    m_vault->read(entry, [answer, waiting](const KeyVault::Result &r, const QString &secret) {
         const QJsonObject o = QJsonDocument::fromJson(secret.toUtf8()).object();
         if (r.ok() && o.contains(QLatin1String("user"))) {
-            out->user = o.value(QLatin1String("user")).toString();
-            out->password = o.value(QLatin1String("password")).toString();
-            found = true;
+            answer->credentials = {o.value(QLatin1String("user")).toString(),
+                                   o.value(QLatin1String("password")).toString()};
+            answer->found = true;
         }
-        loop.quit();
+        answer->done = true;
+        if (waiting)
+            waiting->quit();
     });
-    loop.exec();
-    return found;
+    if (!answer->done)
+        loop.exec();
+    if (answer->found)
+        *out = answer->credentials;
+    return answer->found;
 }
 
 void ProxyAuth::answer(const QNetworkProxy &proxy, QAuthenticator *auth)
