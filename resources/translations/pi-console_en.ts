@@ -41,6 +41,13 @@
             <numerusform>%n bytes</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %n line(s)</source>
+        <translation>
+            <numerusform>%1, %n line</numerusform>
+            <numerusform>%1, %n lines</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>BodyComparisonView</name>
@@ -59,6 +66,26 @@
         <translation>
             <numerusform>%n field differs</numerusform>
             <numerusform>%n fields differ</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FailureSummary</name>
+    <message numerus="yes">
+        <source>this key has used %1 of %n request(s)</source>
+        <translation>
+            <numerusform>this key has used %1 of %n request</numerusform>
+            <numerusform>this key has used %1 of %n requests</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Readable</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n byte</numerusform>
+            <numerusform>%n bytes</numerusform>
         </translation>
     </message>
 </context>

@@ -87,6 +87,16 @@ private Q_SLOTS:
         QTRY_COMPARE(window->size(), size);
         QVERIFY(fits(window, "empty"));
 
+        // Production, under a long name and a long host: the path field keeps its room.
+        Session *session = gui.services()->session();
+        const QString sandboxId = session->currentProfile().id;
+        const Profile remote = session->profiles()->upsert(
+            {QString(), QStringLiteral("Payments EU staging"),
+             QUrl(QStringLiteral("https://api.eu-west-1.staging.example-pi.dev")), false});
+        session->setCurrentProfile(remote.id);
+        QVERIFY(fits(window, "a remote profile"));
+        session->setCurrentProfile(sandboxId);
+
         gui.compose("POST", QStringLiteral("/v1/charges"),
                     QStringLiteral("{\"amount\": 1250, \"currency\": \"eur\"}"));
         QVERIFY(gui.sendAndWait());

@@ -484,6 +484,59 @@ private Q_SLOTS:
                              .left(20),
                          QString::fromLatin1(shown).left(20));
         }
+        // Filtered out, the new call leaves no other row selected beside it.
+        gui.compose("GET", QStringLiteral("/v1/nowhere"));
+        QVERIFY(gui.sendAndWait());
+        auto *filter = gui.find<QLineEdit>(QStringLiteral("filterEdit"));
+        filter->setText(QStringLiteral("status:4xx"));
+        QTest::keyClick(filter, Qt::Key_Return);
+        QTRY_VERIFY(view->model()->rowCount() >= 1);
+        view->selectRow(0);
+        gui.compose("GET", QStringLiteral("/v1/ping"));
+        QVERIFY(gui.sendAndWait());
+        QTRY_VERIFY(!view->selectionModel()->hasSelection());
+    }
+
+    // A call opened in the composer from another profile says where Send goes now and
+    // offers that profile; the notice goes once the profile changes.
+    void aCallFromAnotherProfileSaysWhereSendGoes()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        Session *session = gui.services()->session();
+        const Profile sandbox = session->currentProfile();
+        QVERIFY(gui.sendAndWait());
+        const QString sent = QString::fromLatin1(
+            gui.find<ResponsePanel>(QStringLiteral("responsePanel"))->record().requestId());
+        const Profile other = session->profiles()->upsert(
+            {QString(), QStringLiteral("Other"), sandbox.baseUrl, false});
+        session->setCurrentProfile(other.id);
+        auto *view = gui.find<QTableView>(QStringLiteral("historyView"));
+        QTRY_COMPARE(view->model()
+                         ->index(0, int(HistoryModel::Column::RequestId))
+                         .data(Qt::DisplayRole)
+                         .toString(),
+                     sent);
+        view->setFocus();
+        view->setCurrentIndex(view->model()->index(0, 0));
+        QTest::keyClick(view, Qt::Key_Return);
+        auto *banner = gui.find<QLabel>(QStringLiteral("bannerText"));
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(QLatin1String("\"Sandbox\"")) &&
+                     banner->text().contains(QLatin1String("\"Other\"")),
+                 qPrintable(banner->text()));
+        auto *action = gui.find<QAbstractButton>(QStringLiteral("bannerAction"));
+        QCOMPARE(action->text(), QStringLiteral("Use profile \"Sandbox\""));
+        QTest::mouseClick(action, Qt::LeftButton);
+        QCOMPARE(session->currentProfile().id, sandbox.id);
+
+        QTest::keyClick(view, Qt::Key_Return); // from its own profile: nothing to say
+        QVERIFY(!banner->isVisible());
+        session->setCurrentProfile(other.id);
+        QTest::keyClick(view, Qt::Key_Return);
+        QTRY_VERIFY(banner->isVisible());
+        session->setCurrentProfile(sandbox.id); // out of date: gone
+        QVERIFY(!banner->isVisible());
     }
 
     // Screen readers hear what changed, not only the fixed names: the summary, the hint, the

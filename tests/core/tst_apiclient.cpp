@@ -318,6 +318,27 @@ private Q_SLOTS:
         QCOMPARE(server.requests().size(), 0);
     }
 
+    // A GET or HEAD goes without a body whoever built it (a stored call resent, a retry):
+    // the server gets none and the record keeps none.
+    void getAndHeadNeverCarryABody()
+    {
+        for (const QByteArray &method : {QByteArray("GET"), QByteArray("HEAD")}) {
+            RecordingServer server;
+            QVERIFY(server.listenOn(QHostAddress(QStringLiteral("127.0.0.1"))));
+            server.setResponse(200, {{"Content-Type", "application/json"}}, "{}");
+            ApiRequest r = get(QStringLiteral("/v1/ping"));
+            r.method = method;
+            r.body = "{\"amount\": 1250, \"currency\": \"eur\"}";
+            const CallRecord record = call(
+                {QStringLiteral("Local"), QString(), server.url(QStringLiteral("/")), m_key}, r);
+            QVERIFY2(record.outcome == CallRecord::Outcome::Completed,
+                     qPrintable(record.errorText));
+            QCOMPARE(server.requests().size(), 1);
+            QVERIFY(server.requests().first().body.isEmpty());
+            QVERIFY(record.requestBody.isEmpty());
+        }
+    }
+
     // Qt holds a 401's body back until it is whole: a read limit on it stalled the reply at
     // the limit, and the call failed as a broken connection. Large bodies of any status read
     // whole; the 1 MB envelope is scanned, not parsed.

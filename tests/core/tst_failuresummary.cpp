@@ -1,4 +1,5 @@
 // The one-line summary of each kind of failure, with the action that helps.
+#include "app/common/translations.h"
 #include "core/contract/failuresummary.h"
 #include "support/samplecalls.h"
 
@@ -10,7 +11,11 @@ class TestFailureSummary : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { qputenv("TZ", "UTC"); }
+    void initTestCase()
+    {
+        qputenv("TZ", "UTC");
+        Translations::install(QCoreApplication::instance());
+    }
 
     void aSuccessHasNone() { QVERIFY(FailureSummary::of(SampleCalls::make(1)).text.isEmpty()); }
 

@@ -3,12 +3,15 @@
 #include <QAbstractItemView>
 #include <QAbstractScrollArea>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStyle>
+#include <QTabBar>
 #include <QTextDocument>
 #include <QToolButton>
 
@@ -130,6 +133,41 @@ void checkHeader(const QHeaderView *header, QStringList *out)
     }
 }
 
+// A combo box shows its current text whole, beside its arrow.
+void checkCombo(const QComboBox *combo, QStringList *out)
+{
+    if (combo->currentText().isEmpty() || scrolls(combo) || combo->isEditable())
+        return;
+    const int arrow = combo->style()->pixelMetric(QStyle::PM_ScrollBarExtent, nullptr, combo);
+    const int needs = combo->fontMetrics().horizontalAdvance(combo->currentText()) + arrow + 8;
+    if (needs > combo->width())
+        out->append(problem(combo, combo->currentText(), combo->size(), {needs, combo->height()}));
+}
+
+// A field a person types into keeps room for a dozen characters: squeezed below that, what
+// is typed is cut as it is typed.
+void checkLineEdit(const QLineEdit *edit, QStringList *out)
+{
+    if (scrolls(edit) || !edit->isEnabled())
+        return;
+    const int needs = edit->fontMetrics().averageCharWidth() * 12;
+    if (needs > edit->width())
+        out->append(problem(edit, edit->text(), edit->size(), {needs, edit->height()}));
+}
+
+// Every tab's title whole.
+void checkTabBar(const QTabBar *bar, QStringList *out)
+{
+    for (int i = 0; i < bar->count(); ++i) {
+        QString title = bar->tabText(i);
+        title.remove(QLatin1Char('&'));
+        const int needs = bar->fontMetrics().horizontalAdvance(title);
+        if (needs > bar->tabRect(i).width())
+            out->append(
+                problem(bar, title, bar->tabRect(i).size(), {needs, bar->tabRect(i).height()}));
+    }
+}
+
 } // namespace
 
 namespace CutText {
@@ -150,6 +188,12 @@ QStringList find(QWidget *root)
             checkGroupBox(box, &out);
         else if (const auto *header = qobject_cast<const QHeaderView *>(w))
             checkHeader(header, &out);
+        else if (const auto *combo = qobject_cast<const QComboBox *>(w))
+            checkCombo(combo, &out);
+        else if (const auto *edit = qobject_cast<const QLineEdit *>(w))
+            checkLineEdit(edit, &out);
+        else if (const auto *bar = qobject_cast<const QTabBar *>(w))
+            checkTabBar(bar, &out);
     }
     return out;
 }

@@ -11,10 +11,14 @@ namespace CopyFeedback {
 
 void show(QWidget *where)
 {
+    refuse(where, QCoreApplication::translate("CopyFeedback", "Copied"));
+}
+
+void refuse(QWidget *where, const QString &copied)
+{
     if (!where)
         return;
     constexpr int shownMs = 1500;
-    const QString copied = QCoreApplication::translate("CopyFeedback", "Copied");
     QToolTip::showText(where->mapToGlobal(QPoint(where->width() / 2, where->height())), copied,
                        where, {}, shownMs);
     const QString before = where->accessibleDescription();

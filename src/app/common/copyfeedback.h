@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 class QWidget;
 
 // "Copied", said where the copy was asked for: a tooltip by the widget for a moment, and the
@@ -8,5 +10,7 @@ class QWidget;
 namespace CopyFeedback {
 
 void show(QWidget *where);
+// The same place and way, for a copy that did not happen: `why` instead of "Copied".
+void refuse(QWidget *where, const QString &why);
 
 } // namespace CopyFeedback

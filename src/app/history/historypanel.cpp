@@ -193,9 +193,14 @@ bool HistoryPanel::eventFilter(QObject *watched, QEvent *event)
 void HistoryPanel::markCall(qint64 id)
 {
     const int row = m_model ? m_model->rowOfId(id) : -1;
-    if (row < 0)
-        return;
     m_quietCurrent = true;
+    if (row < 0) {
+        // Filtered out: no other row may stay selected beside a call it is not.
+        m_ui->historyView->clearSelection();
+        m_ui->historyView->setCurrentIndex({});
+        m_quietCurrent = false;
+        return;
+    }
     m_ui->historyView->selectRow(row);
     m_ui->historyView->scrollTo(m_model->index(row, 0));
     m_quietCurrent = false;

@@ -221,15 +221,30 @@ void RequestPanel::setTarget(const QUrl &baseUrl)
                                            ? palette().color(QPalette::WindowText)
                                            : Colors::of(Colors::Role::Caution, palette()));
     m_ui->targetLabel->setPalette(pal);
-    if (!local && !baseUrl.isEmpty())
-        shown = tr("%1 (not this machine)").arg(shown);
-    m_ui->targetLabel->setText(shown);
+    m_target = shown;
+    m_targetMark = local || baseUrl.isEmpty() ? QString() : tr(" (not this machine)");
+    fitTarget();
     m_ui->targetLabel->setToolTip(
         baseUrl.isEmpty() ? QString()
         : local           ? tr("Calls go to this machine (%1).").arg(baseUrl.toDisplayString())
                           : tr("Calls go to %1, a server that is not on this machine: they reach "
                                          "a real account.")
                       .arg(baseUrl.toDisplayString()));
+}
+
+void RequestPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitTarget();
+}
+
+void RequestPanel::fitTarget()
+{
+    // The mark stays whole; the URL gives way in its middle.
+    const QFontMetrics metrics = m_ui->targetLabel->fontMetrics();
+    const int room = std::max(120, width() / 3) - metrics.horizontalAdvance(m_targetMark);
+    m_ui->targetLabel->setText(metrics.elidedText(m_target, Qt::ElideMiddle, room) + m_targetMark);
+    m_ui->targetLabel->setAccessibleName(m_target + m_targetMark);
 }
 
 void RequestPanel::setQueued(const QStringList &lines)

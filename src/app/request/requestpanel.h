@@ -65,8 +65,12 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // The target as wide as a third of the row at most, elided in the middle: a long base
+    // URL never squeezes the path field (the whole URL is in its tooltip).
+    void fitTarget();
     void updateBodyCheck();
     void updateIdempotencyRow();
     void askForCurl();
@@ -79,4 +83,6 @@ private:
     int m_queued = 0;
     QByteArray m_loadedBody; // the bytes setRequest() was given…
     QString m_loadedText;    // …and the text the editor shows for them
+    QString m_target;        // the target label's whole URL…
+    QString m_targetMark;    // …and " (not this machine)" when it is not
 };

@@ -189,9 +189,8 @@ void BodyView::display(const QByteArray &text, quint64 generation, bool inList)
 void BodyView::showSize()
 {
     if (isLargeMode())
-        m_state->setText(tr("%1, %2 lines")
-                             .arg(Readable::size(m_shown.size()))
-                             .arg(m_lines->lines().rowCount()));
+        m_state->setText(tr("%1, %n line(s)", nullptr, m_lines->lines().rowCount())
+                             .arg(Readable::size(m_shown.size())));
     else
         m_state->setText(m_shown.isEmpty() ? QString()
                                            : tr("%n byte(s)", nullptr, int(m_body.size())));

@@ -78,7 +78,9 @@ void ResponsePanel::showCall(const CallRecord &r)
     m_ui->statusEdit->setCursorPosition(0);
     m_ui->statusEdit->setToolTip(QStringLiteral("<p style='white-space:pre-wrap'>%1</p>")
                                      .arg(status.toHtmlEscaped())); // shown as the plain text
-    Spoken::describe(m_ui->statusEdit, status); // a response arriving is announced
+    // A response arriving is announced, even one with the same status as the last.
+    Spoken::describe(m_ui->statusEdit, QString());
+    Spoken::describe(m_ui->statusEdit, status);
     colourStatus();
 
     m_ui->timingLabel->setText(tr("%1 ms · %2")
@@ -196,6 +198,11 @@ void ResponsePanel::noteStored(const CallRecord &stored)
 
 void ResponsePanel::copyRequestId()
 {
+    // Nothing to copy leaves the clipboard as it was, and says so.
+    if (m_record.requestId().isEmpty()) {
+        CopyFeedback::refuse(m_ui->requestIdEdit, tr("No request ID to copy"));
+        return;
+    }
     Clipboard::copy(QString::fromLatin1(m_record.requestId()));
     CopyFeedback::show(m_ui->copyRequestIdButton);
 }

@@ -56,6 +56,9 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
     connect(m_ui->manageProfilesButton, &QToolButton::clicked, this, &MainWindow::openProfiles);
     connect(session->profiles(), &ProfileStore::changed, this, &MainWindow::reloadProfiles);
     connect(session, &Session::currentProfileChanged, this, [this] {
+        // A notice about where calls go is out of date once the profile changes.
+        if (m_bannerAboutProfile)
+            m_ui->banner->hide();
         m_ui->rateLimitGauge->setTracker(m_services->session()->currentTracker());
         updateKeyStatus();
     });
@@ -93,8 +96,10 @@ MainWindow::MainWindow(AppServices *services, QWidget *parent)
             [this](const CallRecord &r) { currentTab()->showCall(r); });
     connect(history, &HistoryPanel::retryRequested, this,
             [this](const CallRecord &r) { currentTab()->retry(r); });
-    connect(history, &HistoryPanel::openInComposer, this,
-            [this](const CallRecord &r) { currentTab()->openInComposer(r); });
+    connect(history, &HistoryPanel::openInComposer, this, [this](const CallRecord &r) {
+        currentTab()->openInComposer(r);
+        warnOfOtherProfile(r);
+    });
     connect(m_ui->bannerClose, &QToolButton::clicked, m_ui->banner, &QWidget::hide);
     connect(m_ui->bannerAction, &QPushButton::clicked, this, [this] {
         m_ui->banner->hide();
@@ -136,8 +141,9 @@ RequestTab *MainWindow::addRequestTab()
             tr("The pasted command was for %1. Calls still go to the profile \"%2\" (%3) "
                "until you choose otherwise.")
                 .arg(origin.toDisplayString(), current.name, current.baseUrl.toDisplayString()),
-            tr("Send to %1").arg(origin.toDisplayString()),
+            tr("Use a profile for %1").arg(origin.toDisplayString()),
             [this, origin] { m_services->openBaseUrl(origin); });
+        m_bannerAboutProfile = true;
     });
     connect(tab, &RequestTab::originalRequested, m_ui->historyPanel, &HistoryPanel::selectOriginal);
     m_ui->requestTabs->setCurrentIndex(m_ui->requestTabs->addTab(tab, tr("Request")));
@@ -279,9 +285,31 @@ void MainWindow::updateKeyStatus()
         });
 }
 
+void MainWindow::warnOfOtherProfile(const CallRecord &r)
+{
+    const Session *session = m_services->session();
+    const Profile current = session->currentProfile();
+    if (r.profileId.isEmpty() || r.profileId == current.id)
+        return;
+    const Profile went = session->profiles()->find(r.profileId);
+    const QString wentName = went.isValid() ? went.name : r.profile;
+    const QString text =
+        tr("This call went to the profile \"%1\" (%2). Sent from the composer, "
+           "it goes to the profile \"%3\" (%4) until you choose otherwise.")
+            .arg(wentName, r.url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString(),
+                 current.name, current.baseUrl.toDisplayString());
+    if (went.isValid())
+        showBanner(text, tr("Use profile \"%1\"").arg(went.name),
+                   [this, id = went.id] { m_services->session()->setCurrentProfile(id); });
+    else
+        showBanner(text);
+    m_bannerAboutProfile = true;
+}
+
 void MainWindow::showBanner(const QString &text, const QString &actionText,
                             std::function<void()> action)
 {
+    m_bannerAboutProfile = false;
     qCDebug(lcWindow) << "banner:" << text;
     m_ui->bannerText->setText(text);
     m_ui->bannerAction->setText(actionText);

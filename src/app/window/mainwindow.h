@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/net/callrecord.h"
+
 #include <QMainWindow>
 #include <QUrl>
 
@@ -50,8 +52,12 @@ private:
     void openPreferences();
     void restoreState();
     void fitFirstSize();
+    // A call opened in the composer from another profile than the current one: said, with
+    // the offer to switch, since Send goes to the current one.
+    void warnOfOtherProfile(const CallRecord &record);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     AppServices *m_services;
     std::function<void()> m_bannerAction;
+    bool m_bannerAboutProfile = false; // the banner says where calls go
 };

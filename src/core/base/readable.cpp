@@ -1,5 +1,6 @@
 #include "core/base/readable.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 
@@ -7,6 +8,8 @@ namespace Readable {
 
 QString size(qint64 bytes)
 {
+    if (bytes < 1024 && bytes > -1024)
+        return QCoreApplication::translate("Readable", "%n byte(s)", nullptr, int(bytes));
     return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }
 

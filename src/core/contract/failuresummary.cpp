@@ -100,8 +100,8 @@ FailureSummary rateLimited(const CallRecord &r, const QDateTime &now)
     const RateLimitSnapshot &rl = r.rateLimit;
     QString used;
     if (rl.hasBudget())
-        used = FailureSummary::tr("this key has used %1 of %2 requests")
-                   .arg(QString::number(rl.limit - rl.remaining), QString::number(rl.limit));
+        used = FailureSummary::tr("this key has used %1 of %n request(s)", nullptr, rl.limit)
+                   .arg(rl.limit - rl.remaining);
     else
         used = FailureSummary::tr("this key has used its requests for now");
     QDateTime resetAt;

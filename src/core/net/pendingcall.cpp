@@ -39,6 +39,10 @@ PendingCall::PendingCall(QNetworkAccessManager *nam, Endpoint endpoint, ApiReque
     m_record.keyMask = Redaction::maskKey(m_endpoint.apiKey);
     m_record.method = m_request.method.toUpper();
     m_record.url = SendPolicy::resolve(m_endpoint.baseUrl, m_request.path);
+    // GET and HEAD carry no body, whoever built the request: the composer, a stored call
+    // resent, a retry.
+    if (m_record.method == "GET" || m_record.method == "HEAD")
+        m_request.body.clear();
     m_record.requestBody = m_request.body;
     m_record.retryOf = m_request.retryOf;
     // The key and the bytes belong to the record before anything is sent, so a retry of a

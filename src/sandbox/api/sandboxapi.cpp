@@ -81,9 +81,11 @@ SandboxReply SandboxApi::handle(const SandboxRequest &request)
                                   << decision.resetUnix;
             reply = SandboxReply::error(
                 429, QStringLiteral("rate_limit_error"), QStringLiteral("rate_limit_exceeded"),
-                QStringLiteral("Too many requests: %1 per window. The window resets at %2.")
+                QStringLiteral("Too many requests: %1 per window. The window resets at %2 (%3).")
                     .arg(decision.limit)
-                    .arg(decision.resetUnix));
+                    .arg(decision.resetUnix)
+                    .arg(QDateTime::fromSecsSinceEpoch(decision.resetUnix, Qt::UTC)
+                             .toString(Qt::ISODate)));
             reply.setHeader("Retry-After", QByteArray::number(decision.retryAfterSecs));
         } else if (!faultOk) {
             reply = invalidParameter(QStringLiteral("Pi-Sandbox-Fault: ") + faultError);
