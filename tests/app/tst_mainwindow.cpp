@@ -27,6 +27,7 @@
 #include <QShortcut>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -537,6 +538,39 @@ private Q_SLOTS:
         QTRY_VERIFY(banner->isVisible());
         session->setCurrentProfile(sandbox.id); // out of date: gone
         QVERIFY(!banner->isVisible());
+    }
+
+    // Every Alt+letter of the window does one thing: no two labels, buttons, tabs or menus
+    // share a mnemonic (Alt+S focused the history filter, then Send, never the History menu).
+    void noTwoMnemonicsCollide()
+    {
+        GuiDriver gui;
+        QVERIFY2(gui.start(), qPrintable(gui.errorText()));
+        QMap<QChar, QString> owners;
+        QStringList clashes;
+        const auto take = [&](const QString &text, const QString &who) {
+            static const QRegularExpression mnemonic(QStringLiteral("(?<!&)&([^&])"));
+            const QRegularExpressionMatch m = mnemonic.match(text);
+            if (!m.hasMatch())
+                return;
+            const QChar key = m.captured(1).at(0).toUpper();
+            if (owners.contains(key))
+                clashes.append(QStringLiteral("%1: %2 and %3").arg(key).arg(owners[key], who));
+            owners.insert(key, who);
+        };
+        for (QAction *menu : gui.window()->menuBar()->actions())
+            take(menu->text(), menu->text());
+        for (QWidget *w : gui.window()->findChildren<QWidget *>()) {
+            if (auto *label = qobject_cast<QLabel *>(w); label && label->buddy())
+                take(label->text(), label->objectName());
+            else if (auto *button = qobject_cast<QAbstractButton *>(w))
+                take(button->text(), button->objectName());
+            else if (auto *bar = qobject_cast<QTabBar *>(w))
+                for (int i = 0; i < bar->count(); ++i)
+                    take(bar->tabText(i), bar->tabText(i));
+        }
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QStringLiteral("; "))));
+        QVERIFY(owners.size() >= 10);
     }
 
     // Screen readers hear what changed, not only the fixed names: the summary, the hint, the

@@ -27,7 +27,7 @@ BodyView::BodyView(QWidget *parent)
     , m_stack(new QStackedWidget(this))
     , m_text(new QPlainTextEdit(this))
     , m_lines(new LineView(this))
-    , m_pretty(new QCheckBox(tr("&Pretty"), this))
+    , m_pretty(new QCheckBox(tr("Pretty"), this))
     , m_find(new QLineEdit(this))
     , m_state(new QLabel(this))
 {
