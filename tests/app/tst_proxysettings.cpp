@@ -71,6 +71,13 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(&dialog, "messageLabel")->text().contains(QLatin1String("keychain")));
         QCOMPARE(session->profiles()->find(profile.id).network.proxy,
                  NetworkSettings::Proxy::System); // nothing saved
+        // Nor with another choice: the address would be saved all the same.
+        combo->setCurrentIndex(int(NetworkSettings::Proxy::System));
+        child<QLabel>(&dialog, "messageLabel")->clear();
+        save->click();
+        QVERIFY(child<QLabel>(&dialog, "messageLabel")->text().contains(QLatin1String("keychain")));
+        QVERIFY(session->profiles()->find(profile.id).network.proxyUrl.isEmpty());
+        combo->setCurrentIndex(int(NetworkSettings::Proxy::Own));
 
         address->setText(proxy.address().toString());
         child<QLineEdit>(&dialog, "clientCertEdit")->setText(QStringLiteral("/etc/pi/client.p12"));

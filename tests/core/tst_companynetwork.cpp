@@ -8,6 +8,7 @@
 #include "core/keys/keychainvault.h"
 #include "core/net/apiclient.h"
 #include "core/net/proxyauth.h"
+#include "core/net/tlssettings.h"
 #include "core/secrets/redaction.h"
 #include "support/privatesession.h"
 #include "support/sandboxprocess.h"
@@ -18,7 +19,10 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 class TestCompanyNetwork : public QObject
 {
@@ -248,7 +252,21 @@ private Q_SLOTS:
             SyncVault::read(vault, QStringLiteral("proxy 127.0.0.1:%1").arg(proxy.port()));
         QVERIFY(stored.result.ok() && stored.secret.contains(password));
 
-        // The next run finds it in the keychain and asks nothing.
+        // The next run finds it in the keychain and asks nothing; a server behind the proxy
+        // that is down is no reason to doubt the password.
+        {
+            QNetworkAccessManager nam;
+            ApiClient client(&nam);
+            ProxyAuth auth(&vault);
+            auth.setAsk(ask);
+            client.setProxyAuth(&auth);
+            QCOMPARE(call(client, to(*m_tls, company)).status, 200);
+            const Endpoint down{QStringLiteral("Down"), QString(),
+                                QUrl(QStringLiteral("https://127.0.0.1:9")), m_key, company};
+            QVERIFY(call(client, down).outcome != CallRecord::Outcome::Completed);
+            QCOMPARE(call(client, to(*m_tls, company)).status, 200);
+            QCOMPARE(asked, 2);
+        }
         QNetworkAccessManager nam;
         ApiClient client(&nam);
         ProxyAuth auth(&vault);
@@ -272,6 +290,76 @@ private Q_SLOTS:
         QVERIFY(denied.outcome != CallRecord::Outcome::Completed);
         QVERIFY2(denied.errorText.contains(QStringLiteral("127.0.0.1:%1").arg(other.port())),
                  qPrintable(denied.errorText));
+    }
+
+    void theCompanysAuthorityIsAddedToTheSystemsNotInstead()
+    {
+        NetworkSettings company;
+        company.caFile = m_ca.caCertificate();
+        QString error;
+        const QSslConfiguration tls = TlsSettings::forCall(company, {}, &error);
+        const QList<QSslCertificate> system = QSslConfiguration::systemCaCertificates();
+        QVERIFY(!system.isEmpty());
+        QCOMPARE(tls.caCertificates().size(), system.size() + 1);
+        QVERIFY(tls.caCertificates().contains(system.first()));
+    }
+
+    void aClientCertificateThatIsNoFileIsRefusedAtOnce()
+    {
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("cert.pem"));
+        QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
+        for (const QString &path : {fifo, QStringLiteral("/dev/zero"), dir.path()}) {
+            NetworkSettings n;
+            n.clientCertificate = path;
+            QString error;
+            QVERIFY(TlsSettings::forCall(n, {}, &error).isNull()); // and it returned
+            QVERIFY2(error.contains(path), qPrintable(error));
+        }
+    }
+
+    // A route with other certificates gets its own connections; calls on their way on any
+    // other route go on undisturbed.
+    void anotherRouteStrandsNoCallInFlight()
+    {
+        QNetworkAccessManager nam;
+        ApiClient client(&nam);
+        ApiRequest slow;
+        slow.path = QStringLiteral("/v1/ping");
+        slow.headers.append({QByteArray("Pi-Sandbox-Fault"), QByteArray("latency=1500")});
+        PendingCall *pending = client.send(to(*m_plain), slow);
+        QSignalSpy slowDone(pending, &PendingCall::finished);
+        NetworkSettings pem;
+        pem.caFile = m_ca.caCertificate();
+        pem.clientCertificate = m_ca.clientPem();
+        NetworkSettings none;
+        none.caFile = m_ca.caCertificate();
+        QCOMPARE(call(client, to(*m_mutual, pem)).status, 200);
+        QVERIFY(call(client, to(*m_mutual, none)).outcome != CallRecord::Outcome::Completed);
+        QCOMPARE(call(client, to(*m_mutual, pem)).status, 200);
+        QVERIFY(slowDone.wait(10000) || !slowDone.isEmpty());
+        QCOMPARE(slowDone.first().first().value<CallRecord>().status, 200);
+    }
+
+    void aProfilesProxyThatCannotBeUsedStopsTheCall()
+    {
+        TinyproxyProcess proxy;
+        QVERIFY2(proxy.start(), qPrintable(proxy.errorText()));
+        QNetworkAccessManager nam;
+        ApiClient client(&nam);
+        for (const QString &address :
+             {QStringLiteral("http://user:pw@127.0.0.1:%1").arg(proxy.port()),
+              QStringLiteral("https://127.0.0.1:%1").arg(proxy.port()),
+              QStringLiteral("http://127.0.0.1")}) {
+            NetworkSettings bad;
+            bad.proxy = NetworkSettings::Proxy::Own;
+            bad.proxyUrl = QUrl(address);
+            const CallRecord r = call(client, to(*m_plain, bad));
+            QCOMPARE(r.outcome, CallRecord::Outcome::Refused); // never straight past it
+            QVERIFY(!r.errorText.contains(QLatin1String("pw@")));
+        }
+        QTest::qWait(100);
+        QVERIFY(!proxy.log().contains("Request ("));
     }
 
     void aProxyThatIsDownIsNamed()

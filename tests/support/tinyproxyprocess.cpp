@@ -6,6 +6,9 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 TinyproxyProcess::TinyproxyProcess(QString user, QString password, QString folder)
     : m_user(std::move(user))
     , m_password(std::move(password))
@@ -60,6 +63,8 @@ bool TinyproxyProcess::start()
     }
     file.close();
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    // Gone with the test, even one ended by SIGKILL (the canary session is).
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.start(QStringLiteral("tinyproxy"),
                     {QStringLiteral("-d"), QStringLiteral("-c"), file.fileName()});
     if (!m_process.waitForStarted(10000)) {

@@ -169,7 +169,8 @@ void ProfilesDialog::saveProfile()
         say(transport, true);
         return;
     }
-    if (p.network.proxy == NetworkSettings::Proxy::Own) {
+    // Checked whatever the choice: the address is saved with the profile either way.
+    if (p.network.proxy == NetworkSettings::Proxy::Own || !p.network.proxyUrl.isEmpty()) {
         const QString proxy = ProxyRules::checkAddress(p.network.proxyUrl);
         if (!proxy.isEmpty()) {
             say(proxy, true);
@@ -292,26 +293,24 @@ void ProfilesDialog::testKey()
     const Profile p = editedProfile();
     const QString typed = m_ui->keyEdit->text().trimmed();
     QPointer<ProfilesDialog> self(this);
-    const auto run = [self, p](const QString &key) {
+    const QString typedPassphrase = m_ui->passphraseEdit->text();
+    const auto run = [self, p, typedPassphrase](const QString &key) {
         if (!self)
             return;
-        ApiRequest ping;
-        ping.path = QStringLiteral("/v1/ping");
-        Endpoint to{p.name, p.id, p.baseUrl, key, p.network, {}};
-        to.network.embeddedSandbox = p.embeddedSandbox;
-        PendingCall *call = self->m_client->send(to, ping);
-        self->say(tr("Testing…"));
-        connect(call, &PendingCall::finished, self, [self](const CallRecord &r) {
-            if (r.outcome != CallRecord::Outcome::Completed)
-                self->say(r.errorText, true);
-            else if (r.status < 400)
-                self->say(tr("The key works: %1 answered %2.").arg(r.url.host()).arg(r.status));
-            else
-                self->say(tr("%1: %2").arg(r.envelope.code.isEmpty() ? QString::number(r.status)
-                                                                     : r.envelope.code,
-                                           r.envelope.message),
-                          true);
-        });
+        // The certificate's passphrase as typed here, else as stored, as a Send would use it.
+        const auto ping = [self, p, key](const QString &passphrase) {
+            if (self)
+                self->testWith(p, key, passphrase);
+        };
+        if (!typedPassphrase.isEmpty() || p.network.clientCertificate.isEmpty()) {
+            ping(typedPassphrase);
+            return;
+        }
+        self->m_session->keys()->vault()->read(
+            ProfileKeys::passphraseEntry(p.id),
+            [ping](const KeyVault::Result &r, const QString &stored) {
+                ping(r.ok() ? stored : QString());
+            });
     };
     if (!typed.isEmpty()) {
         Redaction::rememberSecret(typed);
@@ -329,4 +328,30 @@ void ProfilesDialog::testKey()
         return;
     }
     m_session->keys()->key(p.id, [run](const KeyVault::Result &, const QString &key) { run(key); });
+}
+
+void ProfilesDialog::testWith(const Profile &p, const QString &key, const QString &passphrase)
+{
+    ApiRequest ping;
+    ping.path = QStringLiteral("/v1/ping");
+    Endpoint to{p.name, p.id, p.baseUrl, key, p.network, passphrase};
+    to.network.embeddedSandbox = p.embeddedSandbox;
+    if (!passphrase.isEmpty())
+        Redaction::rememberSecret(passphrase);
+    PendingCall *call = m_client->send(to, ping);
+    say(tr("Testing…"));
+    QPointer<ProfilesDialog> self(this);
+    connect(call, &PendingCall::finished, this, [self](const CallRecord &r) {
+        if (!self)
+            return;
+        if (r.outcome != CallRecord::Outcome::Completed)
+            self->say(r.errorText, true);
+        else if (r.status < 400)
+            self->say(tr("The key works: %1 answered %2.").arg(r.url.host()).arg(r.status));
+        else
+            self->say(tr("%1: %2").arg(r.envelope.code.isEmpty() ? QString::number(r.status)
+                                                                 : r.envelope.code,
+                                       r.envelope.message),
+                      true);
+    });
 }

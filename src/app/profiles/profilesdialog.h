@@ -32,6 +32,8 @@ private:
     void removeProfile();
     void removeKey();
     void testKey();
+    // GET /v1/ping with this key and certificate passphrase, its outcome said below.
+    void testWith(const Profile &p, const QString &key, const QString &passphrase);
     void refreshStoredKey();
     void say(const QString &text, bool problem = false);
 

@@ -5,6 +5,7 @@
 #include "common/version.h"
 #include "core/base/logging.h"
 #include "core/net/callproxies.h"
+#include "core/net/callroute.h"
 #include "core/net/proxyauth.h"
 
 #include <QAuthenticator>
@@ -20,12 +21,9 @@ ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent)
     , m_nam(nam)
 {
     LowDelaySockets::active(); // POST bodies without Nagle's 40 ms wait
-    m_proxies = CallProxies::installOn(m_nam);
-    connect(m_nam, &QNetworkAccessManager::proxyAuthenticationRequired, this,
-            [this](const QNetworkProxy &proxy, QAuthenticator *auth) {
-                if (m_proxyAuth)
-                    m_proxyAuth->answer(proxy, auth);
-            });
+    m_proxies = std::make_shared<CallProxies>();
+    m_default = std::shared_ptr<QNetworkAccessManager>(m_nam, [](QNetworkAccessManager *) {});
+    CallProxies::installOn(m_nam, m_proxies);
     m_starter.setSingleShot(true);
     m_starter.setInterval(0);
     connect(&m_starter, &QTimer::timeout, this, &ApiClient::startSome);
@@ -44,8 +42,11 @@ QByteArray ApiClient::userAgent()
 
 PendingCall *ApiClient::send(const Endpoint &endpoint, const ApiRequest &request)
 {
-    auto *call = new PendingCall(m_nam, endpoint, request, m_limits, this);
+    const QString key = CallRoute::managerKey(endpoint);
+    std::shared_ptr<QNetworkAccessManager> nam = managerFor(key);
+    auto *call = new PendingCall(nam.get(), endpoint, request, m_limits, this);
     call->setProxies(m_proxies);
+    call->keepManager(std::move(nam), key);
     connect(call, &PendingCall::finished, this, [this, call](const CallRecord &record) {
         m_seenByFinished += call->takeBytesSeen();
         Q_EMIT callFinished(record);
@@ -59,6 +60,37 @@ PendingCall *ApiClient::send(const Endpoint &endpoint, const ApiRequest &request
     if (!m_starter.isActive())
         m_starter.start();
     return call;
+}
+
+std::shared_ptr<QNetworkAccessManager> ApiClient::managerFor(const QString &key)
+{
+    if (key.isEmpty())
+        return m_default;
+    if (auto found = m_managers.value(key))
+        return found;
+    // Deleted from the event loop once no call holds it: a reply may still be ending.
+    std::shared_ptr<QNetworkAccessManager> made(new QNetworkAccessManager,
+                                                [](QNetworkAccessManager *n) { n->deleteLater(); });
+    CallProxies::installOn(made.get(), m_proxies);
+    connect(made.get(), &QNetworkAccessManager::proxyAuthenticationRequired, this,
+            [this](const QNetworkProxy &proxy, QAuthenticator *auth) {
+                if (m_proxyAuth)
+                    m_proxyAuth->answer(proxy, auth);
+            });
+    m_managers.insert(key, made);
+    return made;
+}
+
+void ApiClient::proxyFailed(const QString &managerKey, const QNetworkProxy &proxy)
+{
+    if (m_proxyAuth && m_proxyAuth->unconfirmed(proxy))
+        m_managers.remove(managerKey);
+}
+
+void ApiClient::proxyWorked(const QNetworkProxy &proxy)
+{
+    if (m_proxyAuth)
+        m_proxyAuth->confirm(proxy);
 }
 
 void ApiClient::watchHeldBack()

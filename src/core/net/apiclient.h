@@ -3,6 +3,7 @@
 #include "core/net/pendingcall.h"
 #include "core/net/proxyauth.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -33,6 +34,11 @@ public:
 
     // Who answers a proxy's 407; without one, such a call fails with the proxy's answer.
     void setProxyAuth(ProxyAuth *auth) { m_proxyAuth = auth; }
+    // From a call: its proxy failed, or answered. A failure while credentials just given
+    // are unconfirmed retires the call's manager (Qt would offer them again unasked), so
+    // the next call asks; calls on their way keep theirs.
+    void proxyFailed(const QString &managerKey, const QNetworkProxy &proxy);
+    void proxyWorked(const QNetworkProxy &proxy);
 
     // What quitting does with the calls still here: each gets up to graceMs to finish; the
     // rest end as "not finished: Pi Console quit while it was on its way" (or "not sent", for
@@ -49,13 +55,16 @@ Q_SIGNALS:
 
 private:
     void startSome();
+    std::shared_ptr<QNetworkAccessManager> managerFor(const QString &key);
     // Every 20 ms while calls are here: bytes the HTTP connections received that no
     // call was handed are bytes Qt holds back (a 401 or 407 being read whole); past the limit,
     // the calls still waiting for their headers are ended.
     void watchHeldBack();
 
     QNetworkAccessManager *m_nam;
-    std::shared_ptr<CallProxies> m_proxies; // each call's proxy, read by the NAM's factory
+    std::shared_ptr<CallProxies> m_proxies; // each call's proxy, read by the managers' factories
+    std::shared_ptr<QNetworkAccessManager> m_default;                  // m_nam, not owned
+    QHash<QString, std::shared_ptr<QNetworkAccessManager>> m_managers; // by CallRoute::managerKey
     QPointer<ProxyAuth> m_proxyAuth;
     PendingCall::Limits m_limits;
     // Calls not yet handed to the network: a burst of them starts a few per turn of the

@@ -23,11 +23,9 @@ private:
 
 } // namespace
 
-std::shared_ptr<CallProxies> CallProxies::installOn(QNetworkAccessManager *nam)
+void CallProxies::installOn(QNetworkAccessManager *nam, const std::shared_ptr<CallProxies> &table)
 {
-    auto table = std::make_shared<CallProxies>();
     nam->setProxyFactory(new Factory(table));
-    return table;
 }
 
 QString CallProxies::originOf(const QUrl &url)
@@ -37,17 +35,10 @@ QString CallProxies::originOf(const QUrl &url)
            QString::number(port);
 }
 
-bool CallProxies::set(const QUrl &url, const QNetworkProxy &proxy, const QString &tlsIdentity)
+void CallProxies::set(const QUrl &url, const QNetworkProxy &proxy)
 {
     const QMutexLocker lock(&m_mutex);
-    const QString origin = originOf(url);
-    m_byOrigin.insert(origin, proxy);
-    const QString route = proxy.hostName() + QLatin1Char(':') + QString::number(proxy.port()) +
-                          QLatin1Char('|') + tlsIdentity;
-    const auto last = m_routeOf.constFind(origin);
-    const bool changed = last != m_routeOf.constEnd() && *last != route;
-    m_routeOf.insert(origin, route);
-    return changed;
+    m_byOrigin.insert(originOf(url), proxy);
 }
 
 QNetworkProxy CallProxies::get(const QUrl &url) const

@@ -12,24 +12,42 @@ PI_TRANSLATION_CONTEXT("CallRoute")
 CallRoute CallRoute::plan(const QUrl &url, const Endpoint &endpoint, CallProxies *proxies)
 {
     CallRoute route;
-    route.proxy = ProxyRules::forUrl(url, endpoint.network);
+    // A profile's own proxy that cannot be used stops the call: going direct instead would
+    // leave a network the company means to be left only through its proxy.
+    const NetworkSettings &n = endpoint.network;
+    if (n.proxy == NetworkSettings::Proxy::Own && !n.embeddedSandbox) {
+        const QString bad = ProxyRules::checkAddress(n.proxyUrl);
+        if (!bad.isEmpty()) {
+            route.refusal = tr("Not sent: the profile's proxy address \"%1\" cannot be used. %2")
+                                .arg(n.proxyUrl.toDisplayString(QUrl::RemoveUserInfo), bad);
+            return route;
+        }
+    }
+    route.proxy = ProxyRules::forUrl(url, n);
     route.refusal = ProxyRules::cleartextRefusal(url, route.proxy);
     if (!route.refusal.isEmpty())
         return route;
     if (url.scheme() == QLatin1String("https")) {
-        route.tls =
-            TlsSettings::forCall(endpoint.network, endpoint.clientPassphrase, &route.refusal);
+        route.tls = TlsSettings::forCall(n, endpoint.clientPassphrase, &route.refusal);
         if (!route.refusal.isEmpty())
             return route;
     }
-    if (proxies) {
-        // Which certificates, not their secrets: the passphrase only as a hash.
-        const QString tlsIdentity = endpoint.network.caFile + QLatin1Char('|') +
-                                    endpoint.network.clientCertificate + QLatin1Char('|') +
-                                    QString::number(qHash(endpoint.clientPassphrase, 0x5eed));
-        route.changed = proxies->set(url, route.proxy, tlsIdentity);
-    }
+    if (proxies)
+        proxies->set(url, route.proxy);
     return route;
+}
+
+QString CallRoute::managerKey(const Endpoint &endpoint)
+{
+    const NetworkSettings &n = endpoint.network;
+    const QNetworkProxy proxy = ProxyRules::forUrl(endpoint.baseUrl, n);
+    if (proxy.type() == QNetworkProxy::NoProxy && n.caFile.isEmpty() &&
+        n.clientCertificate.isEmpty())
+        return {};
+    // Which proxy and certificates, not their secrets: the passphrase only as a hash.
+    return ProxyRules::describe(proxy) + QLatin1Char('|') + n.caFile + QLatin1Char('|') +
+           n.clientCertificate + QLatin1Char('|') +
+           QString::number(qHash(endpoint.clientPassphrase, 0x5eed));
 }
 
 bool CallRoute::proxyFailed(QNetworkReply::NetworkError error, const QString &qtText) const
@@ -40,8 +58,15 @@ bool CallRoute::proxyFailed(QNetworkReply::NetworkError error, const QString &qt
                            qtText.contains(QLatin1String("proxy"), Qt::CaseInsensitive)));
 }
 
-QString CallRoute::failureText(QNetworkReply::NetworkError error, const QString &qtText) const
+QString CallRoute::failureText(QNetworkReply::NetworkError error, const QString &qtText, bool https,
+                               bool handshakeDone, bool clientCertificate) const
 {
+    if (https && !handshakeDone && !clientCertificate && !viaProxy() &&
+        (error == QNetworkReply::RemoteHostClosedError ||
+         error == QNetworkReply::SslHandshakeFailedError))
+        return tr("%1. The server closed the connection during the TLS handshake: it may "
+                  "require a client certificate (Profiles…, Client certificate).")
+            .arg(qtText);
     const QString proxyName = ProxyRules::describe(proxy);
     switch (error) {
     case QNetworkReply::ProxyConnectionRefusedError:

@@ -142,8 +142,6 @@ void PendingCall::sendTo(const QUrl &url, const QByteArray &method, const QByteA
         finish(CallRecord::Outcome::Refused, m_route.refusal);
         return;
     }
-    if (m_route.changed)
-        m_nam->clearConnectionCache();
     if (m_redirects == 0 && m_route.viaProxy())
         m_record.proxy = ProxyRules::describe(m_route.proxy);
 
@@ -307,11 +305,14 @@ void PendingCall::onFinished()
                          "stopped.")
                           .arg(m_limits.maxBodyBytes / (1024 * 1024)));
     if (reply->error() != QNetworkReply::NoError && status == 0) {
-        QString text = m_route.failureText(reply->error(), reply->errorString());
-        // Qt keeps a proxy's credentials once given, refused or not: forgotten, the next call
-        // asks again.
+        QString text = m_route.failureText(
+            reply->error(), reply->errorString(), m_currentUrl.scheme() == QLatin1String("https"),
+            m_record.timing.encryptedMs >= 0, !m_endpoint.network.clientCertificate.isEmpty());
+        // Qt keeps a proxy's credentials once given, refused or not: the client decides
+        // whether this call's manager must go so that the next call asks again.
         if (m_route.proxyFailed(reply->error(), reply->errorString()))
-            m_nam->clearAccessCache();
+            if (auto *client = qobject_cast<ApiClient *>(parent()))
+                client->proxyFailed(m_managerKey, m_route.proxy);
         if (!m_sslDetails.isEmpty())
             text = tr("TLS error: %1").arg(m_sslDetails);
         return finish(CallRecord::Outcome::NetworkError, text);
@@ -334,6 +335,10 @@ void PendingCall::onFinished()
         return finish(CallRecord::Outcome::NetworkError, shortBody);
     if (RedirectPolicy::isRedirect(status) && followRedirect())
         return;
+    // An answer came through the proxy: the credentials it was given (if any) work.
+    if (m_route.viaProxy())
+        if (auto *client = qobject_cast<ApiClient *>(parent()))
+            client->proxyWorked(m_route.proxy);
     finish(CallRecord::Outcome::Completed);
 }
 

@@ -64,6 +64,13 @@ private:
     friend class ApiClient;
     void start();
     void setProxies(std::shared_ptr<CallProxies> proxies) { m_proxies = std::move(proxies); }
+    // The manager this call is sent with, kept alive while the call is; its key at the
+    // client.
+    void keepManager(std::shared_ptr<QNetworkAccessManager> nam, QString key)
+    {
+        m_namHeld = std::move(nam);
+        m_managerKey = std::move(key);
+    }
     QString refusalReason() const;
     void sendTo(const QUrl &url, const QByteArray &method, const QByteArray &body, bool withKey);
     void connectTimingMarks(QNetworkReply *reply);
@@ -102,6 +109,8 @@ private:
     QByteArray m_requestBody; // as sent on the current hop
     QString m_sslDetails;
     std::shared_ptr<CallProxies> m_proxies;
+    std::shared_ptr<QNetworkAccessManager> m_namHeld;
+    QString m_managerKey;
     CallRoute m_route; // the current hop's
     int m_redirects = 0;
     bool m_sendKey = true;

@@ -36,6 +36,13 @@ public:
     void answer(const QNetworkProxy &proxy, QAuthenticator *auth);
 
     static QString entryFor(const QNetworkProxy &proxy);
+    // Credentials went to this proxy and no answer through it has come since.
+    bool unconfirmed(const QNetworkProxy &proxy) const
+    {
+        return m_offered.contains(entryFor(proxy));
+    }
+    // An answer came through it: what it was given works.
+    void confirm(const QNetworkProxy &proxy) { m_offered.remove(entryFor(proxy)); }
 
 private:
     bool readStored(const QString &entry, Credentials *out);
@@ -43,5 +50,5 @@ private:
     KeyVault *m_vault;
     Ask m_ask;
     QHash<QString, Credentials> m_known; // this run's, by entry
-    QSet<QString> m_offered;             // entries whose credentials went to the proxy
+    QSet<QString> m_offered;             // entries given credentials not yet confirmed
 };

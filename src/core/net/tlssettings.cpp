@@ -4,8 +4,11 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
+#include <QMutex>
 #include <QSslCertificate>
 #include <QSslKey>
 
@@ -14,6 +17,8 @@ PI_TRANSLATION_CONTEXT("TlsSettings")
 namespace TlsSettings {
 
 namespace {
+
+constexpr qint64 maxFileBytes = 1024 * 1024;
 
 bool isPkcs12(const QString &path)
 {
@@ -35,6 +40,14 @@ QSslKey pemKey(const QByteArray &pem, const QString &passphrase)
 bool addClientCertificate(const QString &path, const QString &passphrase, QSslConfiguration *config,
                           QString *error)
 {
+    // A file, and a small one: a FIFO or a device would hold the window, or fill its memory.
+    const QFileInfo info(path);
+    if (!info.isFile() || info.size() > maxFileBytes) {
+        *error = tr("Not sent: the client certificate \"%1\" is not a certificate file "
+                    "(a regular file under 1 MB).")
+                     .arg(path);
+        return false;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = tr("Not sent: the client certificate \"%1\" cannot be read (%2).")
@@ -82,6 +95,26 @@ QString certificateDetails(const QSslCertificate &c)
              QString::fromLatin1(c.digest(QCryptographicHash::Sha256).toHex(':')));
 }
 
+// A company's bundle, read once per version of the file (its size and time), not for every
+// call; only a regular file of reasonable size.
+QList<QSslCertificate> authoritiesIn(const QString &path)
+{
+    static QMutex lock;
+    static QHash<QString, QPair<QString, QList<QSslCertificate>>> cache;
+    const QFileInfo info(path);
+    if (!info.isFile() || info.size() > 64 * maxFileBytes)
+        return {};
+    const QString version = QString::number(info.size()) + QLatin1Char('@') +
+                            QString::number(info.lastModified().toMSecsSinceEpoch());
+    const QMutexLocker locked(&lock);
+    const auto found = cache.constFind(path);
+    if (found != cache.constEnd() && found->first == version)
+        return found->second;
+    const QList<QSslCertificate> read = QSslCertificate::fromPath(path, QSsl::Pem);
+    cache.insert(path, {version, read});
+    return read;
+}
+
 } // namespace
 
 QString describe(const QList<QSslError> &errors)
@@ -100,15 +133,16 @@ QSslConfiguration forCall(const NetworkSettings &settings, const QString &passph
 {
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     if (!settings.caFile.isEmpty()) {
-        const QList<QSslCertificate> authorities =
-            QSslCertificate::fromPath(settings.caFile, QSsl::Pem);
+        const QList<QSslCertificate> authorities = authoritiesIn(settings.caFile);
         if (authorities.isEmpty()) {
             *error = tr("Not sent: no PEM certificate could be read from the trusted certificate "
                         "authorities file \"%1\".")
                          .arg(settings.caFile);
             return {};
         }
-        config.addCaCertificates(authorities); // beside the system's, not instead
+        // Beside the system's, not instead: adding to a configuration stops Qt from loading
+        // the system's on demand, so they are added first.
+        config.setCaCertificates(QSslConfiguration::systemCaCertificates() + authorities);
     }
     if (!settings.clientCertificate.isEmpty() &&
         !addClientCertificate(settings.clientCertificate, passphrase, &config, error))

@@ -128,8 +128,12 @@ void Session::removeProfile(const QString &profileId, RemovedCallback done)
     m_keys->removeKey(profileId, [self, profileId, sessionOnly,
                                   done = std::move(done)](const KeyVault::Result &r) {
         const bool removed = sessionOnly || r.ok() || r.status == KeyVault::Status::NotFound;
-        if (self && removed)
+        if (self && removed) {
             self->m_profiles->remove(profileId);
+            // Its client certificate's passphrase goes with it (none stored is fine).
+            self->m_keys->vault()->remove(ProfileKeys::passphraseEntry(profileId),
+                                          [](const KeyVault::Result &) {});
+        }
         done(r, removed);
     });
 }

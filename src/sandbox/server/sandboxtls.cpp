@@ -1,7 +1,10 @@
 #include "sandbox/server/sandboxtls.h"
 
 #include <QFile>
+#include <QFileInfo>
+
 #include <QSslKey>
+#include <utility>
 
 namespace SandboxTls {
 
@@ -25,6 +28,16 @@ QSslConfiguration load(const Files &files, QString *error)
         *error = why;
         return QSslConfiguration();
     };
+    // Regular, small files: a FIFO or a device would hang or fill the server before it
+    // listens.
+    for (const auto &[option, path] :
+         {std::pair{"--tls-cert", files.certificate}, std::pair{"--tls-key", files.key},
+          std::pair{"--client-ca", files.clientCa}}) {
+        const QFileInfo info(path);
+        if (!path.isEmpty() && (!info.isFile() || info.size() > 1024 * 1024))
+            return fail(QStringLiteral("%1: \"%2\" is not a PEM file (a regular file under 1 MB)")
+                            .arg(QLatin1String(option), path));
+    }
     const QList<QSslCertificate> chain = QSslCertificate::fromPath(files.certificate);
     if (chain.isEmpty())
         return fail(
