@@ -129,6 +129,9 @@ private Q_SLOTS:
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("copyTextButton")),
                           Qt::LeftButton);
         const QString text = QApplication::clipboard()->text();
+        QCOMPARE(dialog->findChild<QPushButton *>(QStringLiteral("copyTextButton"))
+                     ->accessibleDescription(),
+                 QStringLiteral("Copied")); // said where the click was
         QVERIFY2(text.contains(QStringLiteral("$.amount: 10 → 12")), qPrintable(text));
         QVERIFY(text.contains(QLatin1String("Idempotency key")));
         QVERIFY(!text.contains(SandboxProcess::demoKey()));

@@ -9,18 +9,14 @@
 
 namespace CopyFeedback {
 
-void show(QWidget *where)
-{
-    refuse(where, QCoreApplication::translate("CopyFeedback", "Copied"));
-}
+namespace {
 
-void refuse(QWidget *where, const QString &copied)
+void say(QWidget *where, const QPoint &at, const QString &copied)
 {
     if (!where)
         return;
     constexpr int shownMs = 1500;
-    QToolTip::showText(where->mapToGlobal(QPoint(where->width() / 2, where->height())), copied,
-                       where, {}, shownMs);
+    QToolTip::showText(where->mapToGlobal(at), copied, where, {}, shownMs);
     const QString before = where->accessibleDescription();
     where->setAccessibleDescription(copied);
     QAccessibleEvent changed(where, QAccessible::DescriptionChanged);
@@ -29,6 +25,25 @@ void refuse(QWidget *where, const QString &copied)
         if (w && w->accessibleDescription() == copied)
             w->setAccessibleDescription(before);
     });
+}
+
+} // namespace
+
+void show(QWidget *where)
+{
+    if (where)
+        showAt(where, QPoint(where->width() / 2, where->height()));
+}
+
+void showAt(QWidget *where, const QPoint &at)
+{
+    say(where, at, QCoreApplication::translate("CopyFeedback", "Copied"));
+}
+
+void refuse(QWidget *where, const QString &why)
+{
+    if (where)
+        say(where, QPoint(where->width() / 2, where->height()), why);
 }
 
 } // namespace CopyFeedback

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPoint>
 #include <QString>
 
 class QWidget;
@@ -10,6 +11,8 @@ class QWidget;
 namespace CopyFeedback {
 
 void show(QWidget *where);
+// At a point of `where` (in its coordinates): where a right-click was, say.
+void showAt(QWidget *where, const QPoint &at);
 // The same place and way, for a copy that did not happen: `why` instead of "Copied".
 void refuse(QWidget *where, const QString &why);
 

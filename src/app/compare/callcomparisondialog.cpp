@@ -1,6 +1,7 @@
 #include "app/compare/callcomparisondialog.h"
 
 #include "app/common/clipboard.h"
+#include "app/common/copyfeedback.h"
 #include "ui_callcomparisondialog.h"
 
 #include <QHeaderView>
@@ -21,8 +22,10 @@ CallComparisonDialog::CallComparisonDialog(const CallRecord &a, const CallRecord
     m_ui->progressLabel->setText(tr("Comparing…"));
     m_ui->requestBodyView->clear(tr("Comparing…"));
     m_ui->responseBodyView->clear(tr("Comparing…"));
-    connect(m_ui->copyTextButton, &QPushButton::clicked, this,
-            [this] { Clipboard::copy(m_diff.toText()); });
+    connect(m_ui->copyTextButton, &QPushButton::clicked, this, [this] {
+        Clipboard::copy(m_diff.toText());
+        CopyFeedback::show(m_ui->copyTextButton);
+    });
 
     // On a worker: a large body is compared without holding the window. The result comes
     // back through the thread's finished(), which Qt drops if this dialog is gone by then.

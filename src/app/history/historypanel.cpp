@@ -329,17 +329,18 @@ void HistoryPanel::showMenu(const QPoint &at)
     menu.addSeparator();
     // A copy from the menu says "Copied" by the table, where the click was.
     QWidget *view = m_ui->historyView;
-    menu.addAction(tr("Copy request ID"), this, [id = row.requestId, view] {
+    const QPoint clicked = m_ui->historyView->viewport()->mapTo(view, at);
+    menu.addAction(tr("Copy request ID"), this, [id = row.requestId, view, clicked] {
         Clipboard::copy(QString::fromLatin1(id));
-        CopyFeedback::show(view);
+        CopyFeedback::showAt(view, clicked);
     });
-    menu.addAction(tr("Copy support details"), this, withCall([view](const CallRecord &c) {
+    menu.addAction(tr("Copy support details"), this, withCall([view, clicked](const CallRecord &c) {
                        Clipboard::copy(SupportReport::forRecord(c));
-                       CopyFeedback::show(view);
+                       CopyFeedback::showAt(view, clicked);
                    }));
-    menu.addAction(tr("Copy as cURL"), this, withCall([view](const CallRecord &c) {
+    menu.addAction(tr("Copy as cURL"), this, withCall([view, clicked](const CallRecord &c) {
                        Clipboard::copy(CurlExport::fromRecord(c));
-                       CopyFeedback::show(view);
+                       CopyFeedback::showAt(view, clicked);
                    }));
     menu.addSeparator();
     QAction *chain = menu.addAction(
