@@ -196,14 +196,17 @@ private Q_SLOTS:
         QVERIFY2(r.errorText.contains(QLatin1String("192.0.2.10:3128")), qPrintable(r.errorText));
 
         // Another host in clear: refused before a byte goes out, proxy or not.
-        const QByteArray before = proxy.log();
+        // (The proxy may still be logging the end of the last connection: requests are
+        // counted.)
+        const qsizetype before = proxy.log().count("Request (");
         const Endpoint remote{QStringLiteral("Remote"), QString(),
                               QUrl(QStringLiteral("http://api.example-pi.dev")), m_key,
                               through(proxy)};
         r = call(client, remote);
         QCOMPARE(r.outcome, CallRecord::Outcome::Refused);
         QTest::qWait(200);
-        QCOMPARE(proxy.log(), before);
+        QCOMPARE(proxy.log().count("Request ("), before);
+        QVERIFY(!proxy.log().contains("example-pi.dev"));
     }
 
     void aProxyPasswordIsAskedOnceAndKeptInTheKeychain()
