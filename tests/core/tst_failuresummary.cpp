@@ -79,6 +79,28 @@ private Q_SLOTS:
         QCOMPARE(s.action, FailureSummary::Action::Profiles);
     }
 
+    // Through a proxy, a refusal is the proxy's, not the server's, and the proxy is named.
+    void aFailingProxyIsNamedNotTheServer()
+    {
+        CallRecord r = SampleCalls::make(1);
+        r.url = QUrl(QStringLiteral("https://api.example-pi.dev/v1/ping"));
+        r.status = 0;
+        r.outcome = CallRecord::Outcome::NetworkError;
+        r.proxy = QStringLiteral("proxy.corp:3128");
+        r.errorText =
+            QStringLiteral("The proxy proxy.corp:3128 refused the connection: is it "
+                           "running, and is this its address? (Proxy connection refused)");
+        FailureSummary s = FailureSummary::of(r);
+        QVERIFY2(s.text.startsWith(QLatin1String("The proxy proxy.corp:3128 refused")),
+                 qPrintable(s.text));
+        QVERIFY(!s.text.contains(QLatin1String("is the server running")));
+        QCOMPARE(s.action, FailureSummary::Action::Profiles);
+        r.errorText = QStringLiteral("Connection refused");
+        s = FailureSummary::of(r);
+        QVERIFY2(s.text.contains(QLatin1String("through the proxy proxy.corp:3128")),
+                 qPrintable(s.text));
+    }
+
     void anHtmlPageFromAProxyIsNotPi()
     {
         CallRecord r = SampleCalls::make(1, 502);

@@ -80,6 +80,13 @@ FailureSummary networkFailure(const CallRecord &r)
     using Action = FailureSummary::Action;
     const QString where = hostPort(r.url);
     const QString error = brief(r.errorText);
+    // Through a proxy, the proxy is named: its failure is not the server's.
+    if (!r.proxy.isEmpty())
+        return make(error.startsWith(QLatin1String("The proxy"))
+                        ? error
+                        : FailureSummary::tr("No complete answer from %1 through the proxy %2: %3")
+                              .arg(where, r.proxy, error),
+                    Action::Profiles);
     if (error.contains(QLatin1String("refused"), Qt::CaseInsensitive))
         return make(
             FailureSummary::tr("Connection refused by %1: is the server running?").arg(where),
