@@ -16,6 +16,7 @@
 #include "support/throwawayca.h"
 #include "support/tinyproxyprocess.h"
 
+#include <QDir>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -342,6 +343,32 @@ private Q_SLOTS:
         QCOMPARE(call(client, to(*m_mutual, pem)).status, 200);
         QVERIFY(slowDone.wait(10000) || !slowDone.isEmpty());
         QCOMPARE(slowDone.first().first().value<CallRecord>().status, 200);
+    }
+
+    // Each route has its connections and its network thread; many profiles used in turn do
+    // not each keep theirs for the rest of the run.
+    void manyRoutesDoNotKeepAThreadEach()
+    {
+        SandboxProcess roomy({QStringLiteral("--tls-cert"), m_ca.serverCertificate(),
+                              QStringLiteral("--tls-key"), m_ca.serverKey(),
+                              QStringLiteral("--limit"), QStringLiteral("1000")});
+        QVERIFY2(roomy.start(), qPrintable(roomy.errorText()));
+        QTemporaryDir dir;
+        QNetworkAccessManager nam;
+        ApiClient client(&nam);
+        const auto threads = [] {
+            return QDir(QStringLiteral("/proc/self/task")).count();
+        };
+        const qsizetype before = threads();
+        for (int i = 0; i < 24; ++i) {
+            NetworkSettings n;
+            n.caFile = dir.filePath(QStringLiteral("ca-%1.pem").arg(i));
+            QVERIFY(QFile::copy(m_ca.caCertificate(), n.caFile));
+            QCOMPARE(call(client, to(roomy, n)).status, 200);
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+        }
+        QTRY_VERIFY2(threads() - before <= 12,
+                     qPrintable(QStringLiteral("%1 threads more").arg(threads() - before)));
     }
 
     void aProfilesProxyThatCannotBeUsedStopsTheCall()

@@ -68,6 +68,11 @@ std::shared_ptr<QNetworkAccessManager> ApiClient::managerFor(const QString &key)
         return m_default;
     if (auto found = m_managers.value(key))
         return found;
+    // Each manager has its network thread and its connections: past a few routes, those no
+    // call is using go (their next call connects anew).
+    constexpr qsizetype keptIdle = 8;
+    if (m_managers.size() >= keptIdle)
+        m_managers.removeIf([](const auto &entry) { return entry.value().use_count() == 1; });
     // Deleted from the event loop once no call holds it: a reply may still be ending.
     std::shared_ptr<QNetworkAccessManager> made(new QNetworkAccessManager,
                                                 [](QNetworkAccessManager *n) { n->deleteLater(); });
