@@ -17,7 +17,8 @@ ProxyLoginDialog::ProxyLoginDialog(const QString &proxy, bool rejected, QWidget 
     setAccessibleName(tr("Proxy login"));
     setObjectName(QStringLiteral("proxyLoginDialog"));
     auto *intro = new QLabel(
-        (rejected ? tr("The proxy %1 refused the user name and password it was given.")
+        (rejected ? tr("The last call through the proxy %1 failed after it was given a user name "
+                       "and password: they may be wrong (or the server behind it failed).")
                   : tr("The proxy %1 asks for a user name and password."))
                 .arg(proxy) +
             QLatin1Char(' ') +

@@ -24,6 +24,9 @@ ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent)
     m_proxies = std::make_shared<CallProxies>();
     m_default = std::shared_ptr<QNetworkAccessManager>(m_nam, [](QNetworkAccessManager *) {});
     CallProxies::installOn(m_nam, m_proxies);
+    // The default manager's calls go direct, but a redirect hop may reach a proxy.
+    connect(m_nam, &QNetworkAccessManager::proxyAuthenticationRequired, this,
+            &ApiClient::answerProxy);
     m_starter.setSingleShot(true);
     m_starter.setInterval(0);
     connect(&m_starter, &QTimer::timeout, this, &ApiClient::startSome);
@@ -78,12 +81,15 @@ std::shared_ptr<QNetworkAccessManager> ApiClient::managerFor(const QString &key)
                                                 [](QNetworkAccessManager *n) { n->deleteLater(); });
     CallProxies::installOn(made.get(), m_proxies);
     connect(made.get(), &QNetworkAccessManager::proxyAuthenticationRequired, this,
-            [this](const QNetworkProxy &proxy, QAuthenticator *auth) {
-                if (m_proxyAuth)
-                    m_proxyAuth->answer(proxy, auth);
-            });
+            &ApiClient::answerProxy);
     m_managers.insert(key, made);
     return made;
+}
+
+void ApiClient::answerProxy(const QNetworkProxy &proxy, QAuthenticator *auth)
+{
+    if (m_proxyAuth)
+        m_proxyAuth->answer(proxy, auth);
 }
 
 void ApiClient::proxyFailed(const QString &managerKey, const QNetworkProxy &proxy)

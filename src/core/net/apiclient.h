@@ -12,6 +12,7 @@
 #include <memory>
 
 class CallProxies;
+class QAuthenticator;
 class QNetworkAccessManager;
 
 // Sends ApiRequests to Pi the way Pi documents: Bearer key, exact body bytes, an
@@ -56,6 +57,7 @@ Q_SIGNALS:
 private:
     void startSome();
     std::shared_ptr<QNetworkAccessManager> managerFor(const QString &key);
+    void answerProxy(const QNetworkProxy &proxy, QAuthenticator *auth);
     // Every 20 ms while calls are here: bytes the HTTP connections received that no
     // call was handed are bytes Qt holds back (a 401 or 407 being read whole); past the limit,
     // the calls still waiting for their headers are ended.
