@@ -13,8 +13,12 @@ void setText(QLabel *label, const QString &text)
 
 void describe(QWidget *widget, const QString &text)
 {
-    if (widget->accessibleDescription() == text)
-        return;
+    if (widget->accessibleDescription() != text)
+        announce(widget, text);
+}
+
+void announce(QWidget *widget, const QString &text)
+{
     widget->setAccessibleDescription(text);
     QAccessibleEvent changed(widget, QAccessible::DescriptionChanged);
     QAccessible::updateAccessibility(&changed);

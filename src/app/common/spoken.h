@@ -12,5 +12,8 @@ namespace Spoken {
 
 void setText(QLabel *label, const QString &text);
 void describe(QWidget *widget, const QString &text);
+// As describe(), announced even when the text is the same as before (a new response with
+// the same status as the last).
+void announce(QWidget *widget, const QString &text);
 
 } // namespace Spoken

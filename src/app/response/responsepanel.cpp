@@ -79,8 +79,7 @@ void ResponsePanel::showCall(const CallRecord &r)
     m_ui->statusEdit->setToolTip(QStringLiteral("<p style='white-space:pre-wrap'>%1</p>")
                                      .arg(status.toHtmlEscaped())); // shown as the plain text
     // A response arriving is announced, even one with the same status as the last.
-    Spoken::describe(m_ui->statusEdit, QString());
-    Spoken::describe(m_ui->statusEdit, status);
+    Spoken::announce(m_ui->statusEdit, status);
     colourStatus();
 
     m_ui->timingLabel->setText(tr("%1 ms · %2")
