@@ -62,6 +62,14 @@ private:
         return n;
     }
 
+    // Through the proxy to the TLS sandbox, whose authority is trusted.
+    NetworkSettings tunnelled(const TinyproxyProcess &proxy) const
+    {
+        NetworkSettings n = through(proxy);
+        n.caFile = m_ca.caCertificate();
+        return n;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -142,8 +150,7 @@ private Q_SLOTS:
         QVERIFY2(proxy.start(), qPrintable(proxy.errorText()));
         QNetworkAccessManager nam;
         ApiClient client(&nam);
-        NetworkSettings company = through(proxy);
-        company.caFile = m_ca.caCertificate();
+        NetworkSettings company = tunnelled(proxy);
         const CallRecord r = call(client, to(*m_tls, company));
         QVERIFY2(r.status == 200, qPrintable(r.errorText));
         QCOMPARE(r.proxy, QStringLiteral("127.0.0.1:%1").arg(proxy.port()));
@@ -159,8 +166,7 @@ private Q_SLOTS:
         QVERIFY2(proxy.start(), qPrintable(proxy.errorText()));
         QNetworkAccessManager nam;
         ApiClient client(&nam);
-        NetworkSettings company = through(proxy);
-        company.caFile = m_ca.caCertificate();
+        NetworkSettings company = tunnelled(proxy);
 
         qputenv("no_proxy", "localhost,127.0.0.1");
         CallRecord r = call(client, to(*m_tls, company));
@@ -219,8 +225,7 @@ private Q_SLOTS:
         QVERIFY2(proxy.start(), qPrintable(proxy.errorText()));
         m_vault = std::make_unique<KeychainVault>(QStringLiteral("Pi Console network test"));
         KeychainVault &vault = *m_vault;
-        NetworkSettings company = through(proxy);
-        company.caFile = m_ca.caCertificate();
+        NetworkSettings company = tunnelled(proxy);
 
         int asked = 0;
         bool wasRejected = false;
@@ -288,8 +293,7 @@ private Q_SLOTS:
         ProxyAuth refuse(nullptr);
         refuse.setAsk([](const QString &, bool, ProxyAuth::Credentials *) { return false; });
         declining.setProxyAuth(&refuse);
-        NetworkSettings viaOther = through(other);
-        viaOther.caFile = m_ca.caCertificate();
+        NetworkSettings viaOther = tunnelled(other);
         const CallRecord denied = call(declining, to(*m_tls, viaOther));
         QVERIFY(denied.outcome != CallRecord::Outcome::Completed);
         QVERIFY2(denied.errorText.contains(QStringLiteral("127.0.0.1:%1").arg(other.port())),
